@@ -1,0 +1,73 @@
+package org.mtorworkbench.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.mtorworkbench.cli.Command;
+import org.mtorworkbench.cli.CommandException;
+import org.mtorworkbench.cli.CommandIO;
+import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.sbml.ModelSummary;
+import org.mtorworkbench.sbml.SbmlException;
+import org.mtorworkbench.sbml.SbmlReader;
+import org.sbml.jsbml.SBMLDocument;
+
+/** {@code info MODEL}: what a model is made of. */
+final class InfoCommand implements Command {
+
+    @Override
+    public String name() {
+        return "info";
+    }
+
+    @Override
+    public String synopsis() {
+        return "info MODEL";
+    }
+
+    @Override
+    public String summary() {
+        return "print a model's SBML level/version, id and element counts";
+    }
+
+    @Override
+    public String help() {
+        return "Reads an SBML file of any level and version and prints, one 'key: value' per line:\n"
+                + "the file, SBML level and version, model id and name, the counts of compartments,\n"
+                + "species, reactions, parameters, rules, events, function definitions and initial\n"
+                + "assignments, the SBML packages used, and whether the model has a layout.\n"
+                + "Exit code 4 if the file cannot be read as SBML (the message names file, line, column).";
+    }
+
+    @Override
+    public ExitCode run(List<String> args, CommandIO io) throws CommandException {
+        String arg = Args.positionals(args, "MODEL").get(0);
+        Path file = io.resolve(arg);
+        SBMLDocument doc;
+        try {
+            doc = new SbmlReader().read(file);
+        } catch (SbmlException e) {
+            throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+        print(file, ModelSummary.of(doc), io.out());
+        return ExitCode.OK;
+    }
+
+    static void print(Path file, ModelSummary s, PrintStream out) {
+        out.println("file: " + file);
+        out.println("sbml: level " + s.level() + " version " + s.version());
+        out.println("model id: " + s.modelId());
+        out.println("model name: " + s.modelName());
+        out.println("compartments: " + s.compartments());
+        out.println("species: " + s.species());
+        out.println("reactions: " + s.reactions());
+        out.println("parameters: " + s.parameters());
+        out.println("rules: " + s.rules());
+        out.println("events: " + s.events());
+        out.println("function definitions: " + s.functionDefinitions());
+        out.println("initial assignments: " + s.initialAssignments());
+        out.println("packages: " + (s.packages().isEmpty() ? "none" : String.join(", ", s.packages())));
+        out.println("layout: " + (s.hasLayout() ? "yes" : "no"));
+    }
+}

@@ -1,0 +1,144 @@
+package org.mtorworkbench.sbml;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
+
+import org.mtorworkbench.sbml.SbmlException.Kind;
+import org.mtorworkbench.sbml.internal.XmlPrescan;
+import org.sbml.jsbml.SBMLDocument;
+import org.sbml.jsbml.xml.parsers.ParserManager;
+
+/**
+ * Reads SBML of any level and version into a JSBML {@link SBMLDocument}, safely: inputs
+ * over a size limit are refused, DOCTYPEs (and with them external entities and entity
+ * bombs) are refused, and every failure is an {@link SbmlException} naming file, line and
+ * column. Immutable and thread-safe; configure with the {@code withX} methods.
+ */
+public final class SbmlReader {
+
+    /** Files larger than this are refused unless configured otherwise: 256 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 256L << 20;
+
+    private final long maxBytes;
+
+    /** A reader with the default limits. */
+    public SbmlReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    private SbmlReader(long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** @return a copy of this reader that refuses inputs larger than {@code bytes} */
+    public SbmlReader withMaxBytes(long bytes) {
+        return new SbmlReader(bytes);
+    }
+
+    /** @return the size limit in bytes */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @throws SbmlException if the file cannot be read, is unsafe, malformed or not SBML
+     */
+    public SBMLDocument read(Path file) throws SbmlException {
+        String source = file.toString();
+        byte[] content;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new SbmlException(Kind.IO, file, "is a directory, not an SBML file", null);
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new SbmlException(Kind.REFUSED, file, "refused: the file has " + size
+                        + " bytes, more than the limit of " + maxBytes + " bytes; raise the limit if it is genuine",
+                        null);
+            }
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SbmlException(Kind.IO, file, "no such file; check the path", e);
+        } catch (IOException e) {
+            throw new SbmlException(Kind.IO, file, "cannot read: " + e.getMessage(), e);
+        }
+        return read(content, source);
+    }
+
+    /**
+     * Reads a stream fully (up to the size limit) and parses it.
+     *
+     * @param in the stream; not closed
+     * @param source the name used in messages
+     */
+    public SBMLDocument read(InputStream in, String source) throws SbmlException {
+        byte[] content;
+        try {
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new SbmlException(Kind.IO, source, -1, -1, "cannot read: " + e.getMessage(), e);
+        }
+        if (content.length > maxBytes) {
+            throw new SbmlException(Kind.REFUSED, source, -1, -1,
+                    "refused: the input is larger than the limit of " + maxBytes + " bytes", null);
+        }
+        return read(content, source);
+    }
+
+    /**
+     * Parses SBML held in memory.
+     *
+     * @param content the document's bytes
+     * @param source the name used in messages
+     */
+    public SBMLDocument read(byte[] content, String source) throws SbmlException {
+        if (content.length > maxBytes) {
+            throw new SbmlException(Kind.REFUSED, source, -1, -1,
+                    "refused: the input has " + content.length + " bytes, more than the limit of " + maxBytes, null);
+        }
+        XmlPrescan.scan(content, source);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // JSBML finds its parsers (core and packages) with ServiceLoader on the context loader.
+        thread.setContextClassLoader(ParserManager.class.getClassLoader());
+        try {
+            SBMLDocument doc = new org.sbml.jsbml.SBMLReader().readSBMLFromStream(new ByteArrayInputStream(content));
+            if (doc == null) {
+                throw new SbmlException(Kind.NOT_SBML, source, -1, -1, "JSBML could not read the document", null);
+            }
+            return doc;
+        } catch (XMLStreamException e) {
+            Location loc = e.getLocation();
+            throw new SbmlException(Kind.NOT_SBML, source, loc == null ? -1 : loc.getLineNumber(),
+                    loc == null ? -1 : loc.getColumnNumber(), "cannot interpret the SBML: " + firstLine(e), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new SbmlException(Kind.NOT_SBML, source, -1, -1,
+                    "cannot interpret the SBML (" + e.getClass().getSimpleName() + ": " + firstLine(e)
+                            + "); check that it is valid SBML with './mtorwb validate'",
+                    e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return "no detail";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

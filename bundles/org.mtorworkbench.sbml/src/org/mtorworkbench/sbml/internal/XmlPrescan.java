@@ -1,0 +1,162 @@
+package org.mtorworkbench.sbml.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
+import java.io.IOException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+
+import org.mtorworkbench.sbml.SbmlException;
+import org.mtorworkbench.sbml.SbmlException.Kind;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * A fast, safe well-formedness pass over a file before JSBML sees it. It refuses DOCTYPE
+ * declarations (and with them external entities and entity expansion bombs), reports
+ * malformed XML as {@code file:line:column: message}, and checks that the root element is
+ * an SBML {@code <sbml>} element.
+ */
+public final class XmlPrescan {
+
+    /** SBML namespaces all begin with this. */
+    public static final String SBML_NS_PREFIX = "http://www.sbml.org/sbml/level";
+
+    /** What the scan learned about the root element. */
+    public record Root(String namespace, int level, int version) {
+    }
+
+    private XmlPrescan() {
+    }
+
+    /**
+     * Scans the whole document.
+     *
+     * @param content the file's bytes
+     * @param source the name used in messages
+     * @return the SBML root element's namespace, level and version
+     * @throws SbmlException if the content is not well-formed, unsafe, or not SBML
+     */
+    public static Root scan(byte[] content, String source) throws SbmlException {
+        if (content.length == 0) {
+            throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1,
+                    "the file is empty; an SBML file starts with <?xml ...?> and an <sbml> element", null);
+        }
+        RootHandler handler = new RootHandler();
+        try {
+            SAXParser parser = newFactory().newSAXParser();
+            InputSource in = new InputSource(new ByteArrayInputStream(content));
+            in.setSystemId(source);
+            parser.parse(in, handler);
+        } catch (StopScan stop) {
+            throw stop.problem;
+        } catch (SAXParseException e) {
+            throw translate(e, source);
+        } catch (CharConversionException e) {
+            throw new SbmlException(Kind.MALFORMED_XML, source, handler.line(), handler.column(),
+                    "the bytes are not valid in the file's declared encoding (" + e.getMessage()
+                            + "); save the file as UTF-8",
+                    e);
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new SbmlException(Kind.MALFORMED_XML, source, handler.line(), handler.column(),
+                    "cannot parse XML: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SbmlException(Kind.MALFORMED_XML, source, handler.line(), handler.column(),
+                    "cannot read XML: " + e.getMessage() + "; check the file's encoding (UTF-8 expected)", e);
+        }
+        if (handler.root == null) {
+            throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1, "the file has no root element", null);
+        }
+        return handler.root;
+    }
+
+    private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
+        // The JDK's own parser, whatever else is on the class path.
+        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+        f.setNamespaceAware(true);
+        f.setValidating(false);
+        f.setXIncludeAware(false);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f;
+    }
+
+    private static SbmlException translate(SAXParseException e, String source) {
+        String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
+        if (msg.contains("DOCTYPE")) {
+            return new SbmlException(Kind.REFUSED, source, e.getLineNumber(), e.getColumnNumber(),
+                    "refused: the file has a <!DOCTYPE> declaration; SBML needs none, and DTDs can pull in "
+                            + "external files or expand entities without bound. Remove the declaration and retry.",
+                    e);
+        }
+        if (msg.contains("Premature end of file") || msg.contains("must start and end within the same entity")
+                || msg.contains("XML document structures must start")) {
+            msg = msg + " (the file looks truncated)";
+        }
+        return new SbmlException(Kind.MALFORMED_XML, source, e.getLineNumber(), e.getColumnNumber(), msg, e);
+    }
+
+    /** Thrown from the handler to stop at the first non-SBML root. */
+    private static final class StopScan extends SAXException {
+        private static final long serialVersionUID = 1L;
+        private final transient SbmlException problem;
+
+        StopScan(SbmlException problem) {
+            this.problem = problem;
+        }
+    }
+
+    private static final class RootHandler extends DefaultHandler {
+        private Locator locator;
+        private Root root;
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        int line() {
+            return locator == null ? -1 : locator.getLineNumber();
+        }
+
+        int column() {
+            return locator == null ? -1 : locator.getColumnNumber();
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if (root != null) {
+                return;
+            }
+            String src = locator == null ? null : locator.getSystemId();
+            if (!"sbml".equals(localName) || uri == null || !uri.startsWith(SBML_NS_PREFIX)) {
+                throw new StopScan(new SbmlException(Kind.NOT_SBML, src, line(), column(),
+                        "the root element is <" + qName + ">" + (uri == null || uri.isEmpty() ? "" : " in namespace "
+                                + uri) + ", not an SBML <sbml> element: this is not an SBML file", null));
+            }
+            root = new Root(uri, intAttr(atts, "level"), intAttr(atts, "version"));
+        }
+
+        private static int intAttr(Attributes atts, String name) {
+            String v = atts.getValue("", name);
+            if (v == null) {
+                return -1;
+            }
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+}

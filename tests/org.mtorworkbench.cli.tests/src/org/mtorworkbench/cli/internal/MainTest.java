@@ -1,0 +1,132 @@
+package org.mtorworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.tests.support.Architecture;
+import org.mtorworkbench.tests.support.SharedData;
+
+/** The command line's contract: commands, output, one-line errors and exit codes. */
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), tmp);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Result r = run("help");
+        assertEquals(0, r.code());
+        for (String c : new String[] { "help [COMMAND]", "--version", "info MODEL" }) {
+            assertTrue(r.out().contains(c), "help does not list " + c + ":\n" + r.out());
+        }
+        Result one = run("help", "info");
+        assertEquals(0, one.code());
+        assertTrue(one.out().startsWith("usage: ./mtorwb info MODEL"), one.out());
+    }
+
+    @Test
+    void versionPrintsTheInstalledBundleVersion() {
+        Result r = run("--version");
+        assertEquals(0, r.code());
+        String version = Architecture.bundle("org.mtorworkbench.cli").getVersion().toString();
+        assertEquals("mTOR Workbench " + version, r.out().strip());
+    }
+
+    @Test
+    void unknownCommandsAndBadArgumentsAreOneLineUsageErrors() {
+        Result unknown = run("frobnicate");
+        assertEquals(2, unknown.code());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
+
+        Result missing = run("info");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("missing argument MODEL"), missing.err());
+
+        Result option = run("info", "--bogus", "x.xml");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("unknown option '--bogus'"), option.err());
+
+        assertEquals(2, run().code());
+    }
+
+    @Test
+    void infoPrintsLevelVersionIdAndCounts() throws Exception {
+        Path f = tmp.resolve("m.xml");
+        Files.writeString(f, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4">
+                  <model id="mtor_mini" name="mini">
+                    <listOfCompartments><compartment id="c" size="1"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="A" compartment="c" initialAmount="1"/>
+                      <species id="B" compartment="c" initialAmount="0"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="k" value="0.1"/></listOfParameters>
+                    <listOfRules><assignmentRule variable="k"><math xmlns="http://www.w3.org/1998/Math/MathML"><cn>2</cn></math></assignmentRule></listOfRules>
+                    <listOfReactions>
+                      <reaction id="r1" reversible="false">
+                        <listOfReactants><speciesReference species="A"/></listOfReactants>
+                        <listOfProducts><speciesReference species="B"/></listOfProducts>
+                        <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">
+                          <apply><times/><ci>k</ci><ci>A</ci></apply></math></kineticLaw>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """);
+        Result r = run("info", "m.xml");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sbml: level 2 version 4"), r.out());
+        assertTrue(r.out().contains("model id: mtor_mini"), r.out());
+        assertTrue(r.out().contains("compartments: 1\nspecies: 2\nreactions: 1\nparameters: 1\nrules: 1\nevents: 0"),
+                r.out());
+        assertTrue(r.out().contains("layout: no"), r.out());
+    }
+
+    @Test
+    void infoOnBadInputIsOneLineWithExitCode4() throws Exception {
+        Files.writeString(tmp.resolve("broken.xml"), "<?xml version=\"1.0\"?>\n<sbml xmlns=\"x\">\n<model>");
+        Result r = run("info", "broken.xml");
+        assertEquals(4, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("broken.xml:"), r.err());
+        Result missing = run("info", "nope.xml");
+        assertEquals(4, missing.code());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+
+    @Test
+    void infoReadsTheCellDesignerDiagram() {
+        Path f = SharedData.require("models/MODEL1012220003.xml");
+        Result r = run("info", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sbml: level 2 version 1"), r.out());
+        assertTrue(r.out().contains("model id: Caron2010_mTORC1_UpstreamRegulators"), r.out());
+    }
+
+    @Test
+    void theCommandLineBundleIsHeadless() {
+        Architecture.assertHeadless("org.mtorworkbench.cli");
+        Architecture.assertHeadless("org.mtorworkbench.sbml");
+    }
+}

@@ -1,0 +1,162 @@
+package org.mtorworkbench.sbml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.sbml.SbmlException.Kind;
+import org.mtorworkbench.tests.support.SharedData;
+import org.sbml.jsbml.SBMLDocument;
+
+/** Reading: every level and version, and a clear error for every kind of bad input. */
+class SbmlReaderTest {
+
+    private static final String MINIMAL_L3 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+              <model id="tiny">
+                <listOfCompartments>
+                  <compartment id="cell" size="1" constant="true" spatialDimensions="3"/>
+                </listOfCompartments>
+                <listOfSpecies>
+                  <species id="S6K1" compartment="cell" initialConcentration="1" hasOnlySubstanceUnits="false"
+                      boundaryCondition="false" constant="false"/>
+                </listOfSpecies>
+              </model>
+            </sbml>
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private static SbmlException fails(String content) {
+        return assertThrows(SbmlException.class,
+                () -> new SbmlReader().read(content.getBytes(StandardCharsets.UTF_8), "bad.xml"));
+    }
+
+    @Test
+    void readsAMinimalModel() throws Exception {
+        SBMLDocument doc = new SbmlReader().read(MINIMAL_L3.getBytes(StandardCharsets.UTF_8), "tiny.xml");
+        ModelSummary s = ModelSummary.of(doc);
+        assertEquals(3, s.level());
+        assertEquals(1, s.version());
+        assertEquals("tiny", s.modelId());
+        assertEquals(1, s.compartments());
+        assertEquals(1, s.species());
+        assertEquals(List.of(), s.packages());
+    }
+
+    @Test
+    void refusesADoctypeWithAnExternalEntityWithoutReadingIt() throws Exception {
+        Path secret = tmp.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET");
+        String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE sbml [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + "<sbml xmlns=\"http://www.sbml.org/sbml/level3/version1/core\" level=\"3\" version=\"1\">"
+                + "<model id=\"&x;\"/></sbml>";
+        SbmlException e = fails(xxe);
+        assertEquals(Kind.REFUSED, e.kind());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith("bad.xml:2:"), e.getMessage());
+        assertTrue(!e.getMessage().contains("TOP-SECRET"));
+    }
+
+    @Test
+    void refusesABillionLaughsQuickly() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+        for (int i = 1; i < 10; i++) {
+            sb.append("<!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                sb.append("&lol").append(i == 1 ? "" : String.valueOf(i - 1)).append(';');
+            }
+            sb.append("\">\n");
+        }
+        sb.append("]>\n<sbml xmlns=\"http://www.sbml.org/sbml/level3/version1/core\" level=\"3\" version=\"1\">"
+                + "<model id=\"m\" name=\"&lol9;\"/></sbml>");
+        String bomb = sb.toString();
+        SbmlException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> fails(bomb));
+        assertEquals(Kind.REFUSED, e.kind());
+    }
+
+    @Test
+    void reportsTruncatedFilesWithLineAndColumn() {
+        String truncated = MINIMAL_L3.substring(0, MINIMAL_L3.indexOf("</listOfSpecies>"));
+        SbmlException e = fails(truncated);
+        assertEquals(Kind.MALFORMED_XML, e.kind());
+        assertTrue(e.line() > 1, "line: " + e.line());
+        assertTrue(e.getMessage().matches("bad\\.xml:\\d+:\\d+: .*"), e.getMessage());
+    }
+
+    @Test
+    void reportsEmptyGarbageNonSbmlAndBadEncoding() throws Exception {
+        assertEquals(Kind.MALFORMED_XML, fails("").kind());
+        assertEquals(Kind.MALFORMED_XML, assertThrows(SbmlException.class,
+                () -> new SbmlReader().read(new byte[] { 0, 1, 2, (byte) 0xff, 0x7f, 9 }, "bin.xml")).kind());
+        SbmlException notSbml = fails("<?xml version=\"1.0\"?>\n<html><body/></html>");
+        assertEquals(Kind.NOT_SBML, notSbml.kind());
+        assertTrue(notSbml.getMessage().contains("<html>"), notSbml.getMessage());
+        byte[] latin1 = MINIMAL_L3.replace("id=\"tiny\"", "id=\"tiny\" name=\"Caf\u00e9\"")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        SbmlException enc = assertThrows(SbmlException.class, () -> new SbmlReader().read(latin1, "latin1.xml"));
+        assertEquals(Kind.MALFORMED_XML, enc.kind());
+        assertTrue(enc.getMessage().contains("UTF-8"), enc.getMessage());
+    }
+
+    @Test
+    void refusesFilesOverTheSizeLimitAndMissingFiles() throws IOException {
+        Path f = tmp.resolve("m.xml");
+        Files.writeString(f, MINIMAL_L3);
+        SbmlException big = assertThrows(SbmlException.class, () -> new SbmlReader().withMaxBytes(100).read(f));
+        assertEquals(Kind.REFUSED, big.kind());
+        assertTrue(big.getMessage().contains("limit"), big.getMessage());
+        SbmlException missing = assertThrows(SbmlException.class,
+                () -> new SbmlReader().read(tmp.resolve("nope.xml")));
+        assertEquals(Kind.IO, missing.kind());
+    }
+
+    @Test
+    void readsEveryBioModelsFileInTheSharedSet() throws Exception {
+        Path dir = SharedData.require("models");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 20, "expected the BioModels files, found " + files.size());
+        List<String> failures = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                ModelSummary s = ModelSummary.of(new SbmlReader().read(f));
+                if (s.level() != 2 || s.species() == 0) {
+                    failures.add(f.getFileName() + ": unexpected summary " + s);
+                }
+            } catch (SbmlException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void readsEveryLevelAndVersionOfATestSuiteCase() throws Exception {
+        Path dir = SharedData.require("sbml-test-suite/semantic/00001");
+        String[] lv = { "l1v2", "l2v1", "l2v2", "l2v3", "l2v4", "l2v5", "l3v1", "l3v2" };
+        for (String v : lv) {
+            Path f = dir.resolve("00001-sbml-" + v + ".xml");
+            ModelSummary s = ModelSummary.of(new SbmlReader().read(f));
+            assertEquals(v.charAt(1) - '0', s.level(), v);
+            assertEquals(v.charAt(3) - '0', s.version(), v);
+            assertTrue(s.species() > 0 && s.reactions() > 0, v + ": " + s);
+        }
+    }
+}
