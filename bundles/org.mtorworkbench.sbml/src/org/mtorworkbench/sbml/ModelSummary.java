@@ -26,7 +26,7 @@ import org.sbml.jsbml.ext.SBasePlugin;
  * @param events number of events
  * @param functionDefinitions number of function definitions
  * @param initialAssignments number of initial assignments
- * @param packages SBML Level 3 packages enabled on the document, sorted
+ * @param packages SBML Level 3 packages the document declares (known to JSBML or not), sorted
  * @param hasLayout whether the model carries an SBML Layout (L3 package or L2 annotation)
  */
 public record ModelSummary(int level, int version, String modelId, String modelName, int compartments,
@@ -42,6 +42,13 @@ public record ModelSummary(int level, int version, String modelId, String modelN
     /** Summarises a document; a document without a model has zero counts. */
     public static ModelSummary of(SBMLDocument doc) {
         TreeSet<String> pkgs = new TreeSet<>();
+        // Every L3 package a file declares has a "<prefix>:required" attribute on <sbml>,
+        // including packages JSBML does not know.
+        for (String attr : doc.getSBMLDocumentAttributes().keySet()) {
+            if (attr.endsWith(":required")) {
+                pkgs.add(attr.substring(0, attr.length() - ":required".length()));
+            }
+        }
         for (Map.Entry<String, SBasePlugin> e : doc.getExtensionPackages().entrySet()) {
             pkgs.add(shortName(e.getValue().getPackageName(), e.getKey()));
         }
