@@ -12,10 +12,9 @@ final class Args {
     }
 
     /**
-     * Splits arguments into positionals and rejects any option, since the caller takes none.
+     * Returns exactly the positional arguments named, rejecting any option (the caller takes none).
      *
-     * @param expected how many positional arguments the command takes
-     * @param names their names, for messages
+     * @param names the names of the positional arguments, for messages
      */
     static List<String> positionals(List<String> args, String... names) throws CommandException {
         List<String> pos = new ArrayList<>();

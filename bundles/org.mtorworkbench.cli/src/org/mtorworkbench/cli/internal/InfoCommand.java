@@ -1,7 +1,6 @@
 package org.mtorworkbench.cli.internal;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.mtorworkbench.cli.Command;
@@ -9,8 +8,6 @@ import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.sbml.ModelSummary;
-import org.mtorworkbench.sbml.SbmlException;
-import org.mtorworkbench.sbml.SbmlReader;
 import org.sbml.jsbml.SBMLDocument;
 
 /** {@code info MODEL}: what a model is made of. */
@@ -33,7 +30,7 @@ final class InfoCommand implements Command {
 
     @Override
     public String help() {
-        return "Reads an SBML file of any level and version and prints, one 'key: value' per line:\n"
+        return "Reads an SBML file of any level and version (or builtin:mtor) and prints, one 'key: value' per line:\n"
                 + "the file, SBML level and version, model id and name, the counts of compartments,\n"
                 + "species, reactions, parameters, rules, events, function definitions and initial\n"
                 + "assignments, the SBML packages used, and whether the model has a layout.\n"
@@ -43,18 +40,12 @@ final class InfoCommand implements Command {
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
         String arg = Args.positionals(args, "MODEL").get(0);
-        Path file = io.resolve(arg);
-        SBMLDocument doc;
-        try {
-            doc = new SbmlReader().read(file);
-        } catch (SbmlException e) {
-            throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
-        print(file, ModelSummary.of(doc), io.out());
+        SBMLDocument doc = Models.open(arg, io);
+        print(Models.describe(arg, io), ModelSummary.of(doc), io.out());
         return ExitCode.OK;
     }
 
-    static void print(Path file, ModelSummary s, PrintStream out) {
+    static void print(String file, ModelSummary s, PrintStream out) {
         out.println("file: " + file);
         out.println("sbml: level " + s.level() + " version " + s.version());
         out.println("model id: " + s.modelId());

@@ -29,6 +29,8 @@ public final class Main {
         register(new HelpCommand(this));
         register(new VersionCommand());
         register(new InfoCommand());
+        register(new CatalogueCommands.Drugs());
+        register(new CatalogueCommands.Contexts());
     }
 
     private void register(Command c) {

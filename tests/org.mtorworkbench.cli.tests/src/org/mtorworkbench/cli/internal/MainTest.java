@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,31 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sbml: level 2 version 1"), r.out());
         assertTrue(r.out().contains("model id: Caron2010_mTORC1_UpstreamRegulators"), r.out());
+    }
+
+    @Test
+    void infoOpensTheBuiltinNetwork() {
+        Result r = run("info", "builtin:mtor");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("file: builtin:mtor\nsbml: level 3 version 2\nmodel id: mtor_network"), r.out());
+        Result unknown = run("info", "builtin:nope");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("builtin:mtor"), unknown.err());
+    }
+
+    @Test
+    void drugsAndContextsListTheCatalogueAsCsv() {
+        Result d = run("drugs");
+        assertEquals(0, d.code(), d.err());
+        List<String> lines = d.out().lines().toList();
+        assertEquals("id,name,mechanism,targets,potency,review_section,model_effect", lines.get(0));
+        assertEquals(21, lines.size(), d.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("azd8055,") && l.contains("IC50 0.8 nM")), d.out());
+        Result c = run("contexts");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("\npten_null,"), c.out());
+        assertEquals(10, c.out().lines().count(), c.out());
+        assertEquals(2, run("drugs", "extra").code());
     }
 
     @Test

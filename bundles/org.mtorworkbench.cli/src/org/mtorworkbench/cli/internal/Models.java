@@ -1,0 +1,34 @@
+package org.mtorworkbench.cli.internal;
+
+import org.mtorworkbench.cli.CommandException;
+import org.mtorworkbench.cli.CommandIO;
+import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.network.BuiltinModels;
+import org.mtorworkbench.sbml.SbmlException;
+import org.mtorworkbench.sbml.SbmlReader;
+import org.sbml.jsbml.SBMLDocument;
+
+/** Opens the MODEL argument of a command: a file path or {@code builtin:<id>}. */
+final class Models {
+
+    private Models() {
+    }
+
+    static SBMLDocument open(String reference, CommandIO io) throws CommandException {
+        if (BuiltinModels.isBuiltin(reference)) {
+            return BuiltinModels.open(reference).orElseThrow(() -> CommandException.usage("unknown built-in model '"
+                    + reference + "'; built-in models: " + String.join(", ",
+                            BuiltinModels.ids().stream().map(id -> BuiltinModels.PREFIX + id).toList())));
+        }
+        try {
+            return new SbmlReader().read(io.resolve(reference));
+        } catch (SbmlException e) {
+            throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    /** @return how a model reference is shown in output: the resolved path, or the builtin name */
+    static String describe(String reference, CommandIO io) {
+        return BuiltinModels.isBuiltin(reference) ? reference : io.resolve(reference).toString();
+    }
+}

@@ -1,0 +1,39 @@
+package org.mtorworkbench.network;
+
+import java.util.List;
+
+import org.mtorworkbench.network.internal.ModelSpec;
+import org.mtorworkbench.network.internal.NetworkSbmlBuilder;
+import org.sbml.jsbml.SBMLDocument;
+
+/**
+ * The curated mTORC1/mTORC2 network of the review, reachable as {@code builtin:mtor}.
+ * The ids below are a contract: users' scripts and other tools rely on them.
+ */
+public final class NetworkModel {
+
+    /** The id after {@code builtin:}. */
+    public static final String ID = "mtor";
+    /** The SBML model id. */
+    public static final String MODEL_ID = "mtor_network";
+
+    /** Input parameters: growth factor, amino acids, energy stress, hypoxia, DNA damage. */
+    public static final List<String> INPUTS = List.of("GF", "aminoacids", "energy_stress", "hypoxia", "dna_damage");
+
+    /** Readouts: species or assignment-rule parameters, each a fraction or normalised level. */
+    public static final List<String> READOUTS = List.of("pIRS1_S", "PIP3", "pAkt_T308", "pAkt_S473", "pTSC2",
+            "RhebGTP", "pPRAS40", "mTORC1_active", "mTORC2_active", "pS6K1", "pS6", "p4EBP1", "eIF4E_free",
+            "p_eIF4E", "RasGTP", "pMEK", "pERK", "pRSK", "AMPK_active", "REDD1", "RagGTP", "p53_active", "pPKCa",
+            "pSGK1", "CyclinD1", "cMyc", "HIF1a", "VEGF", "proliferation", "apoptosis");
+
+    private static final ModelSpec SPEC = ModelSpec.builtin();
+
+    private NetworkModel() {
+    }
+
+    /** @return a new document of the network (SBML L3V2); callers may change it freely */
+    public static SBMLDocument newDocument() {
+        return NetworkSbmlBuilder.build(SPEC, MODEL_ID,
+                "mTORC1/mTORC2 signalling network in cancer (mTOR Workbench built-in model)");
+    }
+}
