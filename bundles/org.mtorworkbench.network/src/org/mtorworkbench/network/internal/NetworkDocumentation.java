@@ -1,0 +1,118 @@
+package org.mtorworkbench.network.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.mtorworkbench.network.CellContext;
+import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.network.Drug;
+import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.Finding;
+import org.mtorworkbench.network.Findings;
+
+/**
+ * Renders {@code docs/network.md} from the model spec, the drug catalogue, the cell contexts
+ * and the findings, so the page can never disagree with what ships. A test compares the
+ * page in the repository with this rendering.
+ */
+public final class NetworkDocumentation {
+
+    private NetworkDocumentation() {
+    }
+
+    /** @return the Markdown page */
+    public static String render(ModelSpec spec) {
+        StringBuilder md = new StringBuilder();
+        md.append("# The built-in mTORC1/mTORC2 network (`builtin:mtor`)\n\n");
+        md.append("This page is generated from `bundles/org.mtorworkbench.network/model/mtor-network.txt`, the drug\n")
+                .append("catalogue, the cell contexts and the findings (`NetworkDocumentation`); a test fails when it\n")
+                .append("is out of date. The model encodes the review in the product's seed (Cancers 2011, 3):\n")
+                .append("sections 2, 3, 5 and 7 and Figures 1-3.\n\n");
+        md.append("Units: time in minutes; every protein form is a fraction of its total (dimensionless);\n")
+                .append("drug concentrations in nM. SBML Level 3 Version 2, annotated with UniProt and ChEBI\n")
+                .append("identifiers (identifiers.org) and SBO terms for species, reactions and modifiers.\n\n");
+        md.append("Parameter sources: a citation; `input` (a contract input); `drug effect` (set by the drug\n")
+                .append("catalogue from dose and potency); `context` (set by a cell context); `calibrated` (no\n")
+                .append("measured value exists for this abstract model; chosen so that the model reproduces the\n")
+                .append("review's qualitative findings below, at effects of at least 20%).\n\n");
+
+        md.append("## Compartments\n\n| id | name | size |\n|---|---|---|\n");
+        for (ModelSpec.Compartment c : spec.compartments()) {
+            md.append("| `").append(c.id()).append("` | ").append(c.name()).append(" | ").append(num(c.size()))
+                    .append(" |\n");
+        }
+        md.append("\n## Species (").append(spec.species().size()).append(")\n\n")
+                .append("| id | name | compartment | initial | SBO | annotation |\n|---|---|---|---|---|---|\n");
+        for (ModelSpec.Species s : spec.species()) {
+            md.append("| `").append(s.id()).append("` | ").append(s.name()).append(s.constant() ? " (constant)" : "")
+                    .append(" | ").append(s.compartment()).append(" | ")
+                    .append(s.ruleDefined() ? "rule" : num(s.initial())).append(" | ").append(s.sbo()).append(" | ")
+                    .append(String.join(", ", s.annotations())).append(" |\n");
+        }
+        md.append("\n## Assignment rules (").append(spec.rules().size()).append(")\n\n")
+                .append("| variable | formula | meaning |\n|---|---|---|\n");
+        for (ModelSpec.Rule r : spec.rules()) {
+            md.append("| `").append(r.variable()).append("` | `").append(r.formula()).append("` | ")
+                    .append(r.description()).append(" |\n");
+        }
+        md.append("\n## Reactions (").append(spec.reactions().size()).append(")\n\n")
+                .append("| id | reaction | rate | modifiers | SBO | what it is |\n|---|---|---|---|---|---|\n");
+        for (ModelSpec.Reaction r : spec.reactions()) {
+            String eq = String.join(" + ", r.reactants()) + " &rarr; " + String.join(" + ", r.products());
+            String mods = r.modifiers().stream().map(m -> m.species() + " (" + m.role() + ")")
+                    .collect(Collectors.joining(", "));
+            md.append("| `").append(r.id()).append("` | ").append(eq.strip()).append(" | `").append(r.rate())
+                    .append("` | ").append(mods).append(" | ").append(r.sbo()).append(" | ").append(r.description())
+                    .append(" |\n");
+        }
+        md.append("\n## Parameters (").append(spec.parameters().size()).append(")\n\n")
+                .append("| id | value | unit | meaning | source |\n|---|---|---|---|---|\n");
+        for (ModelSpec.Parameter p : spec.parameters()) {
+            md.append("| `").append(p.id()).append("` | ").append(num(p.value())).append(" | ").append(p.unit())
+                    .append(" | ").append(p.description()).append(" | ").append(p.source()).append(" |\n");
+        }
+        md.append("\n## Drugs\n\n| id | name | mechanism | targets | potency (source) | review section | model effect |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Drug d : DrugCatalogue.builtin().drugs()) {
+            String pot = d.potencies().isEmpty() ? "n/f"
+                    : d.potencies().stream().map(p -> p.kind() + " " + num(p.valueNm()) + " nM, " + p.target() + ", "
+                            + p.assay() + " (" + p.source() + ")").collect(Collectors.joining("; "));
+            String eff = d.effects().stream().map(e -> "`" + e.parameter() + "` " + (e.kind() == Drug.Effect.Kind.INHIBITION
+                    ? "IC50 " + num(e.potencyNm()) + " nM" + (e.maximum() < 1 ? ", max " + num(e.maximum()) : "")
+                    : "+= dose x " + num(e.potencyNm())) + " (" + e.basis() + ")").collect(Collectors.joining("; "));
+            md.append("| `").append(d.id()).append("` | ").append(d.name()).append(" | ")
+                    .append(d.mechanism().description()).append(" | ").append(String.join(", ", d.targets()))
+                    .append(" | ").append(pot).append(" | ").append(d.reviewSection()).append(" | ").append(eff)
+                    .append(" |\n");
+        }
+        md.append("\nInhibitions of the same parameter by several drugs combine as independent actions\n")
+                .append("(1 - product of (1 - f)); rapalog concentrations add.\n");
+        md.append("\n## Cell contexts\n\n| id | name | what it changes | review section |\n|---|---|---|---|\n");
+        for (CellContext c : CellContexts.builtin().contexts()) {
+            md.append("| `").append(c.id()).append("` | ").append(c.name()).append(" | ").append(c.description())
+                    .append(" | ").append(c.reviewSection()).append(" |\n");
+        }
+        List<Finding> findings = Findings.builtin();
+        md.append("\n## The review's findings (").append(findings.size()).append(")\n\n")
+                .append("Each is an acceptance test (`./mtorwb findings`); a check passes only with an effect of at\n")
+                .append("least 20% in the stated direction. Conditions are pre-equilibrated to steady state, then\n")
+                .append("treated at time 0.\n\n");
+        for (Finding f : findings) {
+            md.append("### ").append(f.id()).append(". ").append(f.title()).append(" (section ").append(f.section())
+                    .append(")\n\n> ").append(f.sentence()).append("\n\n");
+            for (Finding.Check c : f.checks()) {
+                md.append("- ").append(c.expectation().words()).append(": ").append(c.describe()).append('\n');
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}
