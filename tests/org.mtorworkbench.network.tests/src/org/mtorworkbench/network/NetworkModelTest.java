@@ -105,8 +105,8 @@ class NetworkModelTest {
         assertEquals(List.of(), missing);
     }
 
-    @Test
-    void writesAndReadsBackWithoutLoss() throws Exception {
+    /** The document as a user gets it from a file: written, then parsed. */
+    private SBMLDocument writtenAndRead() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread t = Thread.currentThread();
         ClassLoader prev = t.getContextClassLoader();
@@ -116,7 +116,12 @@ class NetworkModelTest {
         } finally {
             t.setContextClassLoader(prev);
         }
-        SBMLDocument back = new SbmlReader().read(out.toByteArray(), "builtin:mtor");
+        return new SbmlReader().read(out.toByteArray(), "builtin:mtor");
+    }
+
+    @Test
+    void writesAndReadsBackWithoutLoss() throws Exception {
+        SBMLDocument back = writtenAndRead();
         ModelSummary a = ModelSummary.of(doc);
         ModelSummary b = ModelSummary.of(back);
         assertEquals(a, b);
@@ -125,7 +130,9 @@ class NetworkModelTest {
     }
 
     @Test
-    void jsbmlFindsNoConsistencyErrors() {
+    void jsbmlFindsNoConsistencyErrors() throws Exception {
+        // Validated as parsed from a file: some layout rules count the XML elements read.
+        SBMLDocument doc = writtenAndRead();
         doc.setConsistencyChecks(org.sbml.jsbml.validator.SBMLValidator.CHECK_CATEGORY.UNITS_CONSISTENCY, false);
         int errors = doc.checkConsistencyOffline();
         List<String> messages = new ArrayList<>();
@@ -136,6 +143,20 @@ class NetworkModelTest {
             }
         }
         assertEquals(List.of(), messages, errors + " problems");
+    }
+
+    @Test
+    void carriesADiagramWithEverySpeciesAndReaction() {
+        ModelSummary s = ModelSummary.of(doc);
+        assertTrue(s.hasLayout());
+        assertTrue(s.packages().containsAll(List.of("layout", "render")), s.packages().toString());
+        var layout = ((org.sbml.jsbml.ext.layout.LayoutModelPlugin) m.getPlugin("layout")).getLayout(0);
+        assertEquals(m.getSpeciesCount(), layout.getSpeciesGlyphCount());
+        assertEquals(m.getReactionCount(), layout.getReactionGlyphCount());
+        assertEquals(m.getCompartmentCount(), layout.getCompartmentGlyphCount());
+        var receptor = layout.getSpeciesGlyph("sg_RTK").getBoundingBox().getPosition();
+        var outputs = layout.getSpeciesGlyph("sg_proliferation").getBoundingBox().getPosition();
+        assertTrue(receptor.getY() < outputs.getY(), "the receptor is drawn above the outputs");
     }
 
     @Test

@@ -40,6 +40,10 @@ public final class ModelSpec {
     public record Modifier(String species, String role) {
     }
 
+    /** Where a compartment or species is drawn; width and height are 0 for species (sized by glyph kind). */
+    public record Placement(String id, double x, double y, double width, double height) {
+    }
+
     public record Reaction(String id, List<String> reactants, List<String> products, String rate,
             List<Modifier> modifiers, String sbo, String description) {
     }
@@ -49,6 +53,7 @@ public final class ModelSpec {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<Reaction> reactions = new ArrayList<>();
+    private final Map<String, Placement> placements = new LinkedHashMap<>();
 
     private ModelSpec() {
     }
@@ -118,6 +123,9 @@ public final class ModelSpec {
                 reactions.add(new Reaction(f[1], side(sides[0]), side(sides[1]), f[3], mods, field(f, 5),
                         field(f, 6)));
             }
+            case "layout" -> put(placements, f[1], new Placement(f[1], Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]), field(f, 4).isEmpty() ? 0 : Double.parseDouble(f[4]),
+                    field(f, 5).isEmpty() ? 0 : Double.parseDouble(f[5])));
             default -> throw new IllegalArgumentException("unknown element kind '" + f[0] + "'");
         }
     }
@@ -168,5 +176,10 @@ public final class ModelSpec {
 
     public List<Reaction> reactions() {
         return List.copyOf(reactions);
+    }
+
+    /** @return where compartments and species are drawn, by id */
+    public Map<String, Placement> placements() {
+        return java.util.Collections.unmodifiableMap(placements);
     }
 }

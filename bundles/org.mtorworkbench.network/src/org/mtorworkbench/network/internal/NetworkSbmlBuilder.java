@@ -95,6 +95,7 @@ public final class NetworkSbmlBuilder {
             reaction(m, r);
         }
         checkReferences(m, spec, ruled);
+        NetworkLayoutBuilder.addLayout(m, spec);
         return doc;
     }
 
@@ -162,16 +163,19 @@ public final class NetworkSbmlBuilder {
         rx.setMetaId("meta_" + r.id());
         for (String s : r.reactants()) {
             SpeciesReference ref = rx.createReactant(species(m, s, r));
+            ref.setId(r.id() + "_s_" + s);
             ref.setStoichiometry(1);
             ref.setConstant(true);
         }
         for (String s : r.products()) {
             SpeciesReference ref = rx.createProduct(species(m, s, r));
+            ref.setId(r.id() + "_p_" + s);
             ref.setStoichiometry(1);
             ref.setConstant(true);
         }
         for (ModelSpec.Modifier mod : r.modifiers()) {
             ModifierSpeciesReference ref = rx.createModifier(species(m, mod.species(), r));
+            ref.setId(r.id() + "_m_" + mod.species());
             String sbo = MODIFIER_SBO.get(mod.role());
             if (sbo == null) {
                 throw new IllegalStateException("reaction " + r.id() + ": unknown modifier role " + mod.role());
