@@ -29,6 +29,10 @@ public final class Main {
         register(new HelpCommand(this));
         register(new VersionCommand());
         register(new InfoCommand());
+        register(new SimulateCommand());
+        register(new SteadyStateCommand());
+        register(new TestSuiteCommand());
+        register(new BenchCommand());
     }
 
     private void register(Command c) {
