@@ -29,8 +29,13 @@ public final class Main {
         register(new HelpCommand(this));
         register(new VersionCommand());
         register(new InfoCommand());
+        register(new SimulateCommand());
+        register(new SteadyStateCommand());
+        register(new TestSuiteCommand());
+        register(new BenchCommand());
         register(new CatalogueCommands.Drugs());
         register(new CatalogueCommands.Contexts());
+        register(new FindingsCommand());
     }
 
     private void register(Command c) {

@@ -3,9 +3,6 @@ package org.mtorworkbench.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,32 +18,25 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Main().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), tmp);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli run(String... args) {
+        return Cli.run(tmp, args);
     }
 
     @Test
     void helpListsEveryCommand() {
-        Result r = run("help");
+        Cli r = run("help");
         assertEquals(0, r.code());
         for (String c : new String[] { "help [COMMAND]", "--version", "info MODEL" }) {
             assertTrue(r.out().contains(c), "help does not list " + c + ":\n" + r.out());
         }
-        Result one = run("help", "info");
+        Cli one = run("help", "info");
         assertEquals(0, one.code());
         assertTrue(one.out().startsWith("usage: ./mtorwb info MODEL"), one.out());
     }
 
     @Test
     void versionPrintsTheInstalledBundleVersion() {
-        Result r = run("--version");
+        Cli r = run("--version");
         assertEquals(0, r.code());
         String version = Architecture.bundle("org.mtorworkbench.cli").getVersion().toString();
         assertEquals("mTOR Workbench " + version, r.out().strip());
@@ -54,16 +44,16 @@ class MainTest {
 
     @Test
     void unknownCommandsAndBadArgumentsAreOneLineUsageErrors() {
-        Result unknown = run("frobnicate");
+        Cli unknown = run("frobnicate");
         assertEquals(2, unknown.code());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
         assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
 
-        Result missing = run("info");
+        Cli missing = run("info");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("missing argument MODEL"), missing.err());
 
-        Result option = run("info", "--bogus", "x.xml");
+        Cli option = run("info", "--bogus", "x.xml");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("unknown option '--bogus'"), option.err());
 
@@ -95,7 +85,7 @@ class MainTest {
                   </model>
                 </sbml>
                 """);
-        Result r = run("info", "m.xml");
+        Cli r = run("info", "m.xml");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sbml: level 2 version 4"), r.out());
         assertTrue(r.out().contains("model id: mtor_mini"), r.out());
@@ -107,11 +97,11 @@ class MainTest {
     @Test
     void infoOnBadInputIsOneLineWithExitCode4() throws Exception {
         Files.writeString(tmp.resolve("broken.xml"), "<?xml version=\"1.0\"?>\n<sbml xmlns=\"x\">\n<model>");
-        Result r = run("info", "broken.xml");
+        Cli r = run("info", "broken.xml");
         assertEquals(4, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("broken.xml:"), r.err());
-        Result missing = run("info", "nope.xml");
+        Cli missing = run("info", "nope.xml");
         assertEquals(4, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
@@ -119,7 +109,7 @@ class MainTest {
     @Test
     void infoReadsTheCellDesignerDiagram() {
         Path f = SharedData.require("models/MODEL1012220003.xml");
-        Result r = run("info", f.toString());
+        Cli r = run("info", f.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sbml: level 2 version 1"), r.out());
         assertTrue(r.out().contains("model id: Caron2010_mTORC1_UpstreamRegulators"), r.out());
@@ -127,27 +117,36 @@ class MainTest {
 
     @Test
     void infoOpensTheBuiltinNetwork() {
-        Result r = run("info", "builtin:mtor");
+        Cli r = run("info", "builtin:mtor");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("file: builtin:mtor\nsbml: level 3 version 2\nmodel id: mtor_network"), r.out());
-        Result unknown = run("info", "builtin:nope");
+        Cli unknown = run("info", "builtin:nope");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("builtin:mtor"), unknown.err());
     }
 
     @Test
     void drugsAndContextsListTheCatalogueAsCsv() {
-        Result d = run("drugs");
+        Cli d = run("drugs");
         assertEquals(0, d.code(), d.err());
         List<String> lines = d.out().lines().toList();
         assertEquals("id,name,mechanism,targets,potency,review_section,model_effect", lines.get(0));
         assertEquals(21, lines.size(), d.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("azd8055,") && l.contains("IC50 0.8 nM")), d.out());
-        Result c = run("contexts");
+        Cli c = run("contexts");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("\npten_null,"), c.out());
         assertEquals(10, c.out().lines().count(), c.out());
         assertEquals(2, run("drugs", "extra").code());
+    }
+
+    @Test
+    void findingsPrintsTheTableAndPasses() {
+        Cli r = run("findings");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().startsWith("finding,section,readout,protocol,expected,simulated_ratio,result\n"), r.out());
+        assertTrue(r.out().lines().skip(1).allMatch(l -> l.endsWith(",PASS")), r.out());
+        assertTrue(r.err().contains(" failed"), r.err());
     }
 
     @Test

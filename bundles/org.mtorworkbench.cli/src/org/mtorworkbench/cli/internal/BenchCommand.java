@@ -1,0 +1,183 @@
+package org.mtorworkbench.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.mtorworkbench.cli.Command;
+import org.mtorworkbench.cli.CommandException;
+import org.mtorworkbench.cli.CommandIO;
+import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.sbml.SbmlException;
+import org.mtorworkbench.sbml.SbmlReader;
+import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.simulation.Output;
+import org.mtorworkbench.simulation.RunStatistics;
+import org.mtorworkbench.simulation.Simulation;
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SolverOptions;
+import org.mtorworkbench.simulation.TimeCourse;
+
+/** {@code bench}: prints the simulation engine's speed on reference models. */
+final class BenchCommand implements Command {
+
+    /** The reference models, relative to the shared data folder. */
+    static final List<String> MODELS = List.of("models/BIOMD0000000448.xml", "models/BIOMD0000000474.xml",
+            "models/petab/Chen_MSB2009/model_Chen_MSB2009.xml");
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String synopsis() {
+        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X]";
+    }
+
+    @Override
+    public String summary() {
+        return "print the simulation engine's speed on reference models";
+    }
+
+    @Override
+    public String help() {
+        return "For each reference model (BIOMD0000000448, BIOMD0000000474 and Chen_MSB2009 from the shared\n"
+                + "data folder: --shared, else the property mtorwb.shared, else ../shared) prints: species,\n"
+                + "load+compile time, milliseconds per simulation to --t-end (default 100 time units, 100\n"
+                + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow),\n"
+                + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
+                + "of a parameter scan on 1 and 2 threads. Absent models are reported as skipped.\n"
+                + "Numbers are printed, not judged: the exit code is 0 unless the options are wrong.";
+    }
+
+    @Override
+    public ExitCode run(List<String> args, CommandIO io) throws CommandException {
+        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL), Set.of());
+        if (!o.positionals().isEmpty()) {
+            throw CommandException.usage("unexpected argument '" + o.positionals().get(0) + "'");
+        }
+        Path shared;
+        if (o.get("--shared") != null) {
+            shared = io.resolve(o.get("--shared"));
+        } else if (System.getProperty("mtorwb.shared") != null) {
+            shared = Path.of(System.getProperty("mtorwb.shared"));
+        } else {
+            shared = io.resolve("../shared");
+        }
+        double tEnd = o.number("--t-end", 100);
+        int runs = o.integer("--runs", 20, 1);
+        SolverOptions options = SolverOptions.defaults().withRelativeTolerance(o.number(ModelRuns.RTOL, 1e-6));
+        PrintStream out = io.out();
+        out.printf(Locale.ROOT, "simulation benchmark: t-end %s, 100 intervals, %s, %d cores%n", ModelRuns.format(tEnd),
+                options, Runtime.getRuntime().availableProcessors());
+        out.println("model,species,states,load+compile ms,ms per simulation (median),runs,steps,rhs evaluations,"
+                + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up");
+        for (String rel : MODELS) {
+            Path file = shared.resolve(rel);
+            String name = file.getFileName().toString();
+            if (!Files.isRegularFile(file)) {
+                out.println(name + ",skipped: " + file + " is absent");
+                continue;
+            }
+            try {
+                bench(name, file, tEnd, runs, options, out);
+            } catch (SbmlException e) {
+                out.println(name + ",failed: " + e.getMessage());
+            } catch (SimulationException e) {
+                out.println(name + ",failed: " + e.kind() + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandException(ExitCode.NUMERICAL, "interrupted");
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static void bench(String name, Path file, double tEnd, int runs, SolverOptions options, PrintStream out)
+            throws SbmlException, SimulationException, InterruptedException {
+        long t0 = System.nanoTime();
+        CompiledModel m = CompiledModel.compile(new SbmlReader().read(file));
+        double loadMs = (System.nanoTime() - t0) / 1e6;
+        List<Output> outs = new ArrayList<>();
+        for (String id : m.speciesIds()) {
+            outs.add(Output.of(id));
+        }
+        double[] times = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            times[i] = tEnd * i / 100;
+        }
+        Simulation sim = m.newSimulation();
+        TimeCourse first = sim.run(times, outs, options, () -> false);
+        RunStatistics stats = first.statistics();
+        List<Double> ms = new ArrayList<>();
+        long budget = System.nanoTime() + 15_000_000_000L;
+        for (int i = 0; i < runs && (i < 3 || System.nanoTime() < budget); i++) {
+            long s = System.nanoTime();
+            sim.run(times, outs, options, () -> false);
+            ms.add((System.nanoTime() - s) / 1e6);
+        }
+        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
+        int scanRuns = (int) Math.max(4, Math.min(200, 4000 / Math.max(median, 1e-3)));
+        scanRuns += scanRuns % 2;
+        double one = scan(m, times, outs, options, scanRuns, 1);
+        double two = scan(m, times, outs, options, scanRuns, 2);
+        out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%.3f,%d,%d,%d,%d,%.1f,%.1f,%.2f%n", name, m.speciesIds().size(),
+                m.stateCount(), loadMs, median, sorted.length, stats.steps(), stats.rhsEvaluations(),
+                stats.jacobianEvaluations(), one, two, two / one);
+    }
+
+    /** Runs a scan of the first global parameter over [0.5, 2] times its value; @return simulations per second */
+    private static double scan(CompiledModel m, double[] times, List<Output> outs, SolverOptions options, int n,
+            int threads) throws InterruptedException, SimulationException {
+        List<String> params = m.parameterIds();
+        ExecutorService ex = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<TimeCourse>> fs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double factor = 0.5 + 1.5 * i / Math.max(1, n - 1);
+                Simulation sim = m.newSimulation();
+                if (!params.isEmpty()) {
+                    try {
+                        sim = sim.withValue(params.get(0), factor * baseValue(m, params.get(0)));
+                    } catch (IllegalArgumentException e) {
+                        // the first parameter is rule-defined: scan the unperturbed model
+                    }
+                }
+                Simulation s = sim;
+                fs.add(ex.submit(() -> s.run(times, outs, options, () -> false)));
+            }
+            int ok = 0;
+            for (Future<TimeCourse> f : fs) {
+                try {
+                    f.get();
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof SimulationException se && ok == 0 && fs.size() == 1) {
+                        throw se;
+                    }
+                }
+            }
+            return ok / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    private static double baseValue(CompiledModel m, String id) throws SimulationException {
+        TimeCourse tc = m.newSimulation().run(new double[] { 0 }, List.of(Output.of(id)), SolverOptions.defaults(),
+                () -> false);
+        double v = tc.value(0, 0);
+        return Double.isFinite(v) && v != 0 ? v : 1.0;
+    }
+}

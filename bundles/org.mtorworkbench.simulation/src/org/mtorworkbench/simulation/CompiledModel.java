@@ -1,0 +1,107 @@
+package org.mtorworkbench.simulation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.mtorworkbench.simulation.internal.ModelBuilder;
+import org.mtorworkbench.simulation.internal.ModelLayout;
+import org.sbml.jsbml.SBMLDocument;
+
+/**
+ * An SBML model compiled to JVM bytecode: rate laws, rules, initial assignments and events
+ * as generated code, plus what the solvers need. Immutable and thread-safe: compile once,
+ * then start any number of {@link Simulation}s, concurrently, each with its own overrides.
+ * The JSBML document is read, never changed.
+ */
+public final class CompiledModel {
+
+    private final ModelLayout layout;
+    private final long compileNanos;
+
+    private CompiledModel(ModelLayout layout, long compileNanos) {
+        this.layout = layout;
+        this.compileNanos = compileNanos;
+    }
+
+    /**
+     * Compiles a document's model.
+     *
+     * @throws SimulationException UNSUPPORTED for constructs not simulated (naming element and construct),
+     *         INVALID_MODEL for undefined ids, cycles of rules and the like
+     */
+    public static CompiledModel compile(SBMLDocument doc) throws SimulationException {
+        long t0 = System.nanoTime();
+        ModelLayout layout = ModelBuilder.build(doc);
+        return new CompiledModel(layout, System.nanoTime() - t0);
+    }
+
+    ModelLayout layout() {
+        return layout;
+    }
+
+    public String modelId() {
+        return layout.modelId();
+    }
+
+    /** @return the time taken to analyse and compile the model, in nanoseconds */
+    public long compileNanos() {
+        return compileNanos;
+    }
+
+    /** @return the ids of all species, in document order */
+    public List<String> speciesIds() {
+        return idsOfKind(ModelLayout.SPECIES);
+    }
+
+    /** @return the ids of the global parameters */
+    public List<String> parameterIds() {
+        return idsOfKind(ModelLayout.PARAMETER);
+    }
+
+    /** @return the ids of the compartments */
+    public List<String> compartmentIds() {
+        return idsOfKind(ModelLayout.COMPARTMENT);
+    }
+
+    /** @return the ids of the reactions */
+    public List<String> reactionIds() {
+        return idsOfKind(ModelLayout.REACTION);
+    }
+
+    private List<String> idsOfKind(int kind) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < layout.symbolCount(); i++) {
+            if (layout.kind(i) == kind) {
+                out.add(layout.id(i));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** @return true if the id names something a run can report */
+    public boolean hasId(String id) {
+        int i = layout.indexOf(id);
+        return i > 0 && layout.kind(i) != ModelLayout.INTERNAL;
+    }
+
+    /** @return the number of ODE state variables */
+    public int stateCount() {
+        return layout.stateCount();
+    }
+
+    /** @return the number of events */
+    public int eventCount() {
+        return layout.eventCount();
+    }
+
+    /** @return a simulation of this model with its own values, starting at time 0 */
+    public Simulation newSimulation() {
+        return new Simulation(this);
+    }
+
+    /** @return a listing of the generated code (initial values, rules, rates, derivatives), for diagnostics */
+    public String generatedSource() {
+        return layout.source();
+    }
+}

@@ -1,0 +1,343 @@
+package org.mtorworkbench.simulation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SimulationException.Kind;
+
+/**
+ * Runs one simulation of a compiled model: initial values, integration between output
+ * times, event detection (by bisection on the dense output), delayed, prioritised and
+ * non-persistent events. One engine per run; not thread-safe.
+ */
+public final class Engine {
+
+    /** Which integration method to use. */
+    public enum Method {
+        BDF, DORMAND_PRINCE, AUTO
+    }
+
+    /** Solver settings, already validated. */
+    public record Settings(Method method, double rtol, double atol, double initialStep, double maxStep, long maxSteps) {
+    }
+
+    private record Pending(int event, double time, double[] values, long seq) {
+    }
+
+    private final ModelLayout layout;
+    private final ModelCode code;
+    final double[] v;
+    private final double[] y;
+    private final double[] trig;
+    private final boolean[] prev;
+    private final List<Pending> pending = new ArrayList<>();
+    private long seq;
+    private final Rhs rhs;
+    private Stepper stepper;
+    private Stepper bdf;
+    private final Settings settings;
+    private long steps;
+    private long rejected;
+    private long lus;
+    private long eventsFired;
+
+    public Engine(ModelLayout layout, double[] p0, boolean[] ov, double t0, Settings settings) throws SimulationException {
+        this.layout = layout;
+        this.code = layout.code;
+        this.settings = settings;
+        int n = layout.symbolCount();
+        v = new double[n];
+        v[0] = t0;
+        code.init(v, p0, ov);
+        y = new double[layout.stateCount()];
+        for (int k = 0; k < y.length; k++) {
+            int s = layout.stateSymbol[k];
+            double x = v[s];
+            if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[s]) {
+                x *= v[layout.speciesCompartment[s]];
+            }
+            y[k] = x;
+        }
+        for (int k = 0; k < y.length; k++) {
+            if (!Double.isFinite(y[k])) {
+                throw new SimulationException(Kind.INVALID_MODEL, "the initial value of '"
+                        + layout.ids[layout.stateSymbol[k]] + "' is " + y[k]
+                        + "; give it a value or an initial assignment");
+            }
+        }
+        trig = new double[layout.eventCount()];
+        prev = new boolean[layout.eventCount()];
+        for (int e = 0; e < prev.length; e++) {
+            prev[e] = layout.eventInitialValue[e];
+        }
+        rhs = new Rhs(layout, v);
+        rhs.update(t0, y);
+    }
+
+    /** The symbol values at the current time (read-only use). */
+    public double[] values() {
+        return v;
+    }
+
+    public double[] state() {
+        return y;
+    }
+
+    private Stepper newStepper(Method m) {
+        Settings s = settings;
+        return switch (m) {
+        case BDF -> new Bdf(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps);
+        case DORMAND_PRINCE -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps, false);
+        case AUTO -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps, true);
+        };
+    }
+
+    /**
+     * Integrates over the output times, calling {@code sink} at each.
+     *
+     * @param times increasing output times; the first is the start time
+     */
+    public void run(double[] times, Sink sink, BooleanSupplier cancelled) throws SimulationException {
+        double t = times[0];
+        double tEnd = times[times.length - 1];
+        rhs.update(t, y);
+        handleEvents(t);
+        int next = 0;
+        while (next < times.length && times[next] <= t) {
+            sink.record(next++, times[next - 1], v);
+        }
+        if (next >= times.length) {
+            return;
+        }
+        stepper = newStepper(settings.method);
+        stepper.reset(t, y, tEnd);
+        double[] yi = new double[y.length];
+        while (next < times.length) {
+            if (cancelled.getAsBoolean()) {
+                throw new SimulationException(Kind.CANCELLED, "cancelled at time " + stepper.t());
+            }
+            double tStop = tEnd;
+            for (Pending p : pending) {
+                tStop = Math.min(tStop, p.time);
+            }
+            if (tStop <= stepper.t()) {
+                tStop = stepper.t();
+            } else {
+                stepper.step(tStop);
+                if (settings.method == Method.AUTO && stepper.wantsStiffSolver() && stepper != bdf) {
+                    // The stiff method takes over where the explicit one stopped, after the outputs below.
+                    switchPending = true;
+                }
+            }
+            double t1 = stepper.t();
+            double t0s = stepper.tPrev();
+            double[] ys = stepper.y();
+            boolean changed = false;
+            if (trig.length > 0 && t1 > t0s) {
+                rhs.update(t1, ys);
+                code.triggers(v, trig);
+                changed = triggersChanged();
+            }
+            double tEvent = t1;
+            if (changed) {
+                double lo = t0s;
+                double hi = t1;
+                for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
+                    double mid = 0.5 * (lo + hi);
+                    stepper.interpolate(mid, yi);
+                    rhs.update(mid, yi);
+                    code.triggers(v, trig);
+                    if (triggersChanged()) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                tEvent = hi;
+            }
+            while (next < times.length && (times[next] < tEvent || (!changed && times[next] <= tEvent))) {
+                if (times[next] == t1 && !changed) {
+                    System.arraycopy(ys, 0, yi, 0, yi.length);
+                } else {
+                    stepper.interpolate(times[next], yi);
+                }
+                rhs.update(times[next], yi);
+                sink.record(next, times[next], v);
+                next++;
+            }
+            boolean dueDelayed = false;
+            for (Pending p : pending) {
+                if (p.time <= tEvent) {
+                    dueDelayed = true;
+                }
+            }
+            if (changed || dueDelayed || switchPending) {
+                if (changed && tEvent != t1) {
+                    stepper.interpolate(tEvent, y);
+                } else {
+                    System.arraycopy(ys, 0, y, 0, y.length);
+                }
+                rhs.update(tEvent, y);
+                boolean fired = handleEvents(tEvent);
+                while (next < times.length && times[next] <= tEvent) {
+                    sink.record(next, times[next], v);
+                    next++;
+                }
+                if (next >= times.length) {
+                    break;
+                }
+                if (fired || changed || switchPending) {
+                    collectStats(stepper);
+                    if (switchPending) {
+                        bdf = newStepper(Method.BDF);
+                        stepper = bdf;
+                        switchPending = false;
+                    }
+                    stepper.reset(tEvent, y, tEnd);
+                }
+            }
+        }
+        collectStats(stepper);
+        System.arraycopy(stepper.y(), 0, y, 0, y.length);
+    }
+
+    private boolean switchPending;
+
+    private void collectStats(Stepper s) {
+        if (s == null) {
+            return;
+        }
+        steps += s.steps;
+        rejected += s.rejected;
+        s.steps = 0;
+        s.rejected = 0;
+        if (s instanceof Bdf b) {
+            lus += b.luCount;
+            b.luCount = 0;
+        }
+    }
+
+    private boolean triggersChanged() {
+        for (int e = 0; e < trig.length; e++) {
+            if ((trig[e] != 0) != prev[e]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fires events at time t in priority order until none is ready. @return true if any fired */
+    private boolean handleEvents(double t) throws SimulationException {
+        if (trig.length == 0) {
+            return false;
+        }
+        boolean any = false;
+        for (int guard = 0; guard < 100000; guard++) {
+            rhs.update(t, y);
+            code.triggers(v, trig);
+            for (int e = 0; e < trig.length; e++) {
+                boolean now = trig[e] != 0;
+                if (now && !prev[e]) {
+                    double d = layout.eventHasDelay[e] ? code.delay(e, v) : 0;
+                    if (d < 0 || Double.isNaN(d)) {
+                        throw new SimulationException(Kind.INVALID_MODEL, "event '" + layout.eventIds[e]
+                                + "' has the delay " + d + " at time " + t + "; delays must not be negative");
+                    }
+                    double[] vals = null;
+                    if (layout.eventValuesAtTrigger[e] || d == 0) {
+                        vals = new double[layout.eventTargets[e].length];
+                        code.eventValues(e, v, vals);
+                    }
+                    pending.add(new Pending(e, t + d, vals, seq++));
+                } else if (!now && !layout.eventPersistent[e]) {
+                    final int ev = e;
+                    pending.removeIf(p -> p.event == ev);
+                }
+                prev[e] = now;
+            }
+            Pending best = null;
+            double bestPriority = 0;
+            for (Pending p : pending) {
+                if (p.time <= t) {
+                    double pr = layout.eventHasPriority[p.event] ? code.priority(p.event, v) : Double.NEGATIVE_INFINITY;
+                    if (best == null || pr > bestPriority || (pr == bestPriority && p.seq < best.seq)) {
+                        best = p;
+                        bestPriority = pr;
+                    }
+                }
+            }
+            if (best == null) {
+                return any;
+            }
+            pending.remove(best);
+            double[] vals = best.values;
+            if (vals == null) {
+                vals = new double[layout.eventTargets[best.event].length];
+                code.eventValues(best.event, v, vals);
+            }
+            apply(best.event, vals);
+            eventsFired++;
+            any = true;
+        }
+        throw new SimulationException(Kind.INVALID_MODEL, "events keep firing at time " + t
+                + " without time advancing; check the triggers for a loop");
+    }
+
+    private void apply(int e, double[] vals) {
+        int[] targets = layout.eventTargets[e];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < targets.length; a++) {
+                int s = targets[a];
+                boolean isSpecies = layout.kinds[s] == ModelLayout.SPECIES;
+                if (isSpecies != (pass == 1)) {
+                    continue;
+                }
+                double x = vals[a];
+                v[s] = x;
+                int k = layout.symbolState[s];
+                if (k >= 0) {
+                    if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[s]) {
+                        x *= v[layout.speciesCompartment[s]];
+                    }
+                    y[k] = x;
+                }
+            }
+        }
+        rhs.update(v[0], y);
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    public long rejectedSteps() {
+        return rejected;
+    }
+
+    public long rhsEvaluations() {
+        return rhs.evaluations;
+    }
+
+    public long jacobianEvaluations() {
+        return rhs.jacobians;
+    }
+
+    public long luDecompositions() {
+        return lus;
+    }
+
+    public long eventsFired() {
+        return eventsFired;
+    }
+
+    public Rhs rhs() {
+        return rhs;
+    }
+
+    /** Receives the symbol values at each output time. */
+    public interface Sink {
+        void record(int index, double time, double[] values);
+    }
+}

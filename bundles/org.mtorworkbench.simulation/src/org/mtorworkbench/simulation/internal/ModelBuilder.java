@@ -1,0 +1,648 @@
+package org.mtorworkbench.simulation.internal;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SimulationException.Kind;
+import org.mtorworkbench.simulation.internal.Expr.Arr;
+import org.sbml.jsbml.ASTNode;
+import org.sbml.jsbml.AlgebraicRule;
+import org.sbml.jsbml.AssignmentRule;
+import org.sbml.jsbml.Compartment;
+import org.sbml.jsbml.Event;
+import org.sbml.jsbml.EventAssignment;
+import org.sbml.jsbml.FunctionDefinition;
+import org.sbml.jsbml.InitialAssignment;
+import org.sbml.jsbml.KineticLaw;
+import org.sbml.jsbml.LocalParameter;
+import org.sbml.jsbml.Model;
+import org.sbml.jsbml.Parameter;
+import org.sbml.jsbml.RateRule;
+import org.sbml.jsbml.Reaction;
+import org.sbml.jsbml.Rule;
+import org.sbml.jsbml.SBMLDocument;
+import org.sbml.jsbml.Species;
+import org.sbml.jsbml.SpeciesReference;
+
+/**
+ * Reads a JSBML document (without changing it) into a {@link ModelLayout} and the Java
+ * source of its {@link ModelCode}: symbols, state vector, dependency-ordered rules, rate
+ * laws, events. Constructs it cannot simulate exactly are refused as UNSUPPORTED.
+ */
+public final class ModelBuilder {
+
+    /** Packages that change a model's meaning and are not simulated. */
+    private static final String[] SEMANTIC_PACKAGES = { "comp", "fbc", "qual", "distrib", "arrays", "multi", "spatial",
+            "dyn", "req" };
+
+    /** One assignment in generated code: {@code v[target] = expr}. */
+    private record Node(int target, Expr code, Set<Integer> deps, String label) {
+    }
+
+    private final Model model;
+    private final int level;
+    private final List<String> ids = new ArrayList<>();
+    private final List<Integer> kinds = new ArrayList<>();
+    private final List<Double> p0 = new ArrayList<>();
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final Map<String, FunctionDefinition> functions = new HashMap<>();
+    private MathEmitter emitter;
+
+    private ModelBuilder(Model model, int level) {
+        this.model = model;
+        this.level = level;
+    }
+
+    /** Compiles the document's model. */
+    public static ModelLayout build(SBMLDocument doc) throws SimulationException {
+        if (doc == null || !doc.isSetModel()) {
+            throw new SimulationException(Kind.INVALID_MODEL, "the document has no model");
+        }
+        java.util.Collection<String> uris = doc.getDeclaredNamespaces().values();
+        for (String p : SEMANTIC_PACKAGES) {
+            boolean declared = uris.stream().anyMatch(u -> u.contains("/level3/version1/" + p + "/")
+                    || u.contains("/level3/version2/" + p + "/"));
+            if (declared || doc.isPackageEnabled(p)) {
+                throw new SimulationException(Kind.UNSUPPORTED, "the model uses the SBML package '" + p
+                        + "', which the simulator does not support");
+            }
+        }
+        return new ModelBuilder(doc.getModel(), doc.getLevel()).build();
+    }
+
+    private int add(String id, int kind, double value) throws SimulationException {
+        if (index.containsKey(id)) {
+            throw new SimulationException(Kind.INVALID_MODEL, "the id '" + id + "' is defined twice");
+        }
+        int i = ids.size();
+        ids.add(id);
+        kinds.add(kind);
+        p0.add(value);
+        index.put(id, i);
+        return i;
+    }
+
+    private int sym(String id, String where) throws SimulationException {
+        Integer i = index.get(id);
+        if (i == null) {
+            throw new SimulationException(Kind.INVALID_MODEL, where + " refers to '" + id + "', which the model does not define");
+        }
+        return i;
+    }
+
+    private Expr emit(ASTNode n, Map<String, Expr> env, Set<Integer> deps, String where) throws SimulationException {
+        return emitter.emit(n, env, deps, where);
+    }
+
+    private ModelLayout build() throws SimulationException {
+        String modelId = model.isSetId() ? model.getId() : "model";
+        add("\u0000time", ModelLayout.TIME, 0);
+        for (FunctionDefinition fd : model.getListOfFunctionDefinitions()) {
+            functions.put(fd.getId(), fd);
+        }
+        for (Compartment c : model.getListOfCompartments()) {
+            boolean zeroDim = c.isSetSpatialDimensions() && c.getSpatialDimensions() == 0;
+            double size = c.isSetSize() ? c.getSize() : (level < 3 || zeroDim ? 1.0 : Double.NaN);
+            add(c.getId(), ModelLayout.COMPARTMENT, size);
+        }
+        List<Species> species = new ArrayList<>(model.getListOfSpecies());
+        for (Species s : species) {
+            double v = s.isSetInitialAmount() ? s.getInitialAmount()
+                    : s.isSetInitialConcentration() ? s.getInitialConcentration() : Double.NaN;
+            add(s.getId(), ModelLayout.SPECIES, v);
+        }
+        for (Parameter p : model.getListOfParameters()) {
+            add(p.getId(), ModelLayout.PARAMETER, p.isSetValue() ? p.getValue() : Double.NaN);
+        }
+        for (Reaction r : model.getListOfReactions()) {
+            if (r.isSetFast() && r.isFast()) {
+                throw new SimulationException(Kind.UNSUPPORTED, "reaction '" + r.getId()
+                        + "' is a fast reaction, which the simulator does not support");
+            }
+            add(r.getId(), ModelLayout.REACTION, Double.NaN);
+        }
+        // Species references with ids are symbols; stoichiometryMath gets an internal symbol.
+        Map<SpeciesReference, Integer> stoichSymbol = new HashMap<>();
+        List<Node> stoichNodes = new ArrayList<>();
+        List<SpeciesReference> deferredMath = new ArrayList<>();
+        for (Reaction r : model.getListOfReactions()) {
+            for (List<SpeciesReference> list : List.of(r.getListOfReactants(), r.getListOfProducts())) {
+                for (SpeciesReference sr : list) {
+                    if (sr.isSetStoichiometryMath()) {
+                        int k = add(r.getId() + "." + sr.getSpecies() + ".stoichiometry#" + stoichSymbol.size(),
+                                ModelLayout.INTERNAL, Double.NaN);
+                        stoichSymbol.put(sr, k);
+                        deferredMath.add(sr);
+                    } else if (sr.isSetId()) {
+                        double st = sr.isSetStoichiometry() ? sr.getStoichiometry() : (level < 3 ? 1.0 : Double.NaN);
+                        stoichSymbol.put(sr, add(sr.getId(), ModelLayout.SPECIES_REFERENCE, st));
+                    }
+                }
+            }
+        }
+        // Local parameters are symbols too (named reaction.parameter), so runs can override them.
+        Map<Reaction, Map<String, Expr>> localEnv = new HashMap<>();
+        for (Reaction r : model.getListOfReactions()) {
+            Map<String, Expr> env = new HashMap<>();
+            if (r.isSetKineticLaw()) {
+                for (LocalParameter lp : r.getKineticLaw().getListOfLocalParameters()) {
+                    int k = add(r.getId() + "." + lp.getId(), ModelLayout.LOCAL_PARAMETER,
+                            lp.isSetValue() ? lp.getValue() : Double.NaN);
+                    env.put(lp.getId(), Expr.load(Arr.V, k));
+                }
+            }
+            localEnv.put(r, env);
+        }
+        emitter = new MathEmitter(index, functions);
+        int n = ids.size();
+        Map<String, Expr> noEnv = Map.of();
+
+        for (SpeciesReference sr : deferredMath) {
+            Set<Integer> d = new LinkedHashSet<>();
+            String where = "the stoichiometryMath of species '" + sr.getSpecies() + "'";
+            Expr code = emit(sr.getStoichiometryMath().getMath(), noEnv, d, where);
+            stoichNodes.add(new Node(stoichSymbol.get(sr), code, d, where));
+        }
+
+        int[] speciesComp = new int[n];
+        boolean[] hosu = new boolean[n];
+        java.util.Arrays.fill(speciesComp, -1);
+        Map<Integer, Species> speciesOf = new HashMap<>();
+        for (Species s : species) {
+            int i = index.get(s.getId());
+            speciesComp[i] = sym(s.getCompartment(), "species '" + s.getId() + "'");
+            Compartment comp = model.getCompartment(s.getCompartment());
+            // Species in a dimensionless compartment have no concentration: they are amounts.
+            hosu[i] = s.getHasOnlySubstanceUnits()
+                    || (comp != null && comp.isSetSpatialDimensions() && comp.getSpatialDimensions() == 0);
+            speciesOf.put(i, s);
+        }
+
+        // Rules.
+        boolean[] ruleAssigned = new boolean[n];
+        Map<Integer, Node> assignmentRules = new LinkedHashMap<>();
+        Map<Integer, Expr> rateRules = new LinkedHashMap<>();
+        Map<Integer, Set<Integer>> rateRuleDeps = new HashMap<>();
+        List<Expr> algebraic = new ArrayList<>();
+        List<Set<Integer>> algebraicDeps = new ArrayList<>();
+        for (Rule rule : model.getListOfRules()) {
+            if (!rule.isSetMath()) {
+                continue;
+            }
+            if (rule instanceof AlgebraicRule) {
+                Set<Integer> d = new LinkedHashSet<>();
+                algebraic.add(emit(rule.getMath(), noEnv, d, "algebraic rule #" + (algebraic.size() + 1)));
+                algebraicDeps.add(d);
+                continue;
+            }
+            if (rule instanceof AssignmentRule ar) {
+                int t = sym(ar.getVariable(), "an assignment rule");
+                String where = "the assignment rule for '" + ar.getVariable() + "'";
+                Set<Integer> d = new LinkedHashSet<>();
+                Expr code = emit(ar.getMath(), noEnv, d, where);
+                assignmentRules.put(t, new Node(t, code, d, ar.getVariable()));
+                ruleAssigned[t] = true;
+            } else if (rule instanceof RateRule rr) {
+                int t = sym(rr.getVariable(), "a rate rule");
+                String where = "the rate rule for '" + rr.getVariable() + "'";
+                Set<Integer> d = new LinkedHashSet<>();
+                rateRules.put(t, emit(rr.getMath(), noEnv, d, where));
+                rateRuleDeps.put(t, d);
+            }
+        }
+
+        int[] algebraicVars = matchAlgebraic(algebraicDeps, ruleAssigned, rateRules.keySet());
+        boolean[] isAlgebraic = new boolean[n];
+        for (int a : algebraicVars) {
+            isAlgebraic[a] = true;
+        }
+
+        // State vector: rate-rule targets (direct) and every species not fixed by a rule (amounts).
+        List<Integer> stateSym = new ArrayList<>();
+        List<Boolean> stateAmount = new ArrayList<>();
+        for (int t : rateRules.keySet()) {
+            stateSym.add(t);
+            stateAmount.add(false);
+        }
+        for (Species s : species) {
+            int i = index.get(s.getId());
+            if (!ruleAssigned[i] && !rateRules.containsKey(i) && !isAlgebraic[i]) {
+                stateSym.add(i);
+                stateAmount.add(true);
+            }
+        }
+        int ns = stateSym.size();
+        int[] symState = new int[n];
+        java.util.Arrays.fill(symState, -1);
+        for (int k = 0; k < ns; k++) {
+            symState[stateSym.get(k)] = k;
+        }
+
+        // Reaction rates.
+        List<Node> fluxNodes = new ArrayList<>();
+        Map<Integer, Expr> terms = new HashMap<>();
+        Map<Integer, Set<Integer>> termDeps = new HashMap<>();
+        for (Reaction r : model.getListOfReactions()) {
+            int ri = index.get(r.getId());
+            String where = "the kinetic law of reaction '" + r.getId() + "'";
+            Set<Integer> d = new LinkedHashSet<>();
+            Expr code;
+            KineticLaw kl = r.isSetKineticLaw() ? r.getKineticLaw() : null;
+            if (kl == null || !kl.isSetMath()) {
+                code = Expr.num(0);
+            } else {
+                code = emit(kl.getMath(), localEnv.get(r), d, where);
+                for (LocalParameter lp : kl.getListOfLocalParameters()) {
+                    d.add(index.get(r.getId() + "." + lp.getId()));
+                }
+            }
+            fluxNodes.add(new Node(ri, code, d, r.getId()));
+            for (int side = 0; side < 2; side++) {
+                List<SpeciesReference> list = side == 0 ? r.getListOfReactants() : r.getListOfProducts();
+                for (SpeciesReference sr : list) {
+                    int s = sym(sr.getSpecies(), "reaction '" + r.getId() + "'");
+                    Species sp = speciesOf.get(s);
+                    if (sp == null) {
+                        throw new SimulationException(Kind.INVALID_MODEL,
+                                "reaction '" + r.getId() + "' names '" + sr.getSpecies() + "', which is not a species");
+                    }
+                    if (symState[s] < 0 || !stateAmount.get(symState[s]) || sp.getBoundaryCondition()
+                            || sp.getConstant()) {
+                        continue;
+                    }
+                    Expr st;
+                    Set<Integer> td = termDeps.computeIfAbsent(s, k -> new LinkedHashSet<>());
+                    td.add(ri);
+                    Integer k = stoichSymbol.get(sr);
+                    if (k != null) {
+                        st = Expr.load(Arr.V, k);
+                        td.add(k);
+                    } else {
+                        st = Expr.num(sr.isSetStoichiometry() ? sr.getStoichiometry() : (level < 3 ? 1.0 : Double.NaN));
+                    }
+                    Expr term = Expr.bin('*', st, Expr.load(Arr.V, ri));
+                    Expr acc = terms.get(s);
+                    terms.put(s, acc == null ? (side == 0 ? new Expr.Neg(term) : term)
+                            : Expr.bin(side == 0 ? '-' : '+', acc, term));
+                }
+            }
+        }
+
+        // Conversion factors.
+        Integer modelCf = model.isSetConversionFactor() ? Integer.valueOf(sym(model.getConversionFactor(), "the model's conversionFactor")) : null;
+
+        // Update: load state, then rules, fluxes and stoichiometry math in dependency order.
+        List<CodeGenerator.Store> load = new ArrayList<>();
+        List<Node> computed = new ArrayList<>();
+        for (int k = 0; k < ns; k++) {
+            int s = stateSym.get(k);
+            if (!stateAmount.get(k) || hosu[s]) {
+                if (stateAmount.get(k)) {
+                    computed.add(new Node(s, Expr.load(Arr.Y, k), Set.of(), ids.get(s)));
+                } else {
+                    load.add(new CodeGenerator.Store(Arr.V, s, Expr.load(Arr.Y, k)));
+                }
+            } else {
+                int c = speciesComp[s];
+                computed.add(new Node(s, Expr.bin('/', Expr.load(Arr.Y, k), Expr.load(Arr.V, c)), Set.of(c), ids.get(s)));
+            }
+        }
+        computed.addAll(assignmentRules.values());
+        computed.addAll(fluxNodes);
+        computed.addAll(stoichNodes);
+        List<Node> updateOrder = sort(computed, "assignment rules");
+
+        // Derivatives.
+        List<CodeGenerator.Store> derivs = new ArrayList<>();
+        int[][] pattern = new int[ns][];
+        Map<Integer, BitSet> symStates = new HashMap<>();
+        Map<Integer, Node> producer = new HashMap<>();
+        for (Node nd : updateOrder) {
+            producer.put(nd.target, nd);
+        }
+        for (int k = 0; k < ns; k++) {
+            int s = stateSym.get(k);
+            Expr expr;
+            Set<Integer> d;
+            if (!stateAmount.get(k)) {
+                expr = rateRules.get(s);
+                d = rateRuleDeps.get(s);
+            } else {
+                Expr t = terms.get(s);
+                if (t == null) {
+                    expr = Expr.num(0);
+                    d = Set.of();
+                } else {
+                    d = new LinkedHashSet<>(termDeps.get(s));
+                    Species sp = speciesOf.get(s);
+                    Integer cf = sp.isSetConversionFactor()
+                            ? Integer.valueOf(sym(sp.getConversionFactor(), "the conversionFactor of species '" + sp.getId() + "'"))
+                            : modelCf;
+                    expr = t;
+                    if (cf != null) {
+                        expr = Expr.bin('*', Expr.load(Arr.V, cf), expr);
+                        d.add(cf);
+                    }
+                }
+            }
+            derivs.add(new CodeGenerator.Store(Arr.DY, k, expr));
+            BitSet b = new BitSet();
+            for (int dep : d) {
+                b.or(statesOf(dep, producer, symState, speciesComp, stateAmount, symStates, new java.util.HashSet<>()));
+            }
+            pattern[k] = b.stream().toArray();
+        }
+
+        // Initial values.
+        boolean[] hasIa = new boolean[n];
+        List<Node> init = new ArrayList<>();
+        Map<Integer, Node> ia = new HashMap<>();
+        for (InitialAssignment a : model.getListOfInitialAssignments()) {
+            if (!a.isSetMath()) {
+                continue;
+            }
+            int t = sym(a.getVariable(), "an initial assignment");
+            String where = "the initial assignment to '" + a.getVariable() + "'";
+            Set<Integer> d = new LinkedHashSet<>();
+            Expr code = emit(a.getMath(), noEnv, d, where);
+            ia.put(t, new Node(t, new Expr.Cond(t, Expr.load(Arr.P0, t), code), d, a.getVariable()));
+            hasIa[t] = true;
+        }
+        for (int s = 1; s < n; s++) {
+            int kind = kinds.get(s);
+            if (kind == ModelLayout.REACTION || kind == ModelLayout.INTERNAL) {
+                continue;
+            }
+            if (assignmentRules.containsKey(s)) {
+                init.add(assignmentRules.get(s));
+            } else if (ia.containsKey(s)) {
+                init.add(ia.get(s));
+            } else if (kind == ModelLayout.SPECIES) {
+                Species sp = speciesOf.get(s);
+                int c = speciesComp[s];
+                if (!hosu[s] && sp.isSetInitialAmount()) {
+                    init.add(new Node(s, new Expr.Cond(s, Expr.load(Arr.P0, s), Expr.bin('/', Expr.load(Arr.P0, s), Expr.load(Arr.V, c))), Set.of(c), ids.get(s)));
+                } else if (hosu[s] && sp.isSetInitialConcentration()) {
+                    init.add(new Node(s, new Expr.Cond(s, Expr.load(Arr.P0, s), Expr.bin('*', Expr.load(Arr.P0, s), Expr.load(Arr.V, c))), Set.of(c), ids.get(s)));
+                } else {
+                    init.add(new Node(s, Expr.load(Arr.P0, s), Set.of(), ids.get(s)));
+                }
+            } else {
+                init.add(new Node(s, Expr.load(Arr.P0, s), Set.of(), ids.get(s)));
+            }
+        }
+        init.addAll(fluxNodes);
+        init.addAll(stoichNodes);
+        List<Node> initOrder = sort(init, "initial assignments and assignment rules");
+
+        // Events.
+        List<Event> events = new ArrayList<>(model.getListOfEvents());
+        int ne = events.size();
+        String[] eventIds = new String[ne];
+        int[][] targets = new int[ne][];
+        boolean[] initialValue = new boolean[ne];
+        boolean[] persistent = new boolean[ne];
+        boolean[] atTrigger = new boolean[ne];
+        boolean[] hasDelay = new boolean[ne];
+        boolean[] hasPriority = new boolean[ne];
+        List<CodeGenerator.Store> trig = new ArrayList<>();
+        Map<Integer, Expr> delays = new LinkedHashMap<>();
+        Map<Integer, Expr> priorities = new LinkedHashMap<>();
+        Map<Integer, List<Expr>> values = new LinkedHashMap<>();
+        for (int e = 0; e < ne; e++) {
+            Event ev = events.get(e);
+            String name = ev.isSetId() ? ev.getId() : "#" + (e + 1);
+            eventIds[e] = name;
+            String where = "the trigger of event '" + name + "'";
+            if (!ev.isSetTrigger() || !ev.getTrigger().isSetMath()) {
+                // An event without a trigger never fires.
+                trig.add(new CodeGenerator.Store(Arr.OUT, e, Expr.num(0)));
+            } else {
+                trig.add(new CodeGenerator.Store(Arr.OUT, e,
+                        emit(ev.getTrigger().getMath(), noEnv, new LinkedHashSet<>(), where)));
+            }
+            initialValue[e] = level < 3 || !ev.isSetTrigger() || !ev.getTrigger().isSetInitialValue()
+                    || ev.getTrigger().getInitialValue();
+            persistent[e] = level < 3 || !ev.isSetTrigger() || !ev.getTrigger().isSetPersistent()
+                    || ev.getTrigger().getPersistent();
+            atTrigger[e] = !ev.isSetUseValuesFromTriggerTime() || ev.getUseValuesFromTriggerTime();
+            if (ev.isSetDelay() && ev.getDelay().isSetMath()) {
+                hasDelay[e] = true;
+                delays.put(e, emit(ev.getDelay().getMath(), noEnv, new LinkedHashSet<>(), "the delay of event '" + name + "'"));
+            }
+            if (ev.isSetPriority() && ev.getPriority().isSetMath()) {
+                hasPriority[e] = true;
+                priorities.put(e, emit(ev.getPriority().getMath(), noEnv, new LinkedHashSet<>(),
+                        "the priority of event '" + name + "'"));
+            }
+            List<EventAssignment> eas = new ArrayList<>();
+            for (EventAssignment ea : ev.getListOfEventAssignments()) {
+                if (ea.isSetMath()) {
+                    eas.add(ea);
+                }
+            }
+            targets[e] = new int[eas.size()];
+            List<Expr> vals = new ArrayList<>();
+            for (int a = 0; a < eas.size(); a++) {
+                EventAssignment ea = eas.get(a);
+                int t = sym(ea.getVariable(), "event '" + name + "'");
+                if (ruleAssigned[t]) {
+                    throw new SimulationException(Kind.INVALID_MODEL, "event '" + name + "' assigns '" + ea.getVariable()
+                            + "', which an assignment rule defines");
+                }
+                if (kinds.get(t) == ModelLayout.REACTION) {
+                    throw new SimulationException(Kind.INVALID_MODEL, "event '" + name + "' assigns the reaction '"
+                            + ea.getVariable() + "'");
+                }
+                targets[e][a] = t;
+                vals.add(emit(ea.getMath(), noEnv, new LinkedHashSet<>(),
+                        "the assignment to '" + ea.getVariable() + "' in event '" + name + "'"));
+            }
+            values.put(e, vals);
+        }
+
+        // Generated code.
+        List<CodeGenerator.Store> initStmts = new ArrayList<>();
+        StringBuilder listing = new StringBuilder("init:\n");
+        for (Node nd : initOrder) {
+            initStmts.add(new CodeGenerator.Store(Arr.V, nd.target, nd.code));
+            listing.append("  v[").append(nd.target).append("] ").append(ids.get(nd.target)).append(" = ").append(nd.code).append('\n');
+        }
+        List<CodeGenerator.Store> upd = new ArrayList<>();
+        upd.add(new CodeGenerator.Store(Arr.V, 0, new Expr.Time()));
+        upd.addAll(load);
+        listing.append("update:\n");
+        for (Node nd : updateOrder) {
+            upd.add(new CodeGenerator.Store(Arr.V, nd.target, nd.code));
+            listing.append("  v[").append(nd.target).append("] ").append(ids.get(nd.target)).append(" = ").append(nd.code).append('\n');
+        }
+        listing.append("derivatives:\n");
+        for (CodeGenerator.Store st : derivs) {
+            listing.append("  dy[").append(st.index()).append("] ").append(ids.get(stateSym.get(st.index()))).append(" = ")
+                    .append(st.expr()).append('\n');
+        }
+        List<CodeGenerator.Store> alg = new ArrayList<>();
+        for (int a = 0; a < algebraic.size(); a++) {
+            alg.add(new CodeGenerator.Store(Arr.OUT, a, algebraic.get(a)));
+            listing.append("algebraic: 0 = ").append(algebraic.get(a)).append('\n');
+        }
+        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, alg, delays, priorities, values);
+
+        double[] p0a = new double[n];
+        int[] kindA = new int[n];
+        for (int i = 0; i < n; i++) {
+            p0a[i] = p0.get(i);
+            kindA[i] = kinds.get(i);
+        }
+        int[] stateSymA = stateSym.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] stateAmountA = new boolean[ns];
+        for (int k = 0; k < ns; k++) {
+            stateAmountA[k] = stateAmount.get(k);
+        }
+        return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
+                stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
+                pattern, algebraicVars, listing.toString(), code);
+    }
+
+    private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,
+            List<Boolean> stateAmount, Map<Integer, BitSet> memo, Set<Integer> visiting) {
+        BitSet cached = memo.get(sym);
+        if (cached != null) {
+            return cached;
+        }
+        BitSet b = new BitSet();
+        if (!visiting.add(sym)) {
+            return b;
+        }
+        int k = symState[sym];
+        if (k >= 0) {
+            b.set(k);
+            if (stateAmount.get(k) && speciesComp[sym] >= 0) {
+                b.or(statesOf(speciesComp[sym], producer, symState, speciesComp, stateAmount, memo, visiting));
+            }
+        } else {
+            Node nd = producer.get(sym);
+            if (nd != null) {
+                for (int d : nd.deps) {
+                    b.or(statesOf(d, producer, symState, speciesComp, stateAmount, memo, visiting));
+                }
+            }
+        }
+        memo.put(sym, b);
+        return b;
+    }
+
+    /** Orders nodes so each comes after the nodes computing what it reads; a cycle is an error naming it. */
+    private List<Node> sort(List<Node> nodes, String what) throws SimulationException {
+        Map<Integer, Node> byTarget = new HashMap<>();
+        for (Node nd : nodes) {
+            byTarget.put(nd.target, nd);
+        }
+        List<Node> out = new ArrayList<>(nodes.size());
+        Map<Integer, Integer> state = new HashMap<>();
+        for (Node nd : nodes) {
+            visit(nd, byTarget, state, out, new ArrayList<>(), what);
+        }
+        return out;
+    }
+
+    private void visit(Node nd, Map<Integer, Node> byTarget, Map<Integer, Integer> state, List<Node> out,
+            List<Integer> path, String what) throws SimulationException {
+        Integer st = state.get(nd.target);
+        if (st != null && st == 2) {
+            return;
+        }
+        if (st != null && st == 1) {
+            int from = path.indexOf(nd.target);
+            StringBuilder cycle = new StringBuilder();
+            for (int i = from; i < path.size(); i++) {
+                cycle.append(ids.get(path.get(i))).append(" -> ");
+            }
+            cycle.append(ids.get(nd.target));
+            throw new SimulationException(Kind.INVALID_MODEL, "the " + what + " form a cycle: " + cycle);
+        }
+        state.put(nd.target, 1);
+        path.add(nd.target);
+        for (int d : nd.deps) {
+            Node dep = byTarget.get(d);
+            if (dep != null && d != nd.target) {
+                visit(dep, byTarget, state, out, path, what);
+            } else if (dep != null) {
+                throw new SimulationException(Kind.INVALID_MODEL, "the " + what + " form a cycle: " + ids.get(d)
+                        + " -> " + ids.get(d));
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(nd.target, 2);
+        out.add(nd);
+    }
+
+    /**
+     * Chooses the variable each algebraic rule determines: a bipartite matching (by augmenting
+     * paths) of rules to the non-constant symbols they mention that nothing else determines.
+     */
+    private int[] matchAlgebraic(List<Set<Integer>> deps, boolean[] ruleAssigned, Set<Integer> rateRuleTargets)
+            throws SimulationException {
+        if (deps.isEmpty()) {
+            return new int[0];
+        }
+        Set<String> changedByReactions = new java.util.HashSet<>();
+        for (Reaction r : model.getListOfReactions()) {
+            for (List<SpeciesReference> list : List.of(r.getListOfReactants(), r.getListOfProducts())) {
+                for (SpeciesReference sr : list) {
+                    Species sp = model.getSpecies(sr.getSpecies());
+                    if (sp != null && !sp.getBoundaryCondition()) {
+                        changedByReactions.add(sp.getId());
+                    }
+                }
+            }
+        }
+        int n = ids.size();
+        boolean[] candidate = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            String id = ids.get(i);
+            if (ruleAssigned[i] || rateRuleTargets.contains(i)) {
+                continue;
+            }
+            candidate[i] = switch (kinds.get(i)) {
+            case ModelLayout.PARAMETER -> !model.getParameter(id).isConstant();
+            case ModelLayout.COMPARTMENT -> !model.getCompartment(id).isConstant();
+            case ModelLayout.SPECIES -> !model.getSpecies(id).isConstant() && !changedByReactions.contains(id);
+            case ModelLayout.SPECIES_REFERENCE -> true;
+            default -> false;
+            };
+        }
+        Map<Integer, Integer> varToRule = new HashMap<>();
+        for (int r = 0; r < deps.size(); r++) {
+            if (!augment(r, deps, candidate, varToRule, new java.util.HashSet<>())) {
+                throw new SimulationException(Kind.UNSUPPORTED, "algebraic rule #" + (r + 1)
+                        + " determines no variable that nothing else determines; the simulator cannot solve it");
+            }
+        }
+        int[] vars = new int[deps.size()];
+        varToRule.forEach((v, r) -> vars[r] = v);
+        return vars;
+    }
+
+    private boolean augment(int rule, List<Set<Integer>> deps, boolean[] candidate, Map<Integer, Integer> varToRule,
+            Set<Integer> seen) {
+        for (int v : deps.get(rule)) {
+            if (!candidate[v] || !seen.add(v)) {
+                continue;
+            }
+            Integer owner = varToRule.get(v);
+            if (owner == null || augment(owner, deps, candidate, varToRule, seen)) {
+                varToRule.put(v, rule);
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package org.mtorworkbench.simulation.internal;
+
+/**
+ * The compiled form of a model: a class generated from the SBML math at compile time and
+ * loaded by Janino. Stateless; every method works on arrays owned by one run.
+ * {@code v} holds every symbol's value (index 0 is time), {@code y} the state vector.
+ */
+public abstract class ModelCode {
+
+    /** Computes every symbol's initial value in dependency order. */
+    public abstract void init(double[] v, double[] p0, boolean[] ov);
+
+    /** Loads the state {@code y} at time {@code t} into {@code v} and evaluates rules and rates. */
+    public abstract void update(double t, double[] y, double[] v);
+
+    /** Writes the derivatives of the state from an updated {@code v}. */
+    public abstract void derivs(double[] v, double[] dy);
+
+    /** Evaluates every event trigger (1 true, 0 false). */
+    public abstract void triggers(double[] v, double[] out);
+
+    /** Evaluates the algebraic rules' expressions (zero when satisfied). */
+    public abstract void algebraic(double[] v, double[] out);
+
+    /** @return the delay of event {@code e} */
+    public abstract double delay(int e, double[] v);
+
+    /** @return the priority of event {@code e} */
+    public abstract double priority(int e, double[] v);
+
+    /** Evaluates the assignments of event {@code e} into {@code out}. */
+    public abstract void eventValues(int e, double[] v, double[] out);
+}

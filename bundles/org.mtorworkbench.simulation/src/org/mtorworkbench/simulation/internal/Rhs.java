@@ -1,0 +1,185 @@
+package org.mtorworkbench.simulation.internal;
+
+import java.util.Arrays;
+
+/**
+ * The right-hand side of one run's ODE system, with a Jacobian by finite differences over
+ * column groups that share no row (Curtis, Powell and Reid, J. Inst. Maths Applics 13, 1974),
+ * so a sparse network needs few evaluations. Owns its work arrays: not thread-safe.
+ */
+public final class Rhs {
+
+    final ModelCode code;
+    final double[] v;
+    final int n;
+    long evaluations;
+    long jacobians;
+    private final int[] algebraicVars;
+    private final double[] res;
+    private final double[] res2;
+    private final DenseLu algLu;
+    private final int[][] groups;
+    private final int[][] rowsOfColumn;
+    private final double[] f1;
+    private final double[] yp;
+
+    Rhs(ModelLayout layout, double[] v) {
+        this.code = layout.code;
+        this.algebraicVars = layout.algebraicVars;
+        int m = algebraicVars.length;
+        this.res = new double[m];
+        this.res2 = new double[m];
+        this.algLu = new DenseLu(m);
+        for (int s : algebraicVars) {
+            if (!Double.isFinite(v[s])) {
+                v[s] = 0;
+            }
+        }
+        this.v = v;
+        this.n = layout.stateCount();
+        this.f1 = new double[n];
+        this.yp = new double[n];
+        int[][] pattern = layout.jacobianPattern;
+        int[] count = new int[n];
+        for (int[] row : pattern) {
+            for (int j : row) {
+                count[j]++;
+            }
+        }
+        rowsOfColumn = new int[n][];
+        for (int j = 0; j < n; j++) {
+            rowsOfColumn[j] = new int[count[j]];
+        }
+        int[] fill = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j : pattern[i]) {
+                rowsOfColumn[j][fill[j]++] = i;
+            }
+        }
+        // Greedy colouring: a column joins the first group none of whose rows it touches.
+        java.util.List<int[]> gs = new java.util.ArrayList<>();
+        java.util.List<java.util.BitSet> used = new java.util.ArrayList<>();
+        java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            int g = 0;
+            for (; g < used.size(); g++) {
+                boolean clash = false;
+                for (int r : rowsOfColumn[j]) {
+                    if (used.get(g).get(r)) {
+                        clash = true;
+                        break;
+                    }
+                }
+                if (!clash) {
+                    break;
+                }
+            }
+            if (g == used.size()) {
+                used.add(new java.util.BitSet(n));
+                members.add(new java.util.ArrayList<>());
+            }
+            for (int r : rowsOfColumn[j]) {
+                used.get(g).set(r);
+            }
+            members.get(g).add(j);
+        }
+        for (java.util.List<Integer> group : members) {
+            gs.add(group.stream().mapToInt(Integer::intValue).toArray());
+        }
+        groups = gs.toArray(new int[0][]);
+    }
+
+    /** dy = f(t, y). */
+    public void eval(double t, double[] y, double[] dy) {
+        update(t, y);
+        code.derivs(v, dy);
+        evaluations++;
+    }
+
+    /**
+     * Evaluates every symbol at (t, y) into {@code v}, solving the algebraic rules for their
+     * variables by Newton's method (warm-started from their last values) when there are any.
+     */
+    public void update(double t, double[] y) {
+        code.update(t, y, v);
+        int m = algebraicVars.length;
+        if (m == 0) {
+            return;
+        }
+        for (int iter = 0; iter < 50; iter++) {
+            code.algebraic(v, res);
+            double rmax = 0;
+            for (int i = 0; i < m; i++) {
+                rmax = Math.max(rmax, Math.abs(res[i]));
+            }
+            if (rmax == 0 || !Double.isFinite(rmax)) {
+                return;
+            }
+            for (int j = 0; j < m; j++) {
+                int s = algebraicVars[j];
+                double x = v[s];
+                double h = 1e-7 * Math.max(Math.abs(x), 1e-7);
+                v[s] = x + h;
+                code.update(t, y, v);
+                code.algebraic(v, res2);
+                for (int i = 0; i < m; i++) {
+                    algLu.a[i * m + j] = (res2[i] - res[i]) / h;
+                }
+                v[s] = x;
+            }
+            if (!algLu.factor()) {
+                code.update(t, y, v);
+                return;
+            }
+            double dmax = 0;
+            double xmax = 0;
+            for (int i = 0; i < m; i++) {
+                res[i] = -res[i];
+            }
+            algLu.solve(res);
+            for (int j = 0; j < m; j++) {
+                int s = algebraicVars[j];
+                v[s] += res[j];
+                dmax = Math.max(dmax, Math.abs(res[j]));
+                xmax = Math.max(xmax, Math.abs(v[s]));
+            }
+            code.update(t, y, v);
+            if (dmax <= 1e-14 * Math.max(xmax, 1e-300) || dmax == 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Fills the dense row-major Jacobian {@code jac} at (t, y), given f0 = f(t, y).
+     *
+     * @param scale per-component magnitude below which perturbations are not scaled down
+     */
+    public void jacobian(double t, double[] y, double[] f0, double[] scale, double[] jac) {
+        jacobians++;
+        Arrays.fill(jac, 0.0);
+        System.arraycopy(y, 0, yp, 0, n);
+        double sq = Math.sqrt(Math.ulp(1.0));
+        for (int[] g : groups) {
+            for (int j : g) {
+                double d = sq * Math.max(Math.abs(y[j]), scale[j]);
+                if (d == 0) {
+                    d = sq;
+                }
+                yp[j] = y[j] + d;
+            }
+            eval(t, yp, f1);
+            for (int j : g) {
+                double d = yp[j] - y[j];
+                for (int r : rowsOfColumn[j]) {
+                    jac[r * n + j] = (f1[r] - f0[r]) / d;
+                }
+                yp[j] = y[j];
+            }
+        }
+    }
+
+    public int jacobianGroups() {
+        return groups.length;
+    }
+}

@@ -1,0 +1,87 @@
+package org.mtorworkbench.simulation.internal;
+
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SimulationException.Kind;
+
+/**
+ * One integration method: takes single accepted steps and interpolates within the last one.
+ * Owned by one run; not thread-safe.
+ */
+public abstract class Stepper {
+
+    protected final Rhs f;
+    protected final int n;
+    protected final double rtol;
+    protected final double[] atol;
+    protected final double[] threshold;
+    protected final double maxStep;
+    protected final double initialStep;
+    protected final long maxSteps;
+    protected double t;
+    protected double tPrev;
+    protected final double[] y;
+    long steps;
+    long rejected;
+
+    protected Stepper(Rhs f, double rtol, double atol, double initialStep, double maxStep, long maxSteps) {
+        this.f = f;
+        this.n = f.n;
+        this.rtol = rtol;
+        this.atol = new double[n];
+        this.threshold = new double[n];
+        java.util.Arrays.fill(this.atol, atol);
+        java.util.Arrays.fill(this.threshold, atol / rtol);
+        this.initialStep = initialStep;
+        this.maxStep = maxStep;
+        this.maxSteps = maxSteps;
+        this.y = new double[n];
+    }
+
+    /** Restarts at (t, y0); {@code tEnd} bounds the first step. */
+    public abstract void reset(double t0, double[] y0, double tEnd) throws SimulationException;
+
+    /** Takes one accepted step, never beyond {@code tStop}. */
+    public abstract void step(double tStop) throws SimulationException;
+
+    /** Interpolates the state at {@code tq} in [tPrev, t] into {@code out}. */
+    public abstract void interpolate(double tq, double[] out);
+
+    public final double t() {
+        return t;
+    }
+
+    public final double tPrev() {
+        return tPrev;
+    }
+
+    public final double[] y() {
+        return y;
+    }
+
+    protected final void countStep() throws SimulationException {
+        steps++;
+        if (steps > maxSteps) {
+            throw new SimulationException(Kind.TOO_MANY_STEPS, "more than " + maxSteps + " steps before time " + t
+                    + "; raise the maximum number of steps or check the model for fast oscillations");
+        }
+    }
+
+    protected final SimulationException underflow(double h) {
+        return new SimulationException(Kind.STEP_SIZE_UNDERFLOW, "the step size fell to " + h + " at time " + t
+                + ", below the smallest step possible there; the model may be singular or discontinuous at that time");
+    }
+
+    protected static boolean finite(double[] a) {
+        for (double x : a) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true if the integrator found the problem stiff and a stiff method should take over */
+    public boolean wantsStiffSolver() {
+        return false;
+    }
+}

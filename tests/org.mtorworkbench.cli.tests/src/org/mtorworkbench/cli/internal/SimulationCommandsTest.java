@@ -1,0 +1,147 @@
+package org.mtorworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.tests.support.SharedData;
+
+/** simulate, steady-state, testsuite and bench: output formats and exit codes. */
+class SimulationCommandsTest {
+
+    private static final String MATH = "xmlns=\"http://www.w3.org/1998/Math/MathML\"";
+
+    @TempDir
+    Path tmp;
+
+    private Cli run(String... args) {
+        return Cli.run(tmp, args);
+    }
+
+    /** A <-> B with kf = 2, kr = 1 in a unit compartment: A + B is conserved, steady state B = 2 A. */
+    private Path model(String extraParameters, String rules) throws Exception {
+        Path f = tmp.resolve("m.xml");
+        Files.writeString(f, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="rev">
+                    <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="A" compartment="c" initialConcentration="3" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                      <species id="B" compartment="c" initialConcentration="0" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="kf" value="2" constant="true"/><parameter id="kr" value="1" constant="true"/>%s</listOfParameters>
+                    %s
+                    <listOfReactions>
+                      <reaction id="r" reversible="true">
+                        <listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>
+                        <listOfProducts><speciesReference species="B" stoichiometry="1" constant="true"/></listOfProducts>
+                        <kineticLaw><math %s><apply><minus/><apply><times/><ci>kf</ci><ci>A</ci></apply><apply><times/><ci>kr</ci><ci>B</ci></apply></apply></math></kineticLaw>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """.formatted(extraParameters, rules, MATH));
+        return f;
+    }
+
+    @Test
+    void simulatePrintsTimeAndIdsAsCsv() throws Exception {
+        model("", "");
+        Cli r = run("simulate", "m.xml", "--t-end", "10", "--points", "5");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("time,A,B", lines.get(0));
+        assertEquals(7, lines.size(), r.out());
+        assertTrue(lines.get(1).startsWith("0,3,0"), lines.get(1));
+        String[] last = lines.get(6).split(",");
+        assertEquals(10.0, Double.parseDouble(last[0]));
+        assertEquals(1.0, Double.parseDouble(last[1]), 1e-4);
+        assertEquals(2.0, Double.parseDouble(last[2]), 1e-4);
+    }
+
+    @Test
+    void simulateAppliesPerturbationsAndWritesFiles() throws Exception {
+        model("", "");
+        Cli r = run("simulate", "m.xml", "--t-end", "50", "--points", "1", "--set", "kr=2", "--set", "A=4",
+                "--ids", "B", "--out", "tc.csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(tmp.resolve("tc.csv"));
+        assertEquals("time,B", lines.get(0));
+        assertEquals(2.0, Double.parseDouble(lines.get(2).split(",")[1]), 1e-4);
+    }
+
+    @Test
+    void steadyStateHoldsConservedTotals() throws Exception {
+        model("", "");
+        Cli r = run("steady-state", "m.xml");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("A,B", lines.get(0));
+        String[] v = lines.get(1).split(",");
+        assertEquals(1.0, Double.parseDouble(v[0]), 1e-5);
+        assertEquals(2.0, Double.parseDouble(v[1]), 1e-5);
+        assertTrue(r.err().contains("1 conservation laws"), r.err());
+    }
+
+    @Test
+    void badUsageUnsupportedFeaturesBadInputAndNumericalFailuresHaveTheirExitCodes() throws Exception {
+        model("", "");
+        Cli unknownId = run("simulate", "m.xml", "--set", "nope=1");
+        assertEquals(2, unknownId.code());
+        assertTrue(unknownId.err().contains("'nope'"), unknownId.err());
+        assertEquals(2, run("simulate", "m.xml", "--points", "zero").code());
+        assertEquals(2, run("simulate", "m.xml", "--ids", "A,Q").code());
+
+        Cli missing = run("simulate", "absent.xml");
+        assertEquals(4, missing.code());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+
+        Path delayed = model("<parameter id=\"p\" constant=\"false\"/>", "<listOfRules><assignmentRule variable=\"p\"><math "
+                + MATH + "><apply><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/delay\">"
+                + "delay</csymbol><ci>A</ci><cn>1</cn></apply></math></assignmentRule></listOfRules>");
+        Cli unsupported = run("simulate", delayed.toString());
+        assertEquals(3, unsupported.code(), unsupported.err());
+        assertTrue(unsupported.err().contains("delay csymbol"), unsupported.err());
+
+        model("<parameter id=\"x\" value=\"1\" constant=\"false\"/>", "<listOfRules><rateRule variable=\"x\"><math "
+                + MATH + "><apply><times/><ci>x</ci><ci>x</ci></apply></math></rateRule></listOfRules>");
+        Cli blowUp = run("simulate", "m.xml", "--t-end", "2", "--solver", "bdf");
+        assertEquals(5, blowUp.code(), blowUp.err());
+        assertTrue(blowUp.err().contains("time"), blowUp.err());
+    }
+
+    @Test
+    void testsuiteEndsWithTheCounts() {
+        Path suite = SharedData.require("sbml-test-suite/semantic");
+        Cli r = run("testsuite", suite.toString(), "--cases", "1-20,937", "--out", "results.csv");
+        assertEquals(1, r.code(), "case 937 (a delay) fails: " + r.out());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("20 passed, 1 failed, 0 skipped", lines.get(lines.size() - 1));
+        assertTrue(r.out().contains("00937 failed: unsupported"), r.out());
+        assertTrue(Files.exists(tmp.resolve("results.csv")));
+        assertEquals(2, run("testsuite", suite.toString(), "--cases", "x-y").code());
+    }
+
+    @Test
+    void benchReportsAbsentModelsAsSkipped() throws Exception {
+        Files.createDirectories(tmp.resolve("empty"));
+        Cli r = run("bench", "--shared", "empty");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("BIOMD0000000448.xml,skipped"), r.out());
+        assertTrue(r.out().contains("model_Chen_MSB2009.xml,skipped"), r.out());
+    }
+
+    @Test
+    void helpListsTheSimulationCommands() {
+        Cli r = run("help");
+        for (String c : new String[] { "simulate MODEL", "steady-state MODEL", "testsuite DIR", "bench" }) {
+            assertTrue(r.out().contains(c), r.out());
+        }
+    }
+}
