@@ -15,8 +15,8 @@ import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
+import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.simulation.CompiledModel;
-import org.mtorworkbench.simulation.Simulation;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.Solver;
 import org.mtorworkbench.simulation.SolverOptions;
@@ -50,6 +50,15 @@ final class ModelRuns {
         }
     }
 
+    /** Opens and compiles a model for perturbed runs. */
+    static PreparedModel prepare(String arg, CommandIO io) throws CommandException {
+        try {
+            return PreparedModel.of(Models.open(arg, io));
+        } catch (SimulationException e) {
+            throw failure(Models.describe(arg, io), e);
+        }
+    }
+
     /** Maps a simulation failure to the command line's exit codes. */
     static CommandException failure(String source, SimulationException e) {
         ExitCode code = switch (e.kind()) {
@@ -58,28 +67,6 @@ final class ModelRuns {
         default -> ExitCode.NUMERICAL;
         };
         return new CommandException(code, source + ": " + e.getMessage(), e);
-    }
-
-    static Simulation perturb(Simulation sim, Options o) throws CommandException {
-        for (String s : o.all(SET)) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw CommandException.usage("--set needs ID=VALUE, not '" + s + "'");
-            }
-            String id = s.substring(0, eq).strip();
-            double v;
-            try {
-                v = Double.parseDouble(s.substring(eq + 1).strip());
-            } catch (NumberFormatException e) {
-                throw CommandException.usage("--set " + id + " needs a number, not '" + s.substring(eq + 1) + "'");
-            }
-            try {
-                sim = sim.withValue(id, v);
-            } catch (IllegalArgumentException e) {
-                throw CommandException.usage("--set: " + e.getMessage());
-            }
-        }
-        return sim;
     }
 
     static SolverOptions solverOptions(Options o) throws CommandException {

@@ -13,6 +13,7 @@ final class Options {
 
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final java.util.Set<String> flags = new java.util.LinkedHashSet<>();
 
     private Options() {
     }
@@ -22,10 +23,22 @@ final class Options {
      * @param repeatable those of them that may be given more than once
      */
     static Options parse(List<String> args, Set<String> withValue, Set<String> repeatable) throws CommandException {
+        return parse(args, withValue, repeatable, Set.of());
+    }
+
+    /**
+     * @param withValue options that take a value
+     * @param repeatable those of them that may be given more than once
+     * @param flags options without a value
+     */
+    static Options parse(List<String> args, Set<String> withValue, Set<String> repeatable, Set<String> flags)
+            throws CommandException {
         Options o = new Options();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.startsWith("--")) {
+            if (flags.contains(a)) {
+                o.flags.add(a);
+            } else if (a.startsWith("--")) {
                 String name = a;
                 String value = null;
                 int eq = a.indexOf('=');
@@ -54,6 +67,11 @@ final class Options {
             }
         }
         return o;
+    }
+
+    /** @return whether a flag was given */
+    boolean flag(String name) {
+        return flags.contains(name);
     }
 
     List<String> positionals() {

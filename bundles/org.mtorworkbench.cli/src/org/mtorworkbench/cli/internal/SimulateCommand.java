@@ -7,8 +7,8 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
-import org.mtorworkbench.simulation.CompiledModel;
-import org.mtorworkbench.simulation.Simulation;
+import org.mtorworkbench.experiments.PreparedModel;
+import org.mtorworkbench.simulation.Output;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.TimeCourse;
 
@@ -22,7 +22,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "simulate MODEL [--t-end MIN] [--points N] [--set ID=VALUE ...] [--ids a,b] [--out FILE]";
+        return "simulate MODEL [--t-end MIN] [--points N] [PERTURBATIONS] [--equilibrate] [--ids a,b] [--out FILE]";
     }
 
     @Override
@@ -34,13 +34,18 @@ final class SimulateCommand implements Command {
     public String help() {
         return "Compiles the model and integrates it from time 0 to --t-end (default 1440, in the\n"
                 + "model's time units, minutes for the built-in models) and writes the CSV 'time,<ids>'\n"
-                + "with --points equal intervals (default 100, so 101 rows).\n" + ModelRuns.OPTIONS_HELP;
+                + "with --points equal intervals (default 100, so 101 rows). Perturbations act from time 0 on\n"
+                + "the model's initial state; with --equilibrate the cells (context, knockouts, --set) are first\n"
+                + "run to steady state and the drugs are added at time 0.\n" + Perturbations.HELP
+                + ModelRuns.OPTIONS_HELP;
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Options o = Options.parse(args, Set.of("--t-end", "--points", ModelRuns.SET, ModelRuns.IDS, ModelRuns.OUT,
-                ModelRuns.SOLVER, ModelRuns.RTOL, ModelRuns.ATOL), Set.of(ModelRuns.SET));
+        Set<String> valued = new java.util.HashSet<>(Set.of("--t-end", "--points", ModelRuns.IDS, ModelRuns.OUT,
+                ModelRuns.SOLVER, ModelRuns.RTOL, ModelRuns.ATOL));
+        valued.addAll(Perturbations.OPTIONS);
+        Options o = Options.parse(args, valued, Perturbations.REPEATABLE, Set.of("--equilibrate"));
         String model = o.onePositional("MODEL");
         double tEnd = o.number("--t-end", 1440);
         if (tEnd <= 0) {
@@ -48,12 +53,17 @@ final class SimulateCommand implements Command {
         }
         int points = o.integer("--points", 100, 1);
         var options = ModelRuns.solverOptions(o);
-        CompiledModel m = ModelRuns.load(model, io);
-        List<String> ids = ModelRuns.ids(m, o);
-        Simulation sim = ModelRuns.perturb(m.newSimulation(), o);
+        PreparedModel m = ModelRuns.prepare(model, io);
+        List<String> ids = ModelRuns.ids(m.compiled(), o);
+        Perturbations.Parsed p = Perturbations.parse(o, m);
+        double[] times = new double[points + 1];
+        for (int i = 0; i <= points; i++) {
+            times[i] = tEnd * i / points;
+        }
         TimeCourse tc;
         try {
-            tc = sim.run(tEnd, points, ids, options);
+            tc = o.flag("--equilibrate") ? m.treat(p.cells(), p.drugs(), times, ids, options, () -> false)
+                    : m.simulation(p.all()).run(times, ids.stream().map(Output::of).toList(), options, () -> false);
         } catch (SimulationException e) {
             throw ModelRuns.failure(model, e);
         }

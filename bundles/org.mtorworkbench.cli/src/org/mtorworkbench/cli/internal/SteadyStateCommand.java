@@ -8,7 +8,7 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
-import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.simulation.Output;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SteadyState;
@@ -23,7 +23,7 @@ final class SteadyStateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "steady-state MODEL [--set ID=VALUE ...] [--ids a,b] [--out FILE]";
+        return "steady-state MODEL [PERTURBATIONS] [--ids a,b] [--out FILE]";
     }
 
     @Override
@@ -37,24 +37,26 @@ final class SteadyStateCommand implements Command {
                 + "conserved moieties held at their initial totals, falling back to integration over\n"
                 + "growing horizons. Writes the CSV '<ids>' with one row of values; says on standard\n"
                 + "error how it was found. No steady state is a numerical failure (exit code 5).\n"
-                + ModelRuns.OPTIONS_HELP;
+                + Perturbations.HELP + ModelRuns.OPTIONS_HELP;
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Options o = Options.parse(args, Set.of(ModelRuns.SET, ModelRuns.IDS, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL), Set.of(ModelRuns.SET));
+        Set<String> valued = new java.util.HashSet<>(Set.of(ModelRuns.IDS, ModelRuns.OUT, ModelRuns.SOLVER,
+                ModelRuns.RTOL, ModelRuns.ATOL));
+        valued.addAll(Perturbations.OPTIONS);
+        Options o = Options.parse(args, valued, Perturbations.REPEATABLE);
         String model = o.onePositional("MODEL");
         var options = ModelRuns.solverOptions(o);
-        CompiledModel m = ModelRuns.load(model, io);
-        List<String> ids = ModelRuns.ids(m, o);
+        PreparedModel m = ModelRuns.prepare(model, io);
+        List<String> ids = ModelRuns.ids(m.compiled(), o);
         List<Output> outs = new ArrayList<>();
         for (String id : ids) {
             outs.add(Output.of(id));
         }
         SteadyState ss;
         try {
-            ss = ModelRuns.perturb(m.newSimulation(), o).steadyState(outs, options, () -> false);
+            ss = m.simulation(Perturbations.parse(o, m).all()).steadyState(outs, options, () -> false);
         } catch (SimulationException e) {
             throw ModelRuns.failure(model, e);
         }

@@ -140,6 +140,56 @@ class MainTest {
         assertEquals(2, run("drugs", "extra").code());
     }
 
+    private static double last(Cli r, int column) {
+        List<String> rows = r.out().strip().lines().toList();
+        return Double.parseDouble(rows.get(rows.size() - 1).split(",")[column]);
+    }
+
+    @Test
+    void simulateAppliesDrugsContextsAndKnockouts() {
+        Cli control = run("simulate", "builtin:mtor", "--t-end", "60", "--points", "2", "--equilibrate", "--ids",
+                "pS6K1,PIP3");
+        assertEquals(0, control.code(), control.err());
+        assertEquals("time,pS6K1,PIP3", control.out().lines().findFirst().orElseThrow());
+        Cli rapa = run("simulate", "builtin:mtor", "--t-end", "60", "--points", "2", "--equilibrate", "--drug",
+                "rapamycin=10", "--ids", "pS6K1,PIP3");
+        assertEquals(0, rapa.code(), rapa.err());
+        assertTrue(last(rapa, 1) < 0.2 * last(control, 1), rapa.out());
+        assertTrue(last(rapa, 2) > 1.2 * last(control, 2), "the S6K1 feedback is relieved: " + rapa.out());
+        Cli pten = run("simulate", "builtin:mtor", "--t-end", "60", "--points", "2", "--equilibrate", "--context",
+                "pten_null", "--ids", "pS6K1,PIP3");
+        assertTrue(last(pten, 2) > 1.2 * last(control, 2), pten.out());
+        Cli ko = run("simulate", "builtin:mtor", "--t-end", "60", "--points", "2", "--knockout", "PDK1", "--ids",
+                "pAkt_T308");
+        assertEquals(0, ko.code(), ko.err());
+        assertEquals(0.0, last(ko, 1), 1e-12, ko.out());
+        Cli ss = run("steady-state", "builtin:mtor", "--drug", "torin1=250", "--ids", "p4EBP1");
+        assertEquals(0, ss.code(), ss.err());
+    }
+
+    @Test
+    void badPerturbationsAreUsageErrors() throws Exception {
+        assertTrue(run("simulate", "builtin:mtor", "--drug", "aspirin=5").err().contains("unknown drug 'aspirin'"));
+        assertEquals(2, run("simulate", "builtin:mtor", "--drug", "rapamycin").code());
+        assertEquals(2, run("simulate", "builtin:mtor", "--drug", "rapamycin=-1").code());
+        assertEquals(2, run("simulate", "builtin:mtor", "--context", "mars").code());
+        assertEquals(2, run("simulate", "builtin:mtor", "--knockout", "Godot").code());
+        Path f = tmp.resolve("other.xml");
+        Files.writeString(f, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="other">
+                    <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                    <listOfSpecies><species id="A" compartment="c" initialConcentration="1"
+                        hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/></listOfSpecies>
+                  </model>
+                </sbml>
+                """);
+        Cli foreign = run("simulate", "other.xml", "--drug", "torin1=10");
+        assertEquals(2, foreign.code());
+        assertTrue(foreign.err().contains("builtin:mtor"), foreign.err());
+    }
+
     @Test
     void findingsPrintsTheTableAndPasses() {
         Cli r = run("findings");
