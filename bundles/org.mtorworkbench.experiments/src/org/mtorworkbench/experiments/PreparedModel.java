@@ -14,6 +14,7 @@ import org.mtorworkbench.simulation.Output;
 import org.mtorworkbench.simulation.Simulation;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
+import org.mtorworkbench.simulation.SteadyState;
 import org.mtorworkbench.simulation.TimeCourse;
 import org.sbml.jsbml.AssignmentRule;
 import org.sbml.jsbml.Rule;
@@ -66,6 +67,17 @@ public final class PreparedModel {
     /** @return the compiled pristine model */
     public CompiledModel compiled() {
         return compiled;
+    }
+
+    /** @return the global parameters that are constant, finite and non-zero, with their values, in model order */
+    public Map<String, Double> constantParameters() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (org.sbml.jsbml.Parameter p : pristine.getModel().getListOfParameters()) {
+            if (p.getConstant() && p.isSetValue() && Double.isFinite(p.getValue()) && p.getValue() != 0) {
+                out.put(p.getId(), p.getValue());
+            }
+        }
+        return out;
     }
 
     /** @return the species that are integrated (not constant, not set by rules) */
@@ -142,8 +154,28 @@ public final class PreparedModel {
      */
     public TimeCourse treat(ModelChanges before, ModelChanges treatment, double[] times, List<String> ids,
             SolverOptions options, BooleanSupplier cancelled) throws SimulationException {
-        Map<String, Double> state = equilibrate(before, options, cancelled);
-        ModelChanges start = before.and(new ModelChanges(Map.of(), state, Set.of())).and(treatment);
-        return simulation(start).run(times, ids.stream().map(Output::of).toList(), options, cancelled);
+        return treatFrom(equilibrate(before, options, cancelled), before, treatment, times, ids, options, cancelled);
+    }
+
+    /**
+     * Like {@link #treat} from a state found earlier by {@link #equilibrate} with the same
+     * {@code before} changes, so many treatments share one pre-equilibration.
+     */
+    public TimeCourse treatFrom(Map<String, Double> state, ModelChanges before, ModelChanges treatment,
+            double[] times, List<String> ids, SolverOptions options, BooleanSupplier cancelled)
+            throws SimulationException {
+        return simulation(startingAt(state, before, treatment)).run(times, ids.stream().map(Output::of).toList(),
+                options, cancelled);
+    }
+
+    /** The steady state reached after a treatment given to equilibrated cells. */
+    public SteadyState steadyStateFrom(Map<String, Double> state, ModelChanges before, ModelChanges treatment,
+            List<String> ids, SolverOptions options, BooleanSupplier cancelled) throws SimulationException {
+        return simulation(startingAt(state, before, treatment)).steadyState(ids.stream().map(Output::of).toList(),
+                options, cancelled);
+    }
+
+    private static ModelChanges startingAt(Map<String, Double> state, ModelChanges before, ModelChanges treatment) {
+        return before.and(new ModelChanges(Map.of(), state, Set.of())).and(treatment);
     }
 }

@@ -116,6 +116,9 @@ class NetworkModelTest {
         } finally {
             t.setContextClassLoader(prev);
         }
+        // Kept for inspection with other tools (COPASI, CellDesigner, libSBML).
+        java.nio.file.Files.write(org.mtorworkbench.tests.support.SharedData.outputDir("models").resolve("builtin-mtor.xml"),
+                out.toByteArray());
         return new SbmlReader().read(out.toByteArray(), "builtin:mtor");
     }
 

@@ -35,6 +35,10 @@ public final class Main {
         register(new BenchCommand());
         register(new CatalogueCommands.Drugs());
         register(new CatalogueCommands.Contexts());
+        register(new ExperimentCommands.DoseResponseCommand());
+        register(new ExperimentCommands.CombinationCommand());
+        register(new ExperimentCommands.ScanCommand());
+        register(new ExperimentCommands.SensitivityCommand());
         register(new FindingsCommand());
     }
 

@@ -191,6 +191,37 @@ class MainTest {
     }
 
     @Test
+    void experimentCommandsWriteTidyTablesAndSummaries() {
+        Cli dr = run("dose-response", "builtin:mtor", "--drug", "rapamycin", "--doses", "0.001,0.01,0.1,1,10",
+                "--readout", "pS6K1", "--t-end", "60", "--threads", "2");
+        assertEquals(0, dr.code(), dr.err());
+        assertEquals("run,context,drug,dose_nM,readout,time,value,fitted", dr.out().lines().findFirst().orElseThrow());
+        assertEquals(7, dr.out().lines().count(), dr.out());
+        assertTrue(dr.err().contains("rapamycin on pS6K1: IC50 "), dr.err());
+        Cli combo = run("combination", "builtin:mtor", "--drug", "rapamycin", "--drug", "u0126", "--doses-a", "1,10",
+                "--doses-b", "1000,10000", "--readout", "proliferation", "--synergy", "hsa", "--context", "pten_null");
+        assertEquals(0, combo.code(), combo.err());
+        assertEquals(10, combo.out().lines().count(), combo.out());
+        assertTrue(combo.err().lines().findFirst().orElseThrow().contains(" hsa mean excess "), combo.err());
+        assertTrue(combo.out().contains(",pten_null,"), combo.out());
+        Cli scan = run("scan", "builtin:mtor", "--param", "GF=0:1:2", "--readout", "pAkt_T308", "--steady-state",
+                "--drug", "torin1=100");
+        assertEquals(0, scan.code(), scan.err());
+        assertTrue(scan.out().contains(",torin1 100 nM,pAkt_T308,steady-state,"), scan.out());
+        Cli sens = run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--method", "morris", "--trajectories", "2",
+                "--t-end", "60");
+        assertEquals(0, sens.code(), sens.err());
+        assertTrue(sens.out().startsWith("parameter,value,readout,time,mu_star,sigma,trajectories\n"), sens.out());
+        assertEquals(2, run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--method", "sobol").code());
+        assertEquals(2, run("dose-response", "builtin:mtor", "--doses", "1,2", "--readout", "pS6K1").code());
+        assertEquals(2, run("combination", "builtin:mtor", "--drug", "rapamycin", "--doses-a", "1", "--doses-b", "1",
+                "--readout", "pS6K1").code());
+        assertEquals(2, run("scan", "builtin:mtor", "--param", "nope=0:1:2", "--readout", "pS6K1").code());
+        assertEquals(2, run("dose-response", "builtin:mtor", "--drug", "rapamycin", "--doses", "1,2", "--readout",
+                "pS6K1", "--t-end", "10", "--steady-state").code());
+    }
+
+    @Test
     void findingsPrintsTheTableAndPasses() {
         Cli r = run("findings");
         assertEquals(0, r.code(), r.err() + r.out());

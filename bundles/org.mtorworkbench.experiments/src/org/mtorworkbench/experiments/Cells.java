@@ -1,0 +1,110 @@
+package org.mtorworkbench.experiments;
+
+import java.util.List;
+import java.util.Map;
+
+import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.ModelChanges;
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SolverOptions;
+import org.mtorworkbench.simulation.SteadyState;
+import org.mtorworkbench.simulation.TimeCourse;
+
+/**
+ * Cells to treat: a prepared model in a given state (cell context, knockouts, parameter
+ * and initial-value changes), pre-equilibrated once, then treated with drugs and parameter
+ * changes at time 0. Every treatment starts from the same equilibrated cells, so treatments
+ * never leak into one another. Thread-safe.
+ */
+public final class Cells {
+
+    private final PreparedModel model;
+    private final ModelChanges state;
+    private final DrugCatalogue drugs;
+    private final SolverOptions options;
+    private final Map<String, Double> background;
+    private volatile Map<String, Double> equilibrated;
+
+    public Cells(PreparedModel model, ModelChanges state, DrugCatalogue drugs, SolverOptions options) {
+        this(model, state, drugs, options, Map.of());
+    }
+
+    private Cells(PreparedModel model, ModelChanges state, DrugCatalogue drugs, SolverOptions options,
+            Map<String, Double> background) {
+        this.model = model;
+        this.state = state;
+        this.drugs = drugs;
+        this.options = options;
+        this.background = Map.copyOf(background);
+    }
+
+    /**
+     * @return these cells, sharing their pre-equilibration, with drugs given alongside every
+     *         treatment (doses of the same drug add up)
+     */
+    public Cells withBackground(Map<String, Double> doses) {
+        Map<String, Double> b = new java.util.LinkedHashMap<>(background);
+        doses.forEach((k, v) -> b.merge(k, v, Double::sum));
+        Cells c = new Cells(model, state, drugs, options, b);
+        c.equilibrated = equilibrated;
+        return c;
+    }
+
+    public PreparedModel model() {
+        return model;
+    }
+
+    /** @return the changes that define these cells */
+    public ModelChanges state() {
+        return state;
+    }
+
+    public DrugCatalogue drugs() {
+        return drugs;
+    }
+
+    /** @return these cells with further changes of their state (pre-equilibrated separately) */
+    public Cells with(ModelChanges more) {
+        return new Cells(model, state.and(more), drugs, options, background);
+    }
+
+    /**
+     * The readouts after a treatment.
+     *
+     * @param doses drugs by id, nM
+     * @param parameters parameter changes applied with the drugs
+     */
+    public double[] treat(Map<String, Double> doses, Map<String, Double> parameters, List<String> readouts,
+            ReadoutTime time, Cancellation cancellation) throws SimulationException {
+        Map<String, Double> all = new java.util.LinkedHashMap<>(background);
+        doses.forEach((k, v) -> all.merge(k, v, Double::sum));
+        ModelChanges treatment = drugs.changes(all).and(new ModelChanges(parameters, Map.of(), java.util.Set.of()));
+        Map<String, Double> start = equilibrated(cancellation);
+        if (time.isSteadyState()) {
+            SteadyState ss = model.steadyStateFrom(start, state, treatment, readouts, options, cancellation);
+            return ss.values();
+        }
+        TimeCourse tc = model.treatFrom(start, state, treatment, new double[] { time.minutes() }, readouts, options,
+                cancellation);
+        double[] out = new double[readouts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tc.value(0, i);
+        }
+        return out;
+    }
+
+    /** Pre-equilibrates once; concurrent callers wait for the first. */
+    private Map<String, Double> equilibrated(Cancellation cancellation) throws SimulationException {
+        Map<String, Double> s = equilibrated;
+        if (s == null) {
+            synchronized (this) {
+                s = equilibrated;
+                if (s == null) {
+                    s = model.equilibrate(state, options, cancellation);
+                    equilibrated = s;
+                }
+            }
+        }
+        return s;
+    }
+}
