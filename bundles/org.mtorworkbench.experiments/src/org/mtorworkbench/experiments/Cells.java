@@ -93,6 +93,16 @@ public final class Cells {
         return out;
     }
 
+    /** @return the solver options of these cells' runs */
+    public SolverOptions options() {
+        return options;
+    }
+
+    /** @return the equilibrated state (species values), computing it once */
+    public Map<String, Double> equilibratedState(Cancellation cancellation) throws SimulationException {
+        return equilibrated(cancellation);
+    }
+
     /** Pre-equilibrates once; concurrent callers wait for the first. */
     private Map<String, Double> equilibrated(Cancellation cancellation) throws SimulationException {
         Map<String, Double> s = equilibrated;

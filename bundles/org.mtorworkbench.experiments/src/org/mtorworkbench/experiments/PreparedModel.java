@@ -80,6 +80,26 @@ public final class PreparedModel {
         return out;
     }
 
+    /**
+     * Overexpression: the species starts at {@code factor} times its initial value (for a
+     * protein whose forms are conserved, the total rises by the same amount).
+     *
+     * @throws IllegalArgumentException for an unknown species or a factor below 0
+     */
+    public ModelChanges overexpression(String species, double factor) {
+        Species s = pristine.getModel().getSpecies(species);
+        if (s == null) {
+            throw new IllegalArgumentException("model '" + pristine.getModel().getId() + "' has no species '" + species
+                    + "'");
+        }
+        if (!(factor >= 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("an overexpression factor must be finite and >= 0, not " + factor);
+        }
+        double initial = s.isSetInitialConcentration() ? s.getInitialConcentration()
+                : s.isSetInitialAmount() ? s.getInitialAmount() : 0;
+        return ModelChanges.initialValue(species, initial * factor);
+    }
+
     /** @return the species that are integrated (not constant, not set by rules) */
     public List<String> stateSpecies() {
         return stateSpecies;

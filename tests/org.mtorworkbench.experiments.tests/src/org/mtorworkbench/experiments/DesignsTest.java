@@ -178,6 +178,43 @@ class DesignsTest {
     }
 
     @Test
+    void washingOutRapamycinLetsS6K1Recover() throws Exception {
+        Schedule s = Schedule.create().then(new Schedule.Step(0, Map.of("rapamycin", 10.0), Map.of()))
+                .then(new Schedule.Step(60, Map.of(), Map.of()));
+        double[][] v = s.run(cells("wildtype"), new double[] { 0, 59, 600 }, List.of("pS6K1"), new Cancellation());
+        Cells c = cells("wildtype");
+        double control = c.treat(Map.of(), Map.of(), List.of("pS6K1"), ReadoutTime.at(60), new Cancellation())[0];
+        assertTrue(v[1][0] < 0.3 * control, "blocked under rapamycin: " + v[1][0]);
+        assertTrue(v[2][0] > v[1][0] * 2, "recovers after washout: " + v[2][0]);
+        double[][] pulse = Schedule.create().then(new Schedule.Step(0, Map.of(), Map.of("GF", 0.0)))
+                .then(new Schedule.Step(30, Map.of(), Map.of("GF", 1.0))).then(new Schedule.Step(40, Map.of(),
+                        Map.of("GF", 0.0)))
+                .run(cells("wildtype"), new double[] { 29, 39, 300 }, List.of("pAkt_T308"), new Cancellation());
+        assertTrue(pulse[1][0] > pulse[0][0] && pulse[1][0] > pulse[2][0], "a growth factor pulse: "
+                + pulse[0][0] + ", " + pulse[1][0] + ", " + pulse[2][0]);
+    }
+
+    @Test
+    void overexpressionRaisesTheTotalAndThePanelCoversEveryContext() throws Exception {
+        Cells wt = cells("wildtype");
+        Cells more = wt.with(model.overexpression("S6K1", 3));
+        double a = wt.treat(Map.of(), Map.of(), List.of("pS6K1"), ReadoutTime.at(60), new Cancellation())[0];
+        double b = more.treat(Map.of(), Map.of(), List.of("pS6K1"), ReadoutTime.at(60), new Cancellation())[0];
+        assertTrue(b > 1.5 * a, a + " -> " + b);
+        assertThrows(IllegalArgumentException.class, () -> model.overexpression("nope", 2));
+        Table panel = ContextPanel.run(model, CellContexts.builtin(), DrugCatalogue.builtin(), SolverOptions.defaults(),
+                Map.of("rapamycin", 10.0), List.of("pAkt_S473"), ReadoutTime.at(1440), new BatchRunner(2),
+                Progress.NONE, new Cancellation());
+        assertEquals(CellContexts.builtin().contexts().size(), panel.rows().size());
+        for (List<Object> row : panel.rows()) {
+            double fold = (Double) row.get(6);
+            if (row.get(0).equals("mtorc2_rapamycin_sensitive")) {
+                assertTrue(fold < 0.8, "prolonged rapamycin lowers S473 here: " + fold);
+            }
+        }
+    }
+
+    @Test
     void tablesWriteTidyCsv() {
         Table t = new Table(List.of("run", "drugs", "value"));
         t.add(1, "a, b", 0.5);

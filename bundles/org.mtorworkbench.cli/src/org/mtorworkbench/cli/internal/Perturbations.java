@@ -23,16 +23,18 @@ final class Perturbations {
     static final String DRUG = "--drug";
     static final String CONTEXT = "--context";
     static final String KNOCKOUT = "--knockout";
+    static final String OVEREXPRESS = "--overexpress";
 
     /** Options that take a value. */
-    static final Set<String> OPTIONS = Set.of(DRUG, CONTEXT, KNOCKOUT, ModelRuns.SET);
+    static final Set<String> OPTIONS = Set.of(DRUG, CONTEXT, KNOCKOUT, OVEREXPRESS, ModelRuns.SET);
     /** Options that may be repeated. */
-    static final Set<String> REPEATABLE = Set.of(DRUG, KNOCKOUT, ModelRuns.SET);
+    static final Set<String> REPEATABLE = Set.of(DRUG, KNOCKOUT, OVEREXPRESS, ModelRuns.SET);
 
     static final String HELP = "  --drug ID=nM     add a drug of the catalogue at a concentration in nM (repeatable;\n"
             + "                   './mtorwb drugs' lists them); drugs act on parameters of builtin:mtor\n"
             + "  --context ID     a cell context ('./mtorwb contexts' lists them)\n"
-            + "  --knockout ID    hold a species at zero for the whole run (repeatable)\n";
+            + "  --knockout ID    hold a species at zero for the whole run (repeatable)\n"
+            + "  --overexpress ID=K  start a species at K times its initial value (repeatable)\n";
 
     /** Cells before treatment: context, knockouts, --set values. Drugs: the treatment. */
     record Parsed(ModelChanges cells, ModelChanges drugs) {
@@ -62,6 +64,14 @@ final class Perturbations {
             knockouts.add(k);
         }
         cells = cells.and(new ModelChanges(Map.of(), Map.of(), knockouts));
+        for (String s : o.all(OVEREXPRESS)) {
+            String[] kv = pair(s, OVEREXPRESS);
+            try {
+                cells = cells.and(model.overexpression(kv[0], number(kv, OVEREXPRESS)));
+            } catch (IllegalArgumentException e) {
+                throw CommandException.usage(OVEREXPRESS + ": " + e.getMessage());
+            }
+        }
         Map<String, Double> params = new LinkedHashMap<>();
         Map<String, Double> initials = new LinkedHashMap<>();
         for (String s : o.all(ModelRuns.SET)) {

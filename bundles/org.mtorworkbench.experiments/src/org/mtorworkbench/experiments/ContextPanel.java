@@ -1,0 +1,47 @@
+package org.mtorworkbench.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mtorworkbench.network.CellContext;
+import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SolverOptions;
+
+/**
+ * The same treatment across cell contexts: for each context, the readouts of untreated and
+ * treated cells and their fold change.
+ */
+public final class ContextPanel {
+
+    private ContextPanel() {
+    }
+
+    /** Runs the treatment in every context. */
+    public static Table run(PreparedModel model, CellContexts contexts, DrugCatalogue drugs, SolverOptions options,
+            Map<String, Double> doses, List<String> readouts, ReadoutTime time, BatchRunner runner, Progress progress,
+            Cancellation cancellation) throws SimulationException {
+        List<CellContext> list = contexts.contexts();
+        List<BatchRunner.Task<double[][]>> tasks = new ArrayList<>();
+        for (CellContext c : list) {
+            Cells cells = new Cells(model, c.changes(), drugs, options);
+            tasks.add(() -> new double[][] { cells.treat(Map.of(), Map.of(), readouts, time, cancellation),
+                    cells.treat(doses, Map.of(), readouts, time, cancellation) });
+        }
+        List<double[][]> v = runner.run(tasks, progress, cancellation);
+        String given = String.join(" + ", doses.entrySet().stream()
+                .map(e -> e.getKey() + " " + Table.number(e.getValue()) + " nM").toList());
+        Table t = new Table(List.of("context", "drugs", "readout", "time", "untreated", "treated", "fold_change"));
+        for (int i = 0; i < list.size(); i++) {
+            for (int r = 0; r < readouts.size(); r++) {
+                double u = v.get(i)[0][r];
+                double tr = v.get(i)[1][r];
+                t.add(list.get(i).id(), given.isEmpty() ? "none" : given, readouts.get(r), time.label(), u, tr,
+                        u == 0 ? Double.NaN : tr / u);
+            }
+        }
+        return t;
+    }
+}
