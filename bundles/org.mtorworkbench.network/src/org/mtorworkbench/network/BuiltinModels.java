@@ -3,9 +3,14 @@ package org.mtorworkbench.network;
 import java.util.List;
 import java.util.Optional;
 
+import org.mtorworkbench.network.extension.Contributions;
+import org.mtorworkbench.network.extension.ModelTemplate;
 import org.sbml.jsbml.SBMLDocument;
 
-/** Models that ship with the product, named {@code builtin:<id>} on the command line. */
+/**
+ * Models that ship with the product or with installed extensions, named
+ * {@code builtin:<id>} on the command line (the model templates of {@link Contributions}).
+ */
 public final class BuiltinModels {
 
     /** The prefix of built-in model references. */
@@ -16,7 +21,7 @@ public final class BuiltinModels {
 
     /** @return the ids of the built-in models */
     public static List<String> ids() {
-        return List.of(NetworkModel.ID);
+        return Contributions.templates().stream().map(ModelTemplate::id).toList();
     }
 
     /** @return true if {@code reference} names a built-in model (starts with {@code builtin:}) */
@@ -27,9 +32,6 @@ public final class BuiltinModels {
     /** @return a new document of the built-in model named by {@code builtin:<id>}, if it exists */
     public static Optional<SBMLDocument> open(String reference) {
         String id = reference.startsWith(PREFIX) ? reference.substring(PREFIX.length()) : reference;
-        if (NetworkModel.ID.equals(id)) {
-            return Optional.of(NetworkModel.newDocument());
-        }
-        return Optional.empty();
+        return Contributions.template(id).map(ModelTemplate::newDocument);
     }
 }

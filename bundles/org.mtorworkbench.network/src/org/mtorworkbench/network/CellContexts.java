@@ -50,6 +50,14 @@ public final class CellContexts {
         return new CellContexts(BUILTIN);
     }
 
+    /**
+     * @return these contexts
+     * @throws IllegalArgumentException if two share an id
+     */
+    public static CellContexts of(List<CellContext> contexts) {
+        return new CellContexts(contexts);
+    }
+
     /** @return these contexts and more (an id already present is an error) */
     public CellContexts with(List<CellContext> more) {
         List<CellContext> all = new java.util.ArrayList<>(contexts.values());

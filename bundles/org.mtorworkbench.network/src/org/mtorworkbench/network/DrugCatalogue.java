@@ -110,6 +110,14 @@ public final class DrugCatalogue {
         return new DrugCatalogue(BUILTIN);
     }
 
+    /**
+     * @return a catalogue of these drugs
+     * @throws IllegalArgumentException if two share an id
+     */
+    public static DrugCatalogue of(List<Drug> drugs) {
+        return new DrugCatalogue(drugs);
+    }
+
     /** @return a catalogue with these drugs added (an id already present is an error) */
     public DrugCatalogue with(List<Drug> more) {
         List<Drug> all = new ArrayList<>(drugs.values());

@@ -12,6 +12,7 @@ import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.extension.Contributions;
 
 /** {@code drugs} and {@code contexts}: the catalogue of the built-in network, as CSV. */
 final class CatalogueCommands {
@@ -56,7 +57,7 @@ final class CatalogueCommands {
             Args.positionals(args);
             PrintStream out = io.out();
             out.println("id,name,mechanism,targets,potency,review_section,model_effect");
-            for (Drug d : DrugCatalogue.builtin().drugs()) {
+            for (Drug d : Contributions.drugs().drugs()) {
                 String potency = d.potencies().isEmpty() ? "n/f"
                         : d.potencies().stream().map(p -> p.kind() + " " + fmt(p.valueNm()) + " nM on " + p.target()
                                 + " (" + p.assay() + "; " + p.source() + ")").collect(Collectors.joining("; "));
@@ -97,7 +98,7 @@ final class CatalogueCommands {
             Args.positionals(args);
             PrintStream out = io.out();
             out.println("id,name,description,review_section,changes");
-            for (CellContext c : CellContexts.builtin().contexts()) {
+            for (CellContext c : Contributions.contexts().contexts()) {
                 StringBuilder ch = new StringBuilder();
                 c.changes().parameters().forEach((k, v) -> ch.append(ch.length() > 0 ? "; " : "").append(k).append('=')
                         .append(fmt(v)));

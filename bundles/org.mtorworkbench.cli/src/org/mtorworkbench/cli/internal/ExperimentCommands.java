@@ -25,6 +25,7 @@ import org.mtorworkbench.experiments.Scan;
 import org.mtorworkbench.experiments.Sensitivity;
 import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.simulation.SimulationException;
 
 /**
@@ -89,7 +90,7 @@ final class ExperimentCommands {
         }
         o = Options.parse(rest, valued, repeatable, Set.of(STEADY, PROGRESS));
         for (String d : varied) {
-            if (DrugCatalogue.builtin().find(d).isEmpty()) {
+            if (Contributions.drugs().find(d).isEmpty()) {
                 throw CommandException.usage("unknown drug '" + d + "'; './mtorwb drugs' lists the catalogue");
             }
         }
@@ -101,7 +102,7 @@ final class ExperimentCommands {
             int eq = d.indexOf('=');
             background.merge(d.substring(0, eq).strip(), Double.parseDouble(d.substring(eq + 1).strip()), Double::sum);
         }
-        Cells cells = new Cells(m, p.cells(), DrugCatalogue.builtin(), ModelRuns.solverOptions(o));
+        Cells cells = new Cells(m, p.cells(), Contributions.drugs(), ModelRuns.solverOptions(o));
         String context = o.get(Perturbations.CONTEXT) == null ? "model" : o.get(Perturbations.CONTEXT);
         Progress progress = o.flag(PROGRESS) ? new Bar(io) : Progress.NONE;
         return new Setup(o, model, cells, context, background, varied, time, new BatchRunner(threads), progress);

@@ -10,7 +10,9 @@ import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.network.ModelChanges;
+import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.simulation.CompiledModel;
 
 /**
@@ -51,8 +53,8 @@ final class Perturbations {
         ModelChanges cells = ModelChanges.NONE;
         String ctx = o.get(CONTEXT);
         if (ctx != null) {
-            CellContext c = CellContexts.builtin().find(ctx).orElseThrow(() -> CommandException.usage(
-                    "unknown cell context '" + ctx + "'; known: " + String.join(", ", CellContexts.builtin().ids())));
+            CellContext c = Contributions.contexts().find(ctx).orElseThrow(() -> CommandException.usage(
+                    "unknown cell context '" + ctx + "'; known: " + String.join(", ", Contributions.contexts().ids())));
             checkIds(m, c.changes(), "cell context " + ctx);
             cells = cells.and(c.changes());
         }
@@ -89,12 +91,12 @@ final class Perturbations {
             if (nM < 0) {
                 throw CommandException.usage("--drug " + kv[0] + ": the concentration must be >= 0 nM");
             }
-            if (DrugCatalogue.builtin().find(kv[0]).isEmpty()) {
+            if (Contributions.drugs().find(kv[0]).isEmpty()) {
                 throw CommandException.usage("unknown drug '" + kv[0] + "'; './mtorwb drugs' lists the catalogue");
             }
             doses.merge(kv[0], nM, Double::sum);
         }
-        ModelChanges drugs = DrugCatalogue.builtin().changes(doses);
+        ModelChanges drugs = Contributions.drugs().changes(doses);
         checkIds(m, drugs, "the drugs");
         return new Parsed(cells, drugs);
     }
