@@ -321,6 +321,7 @@ public final class ModelBuilder {
 
         // Derivatives.
         List<CodeGenerator.Store> derivs = new ArrayList<>();
+        List<Set<Integer>> derivDeps = new ArrayList<>();
         int[][] pattern = new int[ns][];
         Map<Integer, BitSet> symStates = new HashMap<>();
         Map<Integer, Node> producer = new HashMap<>();
@@ -353,6 +354,7 @@ public final class ModelBuilder {
                 }
             }
             derivs.add(new CodeGenerator.Store(Arr.DY, k, expr));
+            derivDeps.add(d);
             BitSet b = new BitSet();
             for (int dep : d) {
                 b.or(statesOf(dep, producer, symState, speciesComp, stateAmount, symStates, new java.util.HashSet<>()));
@@ -493,7 +495,12 @@ public final class ModelBuilder {
             alg.add(new CodeGenerator.Store(Arr.OUT, a, algebraic.get(a)));
             listing.append("algebraic: 0 = ").append(algebraic.get(a)).append('\n');
         }
-        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, alg, delays, priorities, values);
+        List<CodeGenerator.Store> jac = new ArrayList<>();
+        int gradSlots = algebraicVars.length > 0 ? -1
+                : analyticJacobian(updateOrder, derivs, derivDeps, pattern, symState, speciesComp, stateAmount, jac);
+        listing.append("jacobian: ").append(gradSlots < 0 ? "finite differences" : "analytic, " + jac.size() + " statements")
+                .append('\n');
+        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, alg, jac, delays, priorities, values);
 
         double[] p0a = new double[n];
         int[] kindA = new int[n];
@@ -508,7 +515,7 @@ public final class ModelBuilder {
         }
         return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
-                pattern, algebraicVars, listing.toString(), code);
+                pattern, algebraicVars, gradSlots, listing.toString(), code);
     }
 
     private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,
@@ -644,5 +651,76 @@ public final class ModelBuilder {
             }
         }
         return false;
+    }
+
+    /**
+     * Builds the Jacobian symbolically by the chain rule (forward mode): for every computed
+     * symbol u and state j it depends on, g(u, j) = d(code_u)/dy_j + sum over the symbols w that
+     * u reads of d(code_u)/dv_w * g(w, j); then J(i, j) likewise from the derivative of state i.
+     *
+     * @return the number of gradient slots, or -1 when some function has no derivative rule
+     *         (the solver then uses finite differences)
+     */
+    private int analyticJacobian(List<Node> updateOrder, List<CodeGenerator.Store> derivs, List<Set<Integer>> derivDeps,
+            int[][] pattern, int[] symState, int[] speciesComp, List<Boolean> stateAmount, List<CodeGenerator.Store> out) {
+        Map<Integer, Node> producer = new HashMap<>();
+        for (Node nd : updateOrder) {
+            producer.put(nd.target, nd);
+        }
+        Map<Integer, BitSet> memo = new HashMap<>();
+        Map<Long, Integer> slot = new HashMap<>();
+        int ns = derivs.size();
+        try {
+            for (Node nd : updateOrder) {
+                BitSet states = statesOf(nd.target, producer, symState, speciesComp, stateAmount, memo, new java.util.HashSet<>());
+                Map<Integer, Expr> partial = new HashMap<>();
+                for (int w : nd.deps) {
+                    partial.put(w, nd.code.d(Arr.V, w));
+                }
+                for (int j = states.nextSetBit(0); j >= 0; j = states.nextSetBit(j + 1)) {
+                    Expr e = nd.code.d(Arr.Y, j);
+                    for (int w : nd.deps) {
+                        e = Expr.add(e, Expr.mul(partial.get(w), grad(w, j, slot, symState, stateAmount)));
+                    }
+                    if (e != null) {
+                        int sl = slot.size();
+                        slot.put(((long) nd.target << 32) | j, sl);
+                        out.add(new CodeGenerator.Store(Arr.G, sl, e));
+                    }
+                }
+            }
+            for (int i = 0; i < ns; i++) {
+                Expr f = derivs.get(i).expr();
+                Map<Integer, Expr> partial = new HashMap<>();
+                for (int w : derivDeps.get(i)) {
+                    partial.put(w, f.d(Arr.V, w));
+                }
+                for (int j : pattern[i]) {
+                    Expr e = null;
+                    for (int w : derivDeps.get(i)) {
+                        e = Expr.add(e, Expr.mul(partial.get(w), grad(w, j, slot, symState, stateAmount)));
+                    }
+                    if (e != null) {
+                        out.add(new CodeGenerator.Store(Arr.JAC, i * ns + j, e));
+                    }
+                }
+            }
+            return slot.size();
+        } catch (Expr.NotDifferentiable e) {
+            out.clear();
+            return -1;
+        }
+    }
+
+    private static Expr grad(int w, int j, Map<Long, Integer> slot, int[] symState, List<Boolean> stateAmount) {
+        Integer sl = slot.get(((long) w << 32) | j);
+        if (sl != null) {
+            return Expr.load(Arr.G, sl);
+        }
+        int k = symState[w];
+        if (k >= 0 && !stateAmount.get(k)) {
+            return k == j ? Expr.num(1) : null;
+        }
+        return null;
     }
 }

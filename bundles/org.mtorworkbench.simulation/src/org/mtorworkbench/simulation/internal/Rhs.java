@@ -15,6 +15,7 @@ public final class Rhs {
     long evaluations;
     long jacobians;
     private final int[] algebraicVars;
+    private final double[] grad;
     private final double[] res;
     private final double[] res2;
     private final DenseLu algLu;
@@ -26,6 +27,7 @@ public final class Rhs {
     Rhs(ModelLayout layout, double[] v) {
         this.code = layout.code;
         this.algebraicVars = layout.algebraicVars;
+        this.grad = layout.gradientSlots >= 0 ? new double[layout.gradientSlots] : null;
         int m = algebraicVars.length;
         this.res = new double[m];
         this.res2 = new double[m];
@@ -157,6 +159,22 @@ public final class Rhs {
      */
     public void jacobian(double t, double[] y, double[] f0, double[] scale, double[] jac) {
         jacobians++;
+        Arrays.fill(jac, 0.0);
+        if (grad != null) {
+            update(t, y);
+            code.jacobian(v, y, grad, jac);
+            return;
+        }
+        differenceJacobian(t, y, f0, scale, jac);
+    }
+
+    /** @return true if the Jacobian comes from the generated symbolic derivatives */
+    public boolean hasAnalyticJacobian() {
+        return grad != null;
+    }
+
+    /** The Jacobian by grouped finite differences, whether or not an analytic one exists. */
+    void differenceJacobian(double t, double[] y, double[] f0, double[] scale, double[] jac) {
         Arrays.fill(jac, 0.0);
         System.arraycopy(y, 0, yp, 0, n);
         double sq = Math.sqrt(Math.ulp(1.0));
