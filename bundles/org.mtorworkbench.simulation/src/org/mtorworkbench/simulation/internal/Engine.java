@@ -52,13 +52,13 @@ public final class Engine {
         v[0] = t0;
         code.init(v, p0, ov);
         y = new double[layout.stateCount()];
-        for (int k = 0; k < y.length; k++) {
-            int s = layout.stateSymbol[k];
-            double x = v[s];
-            if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[s]) {
-                x *= v[layout.speciesCompartment[s]];
-            }
-            y[k] = x;
+        loadState();
+        rhs = new Rhs(layout, v);
+        if (layout.rateSymbols.length > 0) {
+            // Initial values that use rateOf need the rates at the start: evaluate them, then initialise again.
+            rhs.update(t0, y);
+            code.init(v, p0, ov);
+            loadState();
         }
         for (int k = 0; k < y.length; k++) {
             if (!Double.isFinite(y[k])) {
@@ -72,8 +72,19 @@ public final class Engine {
         for (int e = 0; e < prev.length; e++) {
             prev[e] = layout.eventInitialValue[e];
         }
-        rhs = new Rhs(layout, v);
         rhs.update(t0, y);
+    }
+
+    /** Sets the state from the symbol values: species amounts from concentrations where needed. */
+    private void loadState() {
+        for (int k = 0; k < y.length; k++) {
+            int s = layout.stateSymbol[k];
+            double x = v[s];
+            if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[s]) {
+                x *= v[layout.speciesCompartment[s]];
+            }
+            y[k] = x;
+        }
     }
 
     /** The symbol values at the current time (read-only use). */

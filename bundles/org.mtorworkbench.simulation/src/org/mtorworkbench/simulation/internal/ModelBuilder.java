@@ -160,7 +160,15 @@ public final class ModelBuilder {
             }
             localEnv.put(r, env);
         }
-        emitter = new MathEmitter(index, functions);
+        // rateOf(x) reads an internal symbol the solver fills with the rate of change of x.
+        Map<Integer, Integer> rateSymbols = new LinkedHashMap<>();
+        for (String x : rateOfArguments()) {
+            Integer s = index.get(x);
+            if (s != null) {
+                rateSymbols.put(s, add("rateOf(" + x + ")", ModelLayout.INTERNAL, 0.0));
+            }
+        }
+        emitter = new MathEmitter(index, functions, rateSymbols);
         int n = ids.size();
         Map<String, Expr> noEnv = Map.of();
 
@@ -222,6 +230,13 @@ public final class ModelBuilder {
         boolean[] isAlgebraic = new boolean[n];
         for (int a : algebraicVars) {
             isAlgebraic[a] = true;
+        }
+        for (int x : rateSymbols.keySet()) {
+            if (ruleAssigned[x] || isAlgebraic[x]) {
+                throw new SimulationException(Kind.UNSUPPORTED, "the model takes rateOf('" + ids.get(x) + "'), which "
+                        + (ruleAssigned[x] ? "an assignment rule" : "an algebraic rule")
+                        + " defines; the simulator supports rateOf only for variables with a rate or none");
+            }
         }
 
         // State vector: rate-rule targets (direct) and every species not fixed by a rule (amounts).
@@ -496,7 +511,7 @@ public final class ModelBuilder {
             listing.append("algebraic: 0 = ").append(algebraic.get(a)).append('\n');
         }
         List<CodeGenerator.Store> jac = new ArrayList<>();
-        int gradSlots = algebraicVars.length > 0 ? -1
+        int gradSlots = algebraicVars.length > 0 || !rateSymbols.isEmpty() ? -1
                 : analyticJacobian(updateOrder, derivs, derivDeps, pattern, symState, speciesComp, stateAmount, jac);
         listing.append("jacobian: ").append(gradSlots < 0 ? "finite differences" : "analytic, " + jac.size() + " statements")
                 .append('\n');
@@ -515,7 +530,8 @@ public final class ModelBuilder {
         }
         return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
-                pattern, algebraicVars, gradSlots, listing.toString(), code);
+                pattern, algebraicVars, gradSlots, rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code);
     }
 
     private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,
@@ -722,5 +738,77 @@ public final class ModelBuilder {
             return k == j ? Expr.num(1) : null;
         }
         return null;
+    }
+
+    /** @return the ids that rateOf csymbols anywhere in the model's math take the rate of */
+    private Set<String> rateOfArguments() throws SimulationException {
+        Set<String> out = new LinkedHashSet<>();
+        List<ASTNode> roots = new ArrayList<>();
+        for (Rule r : model.getListOfRules()) {
+            roots.add(r.getMath());
+        }
+        for (InitialAssignment a : model.getListOfInitialAssignments()) {
+            roots.add(a.getMath());
+        }
+        for (Reaction r : model.getListOfReactions()) {
+            if (r.isSetKineticLaw()) {
+                roots.add(r.getKineticLaw().getMath());
+            }
+        }
+        for (Event e : model.getListOfEvents()) {
+            if (e.isSetTrigger()) {
+                roots.add(e.getTrigger().getMath());
+            }
+            if (e.isSetDelay()) {
+                roots.add(e.getDelay().getMath());
+            }
+            if (e.isSetPriority()) {
+                roots.add(e.getPriority().getMath());
+            }
+            for (EventAssignment a : e.getListOfEventAssignments()) {
+                roots.add(a.getMath());
+            }
+        }
+        for (FunctionDefinition f : model.getListOfFunctionDefinitions()) {
+            if (containsRateOf(f.getMath())) {
+                throw new SimulationException(Kind.UNSUPPORTED, "function definition '" + f.getId()
+                        + "' uses the rateOf csymbol, which the simulator supports only outside functions");
+            }
+        }
+        java.util.ArrayDeque<ASTNode> todo = new java.util.ArrayDeque<>();
+        for (ASTNode r : roots) {
+            if (r != null) {
+                todo.push(r);
+            }
+        }
+        while (!todo.isEmpty()) {
+            ASTNode a = todo.pop();
+            if ("FUNCTION_RATE_OF".equals(a.getType().name())) {
+                if (a.getChildCount() != 1 || !"NAME".equals(a.getChild(0).getType().name())) {
+                    throw new SimulationException(Kind.UNSUPPORTED,
+                            "rateOf is supported only of a variable's id, not of an expression");
+                }
+                out.add(a.getChild(0).getName());
+            }
+            for (int i = 0; i < a.getChildCount(); i++) {
+                todo.push(a.getChild(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsRateOf(ASTNode a) {
+        if (a == null) {
+            return false;
+        }
+        if ("FUNCTION_RATE_OF".equals(a.getType().name())) {
+            return true;
+        }
+        for (int i = 0; i < a.getChildCount(); i++) {
+            if (containsRateOf(a.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -43,6 +43,9 @@ public final class ModelLayout {
     final int[] algebraicVars;
     /** Work slots of the analytic Jacobian, or -1 when it is computed by finite differences. */
     final int gradientSlots;
+    /** Symbols whose rate of change rateOf reads, and the internal symbols holding those rates. */
+    final int[] rateTargets;
+    final int[] rateSymbols;
     final String source;
     final ModelCode code;
 
@@ -50,7 +53,8 @@ public final class ModelLayout {
             boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
             boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
             boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
-            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, String source, ModelCode code) {
+            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int[] rateTargets, int[] rateSymbols, String source,
+            ModelCode code) {
         this.modelId = modelId;
         this.ids = ids;
         this.kinds = kinds;
@@ -76,6 +80,8 @@ public final class ModelLayout {
         this.jacobianPattern = jacobianPattern;
         this.algebraicVars = algebraicVars;
         this.gradientSlots = gradientSlots;
+        this.rateTargets = rateTargets;
+        this.rateSymbols = rateSymbols;
         this.source = source;
         this.code = code;
     }

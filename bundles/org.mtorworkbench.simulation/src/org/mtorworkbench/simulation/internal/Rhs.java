@@ -14,7 +14,11 @@ public final class Rhs {
     final int n;
     long evaluations;
     long jacobians;
+    private final ModelLayout layout;
     private final int[] algebraicVars;
+    private final int[] rateTargets;
+    private final int[] rateSymbols;
+    private final double[] rates;
     private final double[] grad;
     private final double[] res;
     private final double[] res2;
@@ -26,7 +30,11 @@ public final class Rhs {
 
     Rhs(ModelLayout layout, double[] v) {
         this.code = layout.code;
+        this.layout = layout;
         this.algebraicVars = layout.algebraicVars;
+        this.rateTargets = layout.rateTargets;
+        this.rateSymbols = layout.rateSymbols;
+        this.rates = new double[layout.stateCount()];
         this.grad = layout.gradientSlots >= 0 ? new double[layout.gradientSlots] : null;
         int m = algebraicVars.length;
         this.res = new double[m];
@@ -103,6 +111,44 @@ public final class Rhs {
      * variables by Newton's method (warm-started from their last values) when there are any.
      */
     public void update(double t, double[] y) {
+        evaluate(t, y);
+        if (rateTargets.length == 0) {
+            return;
+        }
+        // rateOf: fill the rates from the derivatives and evaluate again, until they settle.
+        for (int pass = 0; pass < 4; pass++) {
+            code.derivs(v, rates);
+            boolean changed = false;
+            for (int q = 0; q < rateTargets.length; q++) {
+                double r = rateOf(rateTargets[q]);
+                if (r != v[rateSymbols[q]]) {
+                    v[rateSymbols[q]] = r;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return;
+            }
+            evaluate(t, y);
+        }
+    }
+
+    /** The rate of change of a symbol's value, from the derivatives in {@code rates}. */
+    private double rateOf(int s) {
+        int k = layout.symbolState[s];
+        if (k < 0) {
+            return 0;
+        }
+        if (!layout.stateIsAmount[k] || layout.onlySubstanceUnits[s]) {
+            return rates[k];
+        }
+        int c = layout.speciesCompartment[s];
+        int kc = layout.symbolState[c];
+        double dv = kc >= 0 ? rates[kc] : 0;
+        return (rates[k] - v[s] * dv) / v[c];
+    }
+
+    private void evaluate(double t, double[] y) {
         code.update(t, y, v);
         int m = algebraicVars.length;
         if (m == 0) {
