@@ -61,7 +61,7 @@ final class CodeGenerator {
     }
 
     static ModelCode generate(List<Store> init, List<Store> update, List<Store> derivs, List<Store> triggers,
-            List<Store> algebraic, List<Store> jacobian, Map<Integer, Expr> delays, Map<Integer, Expr> priorities, Map<Integer, List<Expr>> eventValues) {
+            List<Store> roots, List<Store> algebraic, List<Store> jacobian, Map<Integer, Expr> delays, Map<Integer, Expr> priorities, Map<Integer, List<Expr>> eventValues) {
         CodeGenerator g = new CodeGenerator();
         g.voidMethod("init", "([D[D[Z)V", init, a -> switch (a) {
         case V -> 1;
@@ -80,6 +80,11 @@ final class CodeGenerator {
         default -> throw new IllegalStateException(a.name());
         });
         g.voidMethod("triggers", "([D[D)V", triggers, a -> switch (a) {
+        case V -> 1;
+        case OUT -> 2;
+        default -> throw new IllegalStateException(a.name());
+        });
+        g.voidMethod("roots", "([D[D)V", roots, a -> switch (a) {
         case V -> 1;
         case OUT -> 2;
         default -> throw new IllegalStateException(a.name());

@@ -31,6 +31,10 @@ public final class Engine {
     final double[] v;
     private final double[] y;
     private final double[] trig;
+    private final double[] roots;
+    private final double[] rootStart;
+    /** Breaks ties between simultaneous events of equal priority at random, reproducibly. */
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(20260427L);
     private final boolean[] prev;
     private final List<Pending> pending = new ArrayList<>();
     private long seq;
@@ -68,6 +72,8 @@ public final class Engine {
             }
         }
         trig = new double[layout.eventCount()];
+        roots = new double[layout.rootCount];
+        rootStart = new double[layout.rootCount];
         prev = new boolean[layout.eventCount()];
         for (int e = 0; e < prev.length; e++) {
             prev[e] = layout.eventInitialValue[e];
@@ -115,6 +121,7 @@ public final class Engine {
         double tEnd = times[times.length - 1];
         rhs.update(t, y);
         handleEvents(t);
+        saveRoots();
         int next = 0;
         while (next < times.length && times[next] <= t) {
             sink.record(next++, times[next - 1], v);
@@ -125,7 +132,12 @@ public final class Engine {
         stepper = newStepper(settings.method);
         stepper.reset(t, y, tEnd);
         double[] yi = new double[y.length];
+        long loops = 0;
         while (next < times.length) {
+            if (++loops > settings.maxSteps) {
+                throw new SimulationException(Kind.TOO_MANY_STEPS, "more than " + settings.maxSteps
+                        + " steps before time " + stepper.t() + "; raise the maximum number of steps");
+            }
             if (cancelled.getAsBoolean()) {
                 throw new SimulationException(Kind.CANCELLED, "cancelled at time " + stepper.t());
             }
@@ -146,27 +158,54 @@ public final class Engine {
             double t0s = stepper.tPrev();
             double[] ys = stepper.y();
             boolean changed = false;
+            double tEvent = t1;
             if (trig.length > 0 && t1 > t0s) {
                 rhs.update(t1, ys);
                 code.triggers(v, trig);
-                changed = triggersChanged();
-            }
-            double tEvent = t1;
-            if (changed) {
                 double lo = t0s;
                 double hi = t1;
-                for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
-                    double mid = 0.5 * (lo + hi);
-                    stepper.interpolate(mid, yi);
-                    rhs.update(mid, yi);
+                if (triggersChanged()) {
+                    changed = true;
+                } else if (rootCrossed()) {
+                    // A comparison in a trigger crossed over within the step although the triggers agree at
+                    // both ends: find the first crossing and see whether a trigger is true just after it.
+                    for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
+                        double mid = 0.5 * (lo + hi);
+                        stepper.interpolate(mid, yi);
+                        rhs.update(mid, yi);
+                        if (rootCrossed()) {
+                            hi = mid;
+                        } else {
+                            lo = mid;
+                        }
+                    }
+                    stepper.interpolate(hi, yi);
+                    rhs.update(hi, yi);
                     code.triggers(v, trig);
                     if (triggersChanged()) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
+                        changed = true;
+                        tEvent = hi;
                     }
+                    hi = t1;
                 }
-                tEvent = hi;
+                if (changed && tEvent == t1) {
+                    for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
+                        double mid = 0.5 * (lo + hi);
+                        stepper.interpolate(mid, yi);
+                        rhs.update(mid, yi);
+                        code.triggers(v, trig);
+                        if (triggersChanged()) {
+                            hi = mid;
+                        } else {
+                            lo = mid;
+                        }
+                    }
+                    tEvent = hi;
+                }
+                if (!changed) {
+                    rhs.update(t1, ys);
+                    saveRoots();
+                }
             }
             while (next < times.length && (times[next] < tEvent || (!changed && times[next] <= tEvent))) {
                 if (times[next] == t1 && !changed) {
@@ -192,6 +231,7 @@ public final class Engine {
                 }
                 rhs.update(tEvent, y);
                 boolean fired = handleEvents(tEvent);
+                saveRoots();
                 while (next < times.length && times[next] <= tEvent) {
                     sink.record(next, times[next], v);
                     next++;
@@ -228,6 +268,25 @@ public final class Engine {
             lus += b.luCount;
             b.luCount = 0;
         }
+    }
+
+    /**
+     * @return true if a root function (the difference of a trigger comparison's operands) has
+     *         strictly changed sign since the last saved point, so a trigger true only briefly
+     *         within a step is not missed; touching zero is not a crossing
+     */
+    private boolean rootCrossed() {
+        code.roots(v, roots);
+        for (int r = 0; r < roots.length; r++) {
+            if (roots[r] * rootStart[r] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void saveRoots() {
+        code.roots(v, rootStart);
     }
 
     private boolean triggersChanged() {
@@ -270,12 +329,18 @@ public final class Engine {
             }
             Pending best = null;
             double bestPriority = 0;
+            int ties = 0;
             for (Pending p : pending) {
                 if (p.time <= t) {
                     double pr = layout.eventHasPriority[p.event] ? code.priority(p.event, v) : Double.NEGATIVE_INFINITY;
-                    if (best == null || pr > bestPriority || (pr == bestPriority && p.seq < best.seq)) {
+                    if (best == null || pr > bestPriority) {
                         best = p;
                         bestPriority = pr;
+                        ties = 1;
+                    } else if (pr == bestPriority && layout.eventHasPriority[p.event]
+                            && random.nextInt(++ties) == 0) {
+                        // SBML leaves the order of events with equal priorities open: choose uniformly.
+                        best = p;
                     }
                 }
             }

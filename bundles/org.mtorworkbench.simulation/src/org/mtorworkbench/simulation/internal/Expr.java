@@ -57,6 +57,10 @@ public abstract class Expr {
      */
     abstract Expr d(Arr arr, int index) throws NotDifferentiable;
 
+    /** Adds the comparisons in this expression to {@code out} (their operand differences are root functions). */
+    void comparisons(List<Cmp> out) {
+    }
+
     /** The expression uses a function the symbolic differentiation does not handle. */
     static final class NotDifferentiable extends Exception {
         private static final long serialVersionUID = 1L;
@@ -207,6 +211,11 @@ public abstract class Expr {
         }
 
         @Override
+        void comparisons(List<Cmp> out) {
+            a.comparisons(out);
+        }
+
+        @Override
         public String toString() {
             return "(-" + a + ")";
         }
@@ -225,6 +234,12 @@ public abstract class Expr {
         final void operands(MethodVisitor mv, Locals l) {
             a.emit(mv, l);
             b.emit(mv, l);
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            a.comparisons(out);
+            b.comparisons(out);
         }
     }
 
@@ -298,6 +313,13 @@ public abstract class Expr {
                 s += e.size();
             }
             return s;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
         }
 
         @Override
@@ -376,6 +398,17 @@ public abstract class Expr {
         Cmp(String op, Expr a, Expr b) {
             super(a, b);
             this.op = op;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            out.add(this);
+            super.comparisons(out);
+        }
+
+        /** @return the root function of this comparison: the difference of its operands */
+        Expr difference() {
+            return bin('-', a, b);
         }
 
         @Override
@@ -484,6 +517,13 @@ public abstract class Expr {
         }
 
         @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
+        }
+
+        @Override
         public String toString() {
             return (and ? "and" : "or") + args;
         }
@@ -529,6 +569,13 @@ public abstract class Expr {
         @Override
         Expr d(Arr arr, int index) {
             return null;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
         }
 
         @Override
@@ -591,6 +638,15 @@ public abstract class Expr {
             }
             return test == null ? new Cond(overrideIndex, da == null ? num(0) : da, db == null ? num(0) : db)
                     : new Cond(test, da == null ? num(0) : da, db == null ? num(0) : db);
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            if (test != null) {
+                test.comparisons(out);
+            }
+            a.comparisons(out);
+            b.comparisons(out);
         }
 
         @Override

@@ -430,6 +430,7 @@ public final class ModelBuilder {
         boolean[] hasDelay = new boolean[ne];
         boolean[] hasPriority = new boolean[ne];
         List<CodeGenerator.Store> trig = new ArrayList<>();
+        List<Expr.Cmp> comparisons = new ArrayList<>();
         Map<Integer, Expr> delays = new LinkedHashMap<>();
         Map<Integer, Expr> priorities = new LinkedHashMap<>();
         Map<Integer, List<Expr>> values = new LinkedHashMap<>();
@@ -442,8 +443,9 @@ public final class ModelBuilder {
                 // An event without a trigger never fires.
                 trig.add(new CodeGenerator.Store(Arr.OUT, e, Expr.num(0)));
             } else {
-                trig.add(new CodeGenerator.Store(Arr.OUT, e,
-                        emit(ev.getTrigger().getMath(), noEnv, new LinkedHashSet<>(), where)));
+                Expr t = emit(ev.getTrigger().getMath(), noEnv, new LinkedHashSet<>(), where);
+                trig.add(new CodeGenerator.Store(Arr.OUT, e, t));
+                t.comparisons(comparisons);
             }
             initialValue[e] = level < 3 || !ev.isSetTrigger() || !ev.getTrigger().isSetInitialValue()
                     || ev.getTrigger().getInitialValue();
@@ -515,7 +517,12 @@ public final class ModelBuilder {
                 : analyticJacobian(updateOrder, derivs, derivDeps, pattern, symState, speciesComp, stateAmount, jac);
         listing.append("jacobian: ").append(gradSlots < 0 ? "finite differences" : "analytic, " + jac.size() + " statements")
                 .append('\n');
-        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, alg, jac, delays, priorities, values);
+        List<CodeGenerator.Store> roots = new ArrayList<>();
+        for (Expr.Cmp c : comparisons) {
+            roots.add(new CodeGenerator.Store(Arr.OUT, roots.size(), c.difference()));
+        }
+        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, roots, alg, jac, delays, priorities,
+                values);
 
         double[] p0a = new double[n];
         int[] kindA = new int[n];
@@ -530,7 +537,7 @@ public final class ModelBuilder {
         }
         return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
-                pattern, algebraicVars, gradSlots, rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code);
     }
 

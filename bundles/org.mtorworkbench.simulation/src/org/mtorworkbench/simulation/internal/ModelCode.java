@@ -19,6 +19,9 @@ public abstract class ModelCode {
     /** Evaluates every event trigger (1 true, 0 false). */
     public abstract void triggers(double[] v, double[] out);
 
+    /** Evaluates the root functions (operand differences of the triggers' comparisons). */
+    public abstract void roots(double[] v, double[] out);
+
     /** Evaluates the algebraic rules' expressions (zero when satisfied). */
     public abstract void algebraic(double[] v, double[] out);
 

@@ -43,6 +43,8 @@ public final class ModelLayout {
     final int[] algebraicVars;
     /** Work slots of the analytic Jacobian, or -1 when it is computed by finite differences. */
     final int gradientSlots;
+    /** Root functions: the operand differences of the comparisons in event triggers. */
+    final int rootCount;
     /** Symbols whose rate of change rateOf reads, and the internal symbols holding those rates. */
     final int[] rateTargets;
     final int[] rateSymbols;
@@ -53,7 +55,7 @@ public final class ModelLayout {
             boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
             boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
             boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
-            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int[] rateTargets, int[] rateSymbols, String source,
+            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount, int[] rateTargets, int[] rateSymbols, String source,
             ModelCode code) {
         this.modelId = modelId;
         this.ids = ids;
@@ -80,6 +82,7 @@ public final class ModelLayout {
         this.jacobianPattern = jacobianPattern;
         this.algebraicVars = algebraicVars;
         this.gradientSlots = gradientSlots;
+        this.rootCount = rootCount;
         this.rateTargets = rateTargets;
         this.rateSymbols = rateSymbols;
         this.source = source;
