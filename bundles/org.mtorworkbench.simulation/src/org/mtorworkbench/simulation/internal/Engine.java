@@ -169,16 +169,7 @@ public final class Engine {
                 } else if (rootCrossed()) {
                     // A comparison in a trigger crossed over within the step although the triggers agree at
                     // both ends: find the first crossing and see whether a trigger is true just after it.
-                    for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
-                        double mid = 0.5 * (lo + hi);
-                        stepper.interpolate(mid, yi);
-                        rhs.update(mid, yi);
-                        if (rootCrossed()) {
-                            hi = mid;
-                        } else {
-                            lo = mid;
-                        }
-                    }
+                    hi = bisect(lo, hi, yi, this::rootCrossed);
                     stepper.interpolate(hi, yi);
                     rhs.update(hi, yi);
                     code.triggers(v, trig);
@@ -189,18 +180,10 @@ public final class Engine {
                     hi = t1;
                 }
                 if (changed && tEvent == t1) {
-                    for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
-                        double mid = 0.5 * (lo + hi);
-                        stepper.interpolate(mid, yi);
-                        rhs.update(mid, yi);
+                    tEvent = bisect(lo, hi, yi, () -> {
                         code.triggers(v, trig);
-                        if (triggersChanged()) {
-                            hi = mid;
-                        } else {
-                            lo = mid;
-                        }
-                    }
-                    tEvent = hi;
+                        return triggersChanged();
+                    });
                 }
                 if (!changed) {
                     rhs.update(t1, ys);
@@ -268,6 +251,24 @@ public final class Engine {
             lus += b.luCount;
             b.luCount = 0;
         }
+    }
+
+    /**
+     * Narrows [lo, hi], where {@code crossed} is false at lo and true at hi, to a few ulps by
+     * bisection on the dense output. @return the upper end, just past the crossing
+     */
+    private double bisect(double lo, double hi, double[] yi, BooleanSupplier crossed) {
+        for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
+            double mid = 0.5 * (lo + hi);
+            stepper.interpolate(mid, yi);
+            rhs.update(mid, yi);
+            if (crossed.getAsBoolean()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
     }
 
     /**
