@@ -55,6 +55,9 @@ public final class Engine {
         v = new double[n];
         v[0] = t0;
         code.init(v, p0, ov);
+        if (layout.algebraicVars.length > 0) {
+            solveInitialAlgebraic(p0, ov);
+        }
         y = new double[layout.stateCount()];
         loadState();
         rhs = new Rhs(layout, v);
@@ -79,6 +82,28 @@ public final class Engine {
             prev[e] = layout.eventInitialValue[e];
         }
         rhs.update(t0, y);
+    }
+
+    /**
+     * Makes the initial values satisfy the algebraic rules: their variables are treated as
+     * overridden initial values and found by Newton's method on the rules, evaluated after the
+     * whole initialisation (so values computed from them, such as concentrations in a compartment
+     * whose size a rule determines, follow).
+     */
+    private void solveInitialAlgebraic(double[] p0, boolean[] ov) {
+        int[] vars = layout.algebraicVars;
+        double[] q = p0.clone();
+        boolean[] o = ov.clone();
+        for (int s : vars) {
+            if (!o[s]) {
+                o[s] = true;
+                q[s] = Double.isFinite(v[s]) ? v[s] : 1.0;
+            }
+        }
+        new AlgebraicNewton(vars).solve(q, out -> {
+            code.init(v, q, o);
+            code.algebraic(v, out);
+        });
     }
 
     /** Sets the state from the symbol values: species amounts from concentrations where needed. */

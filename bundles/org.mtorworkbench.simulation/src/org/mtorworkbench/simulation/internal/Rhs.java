@@ -20,9 +20,7 @@ public final class Rhs {
     private final int[] rateSymbols;
     private final double[] rates;
     private final double[] grad;
-    private final double[] res;
-    private final double[] res2;
-    private final DenseLu algLu;
+    private final AlgebraicNewton algebra;
     private final int[][] groups;
     private final int[][] rowsOfColumn;
     private final double[] f1;
@@ -36,10 +34,11 @@ public final class Rhs {
         this.rateSymbols = layout.rateSymbols;
         this.rates = new double[layout.stateCount()];
         this.grad = layout.gradientSlots >= 0 ? new double[layout.gradientSlots] : null;
-        int m = algebraicVars.length;
-        this.res = new double[m];
-        this.res2 = new double[m];
-        this.algLu = new DenseLu(m);
+        this.algebra = new AlgebraicNewton(algebraicVars);
+        this.algebraicResidual = out -> {
+            code.update(evalT, evalY, v);
+            code.algebraic(v, out);
+        };
         for (int s : algebraicVars) {
             if (!Double.isFinite(v[s])) {
                 v[s] = 0;
@@ -149,54 +148,19 @@ public final class Rhs {
     }
 
     private void evaluate(double t, double[] y) {
-        code.update(t, y, v);
-        int m = algebraicVars.length;
-        if (m == 0) {
+        if (algebraicVars.length == 0) {
+            code.update(t, y, v);
             return;
         }
-        for (int iter = 0; iter < 50; iter++) {
-            code.algebraic(v, res);
-            double rmax = 0;
-            for (int i = 0; i < m; i++) {
-                rmax = Math.max(rmax, Math.abs(res[i]));
-            }
-            if (rmax == 0 || !Double.isFinite(rmax)) {
-                return;
-            }
-            for (int j = 0; j < m; j++) {
-                int s = algebraicVars[j];
-                double x = v[s];
-                double h = 1e-7 * Math.max(Math.abs(x), 1e-7);
-                v[s] = x + h;
-                code.update(t, y, v);
-                code.algebraic(v, res2);
-                for (int i = 0; i < m; i++) {
-                    algLu.a[i * m + j] = (res2[i] - res[i]) / h;
-                }
-                v[s] = x;
-            }
-            if (!algLu.factor()) {
-                code.update(t, y, v);
-                return;
-            }
-            double dmax = 0;
-            double xmax = 0;
-            for (int i = 0; i < m; i++) {
-                res[i] = -res[i];
-            }
-            algLu.solve(res);
-            for (int j = 0; j < m; j++) {
-                int s = algebraicVars[j];
-                v[s] += res[j];
-                dmax = Math.max(dmax, Math.abs(res[j]));
-                xmax = Math.max(xmax, Math.abs(v[s]));
-            }
-            code.update(t, y, v);
-            if (dmax <= 1e-14 * Math.max(xmax, 1e-300) || dmax == 0) {
-                return;
-            }
-        }
+        evalT = t;
+        evalY = y;
+        algebra.solve(v, algebraicResidual);
     }
+
+    private double evalT;
+    private double[] evalY;
+    /** The algebraic rules' residuals at (evalT, evalY), made once so solving allocates nothing. */
+    private final AlgebraicNewton.Residual algebraicResidual;
 
     /**
      * Fills the dense row-major Jacobian {@code jac} at (t, y), given f0 = f(t, y).
