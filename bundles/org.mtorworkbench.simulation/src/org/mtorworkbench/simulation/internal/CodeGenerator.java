@@ -37,7 +37,8 @@ final class CodeGenerator {
 
     private static final String NAME = "org/mtorworkbench/simulation/internal/GeneratedModel";
     private static final String SUPER = "org/mtorworkbench/simulation/internal/ModelCode";
-    private static final int CHUNK = 3000;
+    /** Nodes per generated method: keeps each under HotSpot's 8000-byte limit for JIT compilation. */
+    private static final int CHUNK = 1200;
 
     private final ClassWriter cw;
     private int helpers;
@@ -60,7 +61,7 @@ final class CodeGenerator {
     }
 
     static ModelCode generate(List<Store> init, List<Store> update, List<Store> derivs, List<Store> triggers,
-            List<Store> algebraic, Map<Integer, Expr> delays, Map<Integer, Expr> priorities, Map<Integer, List<Expr>> eventValues) {
+            List<Store> roots, List<Store> algebraic, List<Store> jacobian, Map<Integer, Expr> delays, Map<Integer, Expr> priorities, Map<Integer, List<Expr>> eventValues) {
         CodeGenerator g = new CodeGenerator();
         g.voidMethod("init", "([D[D[Z)V", init, a -> switch (a) {
         case V -> 1;
@@ -83,9 +84,21 @@ final class CodeGenerator {
         case OUT -> 2;
         default -> throw new IllegalStateException(a.name());
         });
+        g.voidMethod("roots", "([D[D)V", roots, a -> switch (a) {
+        case V -> 1;
+        case OUT -> 2;
+        default -> throw new IllegalStateException(a.name());
+        });
         g.voidMethod("algebraic", "([D[D)V", algebraic, a -> switch (a) {
         case V -> 1;
         case OUT -> 2;
+        default -> throw new IllegalStateException(a.name());
+        });
+        g.voidMethod("jacobian", "([D[D[D[D)V", jacobian, a -> switch (a) {
+        case V -> 1;
+        case Y -> 2;
+        case G -> 3;
+        case JAC -> 4;
         default -> throw new IllegalStateException(a.name());
         });
         g.switchMethod("delay", delays);

@@ -1,6 +1,11 @@
 package org.mtorworkbench.simulation.internal;
 
-/** In-place LU factorisation with partial pivoting of a row-major square matrix; no allocation per use. */
+/**
+ * In-place LU factorisation with partial pivoting of a row-major square matrix; no allocation
+ * per use. Structure-aware: each elimination step updates only the rows with a non-zero
+ * multiplier and, in them, only the columns where the pivot row is non-zero, so the sparse
+ * Newton matrices of large reaction networks cost far less than n^3/3.
+ */
 final class DenseLu {
 
     private final int n;
@@ -11,7 +16,10 @@ final class DenseLu {
         this.n = n;
         this.a = new double[n * n];
         this.piv = new int[n];
+        this.cols = new int[n];
     }
+
+    private final int[] cols;
 
     /** Factors {@code a}. @return false if the matrix is singular */
     boolean factor() {
@@ -40,13 +48,20 @@ final class DenseLu {
             }
             double inv = 1.0 / a[k * n + k];
             int rk = k * n;
+            int nc = 0;
+            for (int j = k + 1; j < n; j++) {
+                if (a[rk + j] != 0) {
+                    cols[nc++] = j;
+                }
+            }
             for (int i = k + 1; i < n; i++) {
                 int ri = i * n;
                 double m = a[ri + k];
                 if (m != 0) {
                     m *= inv;
                     a[ri + k] = m;
-                    for (int j = k + 1; j < n; j++) {
+                    for (int q = 0; q < nc; q++) {
+                        int j = cols[q];
                         a[ri + j] -= m * a[rk + j];
                     }
                 }

@@ -31,6 +31,10 @@ public final class Engine {
     final double[] v;
     private final double[] y;
     private final double[] trig;
+    private final double[] roots;
+    private final double[] rootStart;
+    /** Breaks ties between simultaneous events of equal priority at random, reproducibly. */
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(20260427L);
     private final boolean[] prev;
     private final List<Pending> pending = new ArrayList<>();
     private long seq;
@@ -51,14 +55,17 @@ public final class Engine {
         v = new double[n];
         v[0] = t0;
         code.init(v, p0, ov);
+        if (layout.algebraicVars.length > 0) {
+            solveInitialAlgebraic(p0, ov);
+        }
         y = new double[layout.stateCount()];
-        for (int k = 0; k < y.length; k++) {
-            int s = layout.stateSymbol[k];
-            double x = v[s];
-            if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[s]) {
-                x *= v[layout.speciesCompartment[s]];
-            }
-            y[k] = x;
+        loadState();
+        rhs = new Rhs(layout, v);
+        if (layout.rateSymbols.length > 0) {
+            // Initial values that use rateOf need the rates at the start: evaluate them, then initialise again.
+            rhs.update(t0, y);
+            code.init(v, p0, ov);
+            loadState();
         }
         for (int k = 0; k < y.length; k++) {
             if (!Double.isFinite(y[k])) {
@@ -68,12 +75,47 @@ public final class Engine {
             }
         }
         trig = new double[layout.eventCount()];
+        roots = new double[layout.rootCount];
+        rootStart = new double[layout.rootCount];
         prev = new boolean[layout.eventCount()];
         for (int e = 0; e < prev.length; e++) {
             prev[e] = layout.eventInitialValue[e];
         }
-        rhs = new Rhs(layout, v);
         rhs.update(t0, y);
+    }
+
+    /**
+     * Makes the initial values satisfy the algebraic rules: their variables are treated as
+     * overridden initial values and found by Newton's method on the rules, evaluated after the
+     * whole initialisation (so values computed from them, such as concentrations in a compartment
+     * whose size a rule determines, follow).
+     */
+    private void solveInitialAlgebraic(double[] p0, boolean[] ov) {
+        int[] vars = layout.algebraicVars;
+        double[] q = p0.clone();
+        boolean[] o = ov.clone();
+        for (int s : vars) {
+            if (!o[s]) {
+                o[s] = true;
+                q[s] = Double.isFinite(v[s]) ? v[s] : 1.0;
+            }
+        }
+        new AlgebraicNewton(vars).solve(q, out -> {
+            code.init(v, q, o);
+            code.algebraic(v, out);
+        });
+    }
+
+    /** Sets the state from the symbol values: species amounts from concentrations where needed. */
+    private void loadState() {
+        for (int k = 0; k < y.length; k++) {
+            int s = layout.stateSymbol[k];
+            double x = v[s];
+            if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[s]) {
+                x *= v[layout.speciesCompartment[s]];
+            }
+            y[k] = x;
+        }
     }
 
     /** The symbol values at the current time (read-only use). */
@@ -104,6 +146,7 @@ public final class Engine {
         double tEnd = times[times.length - 1];
         rhs.update(t, y);
         handleEvents(t);
+        saveRoots();
         int next = 0;
         while (next < times.length && times[next] <= t) {
             sink.record(next++, times[next - 1], v);
@@ -114,7 +157,12 @@ public final class Engine {
         stepper = newStepper(settings.method);
         stepper.reset(t, y, tEnd);
         double[] yi = new double[y.length];
+        long loops = 0;
         while (next < times.length) {
+            if (++loops > settings.maxSteps) {
+                throw new SimulationException(Kind.TOO_MANY_STEPS, "more than " + settings.maxSteps
+                        + " steps before time " + stepper.t() + "; raise the maximum number of steps");
+            }
             if (cancelled.getAsBoolean()) {
                 throw new SimulationException(Kind.CANCELLED, "cancelled at time " + stepper.t());
             }
@@ -135,27 +183,37 @@ public final class Engine {
             double t0s = stepper.tPrev();
             double[] ys = stepper.y();
             boolean changed = false;
+            double tEvent = t1;
             if (trig.length > 0 && t1 > t0s) {
                 rhs.update(t1, ys);
                 code.triggers(v, trig);
-                changed = triggersChanged();
-            }
-            double tEvent = t1;
-            if (changed) {
                 double lo = t0s;
                 double hi = t1;
-                for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
-                    double mid = 0.5 * (lo + hi);
-                    stepper.interpolate(mid, yi);
-                    rhs.update(mid, yi);
+                if (triggersChanged()) {
+                    changed = true;
+                } else if (rootCrossed()) {
+                    // A comparison in a trigger crossed over within the step although the triggers agree at
+                    // both ends: find the first crossing and see whether a trigger is true just after it.
+                    hi = bisect(lo, hi, yi, this::rootCrossed);
+                    stepper.interpolate(hi, yi);
+                    rhs.update(hi, yi);
                     code.triggers(v, trig);
                     if (triggersChanged()) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
+                        changed = true;
+                        tEvent = hi;
                     }
+                    hi = t1;
                 }
-                tEvent = hi;
+                if (changed && tEvent == t1) {
+                    tEvent = bisect(lo, hi, yi, () -> {
+                        code.triggers(v, trig);
+                        return triggersChanged();
+                    });
+                }
+                if (!changed) {
+                    rhs.update(t1, ys);
+                    saveRoots();
+                }
             }
             while (next < times.length && (times[next] < tEvent || (!changed && times[next] <= tEvent))) {
                 if (times[next] == t1 && !changed) {
@@ -181,6 +239,7 @@ public final class Engine {
                 }
                 rhs.update(tEvent, y);
                 boolean fired = handleEvents(tEvent);
+                saveRoots();
                 while (next < times.length && times[next] <= tEvent) {
                     sink.record(next, times[next], v);
                     next++;
@@ -217,6 +276,43 @@ public final class Engine {
             lus += b.luCount;
             b.luCount = 0;
         }
+    }
+
+    /**
+     * Narrows [lo, hi], where {@code crossed} is false at lo and true at hi, to a few ulps by
+     * bisection on the dense output. @return the upper end, just past the crossing
+     */
+    private double bisect(double lo, double hi, double[] yi, BooleanSupplier crossed) {
+        for (int it = 0; it < 200 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(hi), 1e-300)); it++) {
+            double mid = 0.5 * (lo + hi);
+            stepper.interpolate(mid, yi);
+            rhs.update(mid, yi);
+            if (crossed.getAsBoolean()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * @return true if a root function (the difference of a trigger comparison's operands) has
+     *         strictly changed sign since the last saved point, so a trigger true only briefly
+     *         within a step is not missed; touching zero is not a crossing
+     */
+    private boolean rootCrossed() {
+        code.roots(v, roots);
+        for (int r = 0; r < roots.length; r++) {
+            if (roots[r] * rootStart[r] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void saveRoots() {
+        code.roots(v, rootStart);
     }
 
     private boolean triggersChanged() {
@@ -259,12 +355,18 @@ public final class Engine {
             }
             Pending best = null;
             double bestPriority = 0;
+            int ties = 0;
             for (Pending p : pending) {
                 if (p.time <= t) {
                     double pr = layout.eventHasPriority[p.event] ? code.priority(p.event, v) : Double.NEGATIVE_INFINITY;
-                    if (best == null || pr > bestPriority || (pr == bestPriority && p.seq < best.seq)) {
+                    if (best == null || pr > bestPriority) {
                         best = p;
                         bestPriority = pr;
+                        ties = 1;
+                    } else if (pr == bestPriority && layout.eventHasPriority[p.event]
+                            && random.nextInt(++ties) == 0) {
+                        // SBML leaves the order of events with equal priorities open: choose uniformly.
+                        best = p;
                     }
                 }
             }

@@ -37,7 +37,7 @@ public abstract class Expr {
 
     /** The arrays generated code reads; each method maps them to its local variables. */
     public enum Arr {
-        V, Y, P0, OV, DY, OUT
+        V, Y, P0, OV, DY, OUT, G, JAC
     }
 
     /** Local variable slots of the arrays in the method being emitted. */
@@ -49,6 +49,57 @@ public abstract class Expr {
 
     /** @return the number of nodes, to keep generated methods under the JVM's size limit */
     abstract int size();
+
+    /**
+     * The partial derivative with respect to {@code arr[index]}, symbolically; null for zero.
+     *
+     * @throws NotDifferentiable for functions without a derivative rule here
+     */
+    abstract Expr d(Arr arr, int index) throws NotDifferentiable;
+
+    /** Adds the comparisons in this expression to {@code out} (their operand differences are root functions). */
+    void comparisons(List<Cmp> out) {
+    }
+
+    /** The expression uses a function the symbolic differentiation does not handle. */
+    static final class NotDifferentiable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotDifferentiable(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    static Expr add(Expr a, Expr b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : bin('+', a, b);
+    }
+
+    static Expr sub(Expr a, Expr b) {
+        if (b == null) {
+            return a;
+        }
+        return a == null ? new Neg(b) : bin('-', a, b);
+    }
+
+    static Expr mul(Expr a, Expr b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a instanceof Const c && c.x == 1) {
+            return b;
+        }
+        if (b instanceof Const c && c.x == 1) {
+            return a;
+        }
+        return bin('*', a, b);
+    }
+
+    static Expr div(Expr a, Expr b) {
+        return a == null ? null : bin('/', a, b);
+    }
 
     static final String MATH = "java/lang/Math";
     static final String FNS = "org/mtorworkbench/simulation/internal/MathFns";
@@ -93,6 +144,11 @@ public abstract class Expr {
         }
 
         @Override
+        Expr d(Arr arr, int index) {
+            return null;
+        }
+
+        @Override
         public String toString() {
             return Double.toString(x);
         }
@@ -120,6 +176,11 @@ public abstract class Expr {
         }
 
         @Override
+        Expr d(Arr a, int i) {
+            return a == arr && i == index ? num(1) : null;
+        }
+
+        @Override
         public String toString() {
             return arr.name().toLowerCase() + "[" + index + "]";
         }
@@ -144,6 +205,17 @@ public abstract class Expr {
         }
 
         @Override
+        Expr d(Arr arr, int index) throws NotDifferentiable {
+            Expr da = a.d(arr, index);
+            return da == null ? null : new Neg(da);
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            a.comparisons(out);
+        }
+
+        @Override
         public String toString() {
             return "(-" + a + ")";
         }
@@ -162,6 +234,12 @@ public abstract class Expr {
         final void operands(MethodVisitor mv, Locals l) {
             a.emit(mv, l);
             b.emit(mv, l);
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            a.comparisons(out);
+            b.comparisons(out);
         }
     }
 
@@ -188,6 +266,19 @@ public abstract class Expr {
         @Override
         int size() {
             return 1 + a.size() + b.size();
+        }
+
+        @Override
+        Expr d(Arr arr, int index) throws NotDifferentiable {
+            Expr da = a.d(arr, index);
+            Expr db = b.d(arr, index);
+            return switch (op) {
+            case '+' -> add(da, db);
+            case '-' -> sub(da, db);
+            case '*' -> add(mul(da, b), mul(a, db));
+            case '/' -> sub(div(da, b), div(mul(a, db), bin('*', b, b)));
+            default -> throw new IllegalStateException("operator " + op);
+            };
         }
 
         @Override
@@ -225,6 +316,72 @@ public abstract class Expr {
         }
 
         @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
+        }
+
+        @Override
+        Expr d(Arr arr, int index) throws NotDifferentiable {
+            Expr a = args[0];
+            Expr da = a.d(arr, index);
+            if (args.length == 2) {
+                Expr b = args[1];
+                Expr db = b.d(arr, index);
+                if (da == null && db == null) {
+                    return null;
+                }
+                switch (name) {
+                case "pow":
+                    // d(a^b) = b a^(b-1) da + a^b ln(a) db
+                    return add(mul(mul(b, call(FNS, "pow", a, bin('-', b, num(1)))), da),
+                            db == null ? null : mul(mul(this, call(MATH, "log", a)), db));
+                case "min":
+                    return new Cond(new Cmp("<=", a, b), da == null ? num(0) : da, db == null ? num(0) : db);
+                case "max":
+                    return new Cond(new Cmp(">=", a, b), da == null ? num(0) : da, db == null ? num(0) : db);
+                case "root":
+                    if (da == null) {
+                        // root(n, x) = x^(1/n)
+                        Expr e = bin('/', num(1), a);
+                        return mul(mul(e, call(FNS, "pow", b, bin('-', e, num(1)))), db);
+                    }
+                    throw new NotDifferentiable("root with a varying degree");
+                case "log":
+                    if (da == null) {
+                        return div(db, bin('*', b, call(MATH, "log", a)));
+                    }
+                    throw new NotDifferentiable("log with a varying base");
+                default:
+                    throw new NotDifferentiable(name);
+                }
+            }
+            if (da == null) {
+                return null;
+            }
+            Expr inner = switch (name) {
+            case "sqrt" -> bin('/', num(0.5), this);
+            case "log" -> bin('/', num(1), a);
+            case "log10" -> bin('/', num(1 / Math.log(10)), a);
+            case "exp" -> this;
+            case "abs" -> new Cond(new Cmp("<", a, num(0)), num(-1), num(1));
+            case "sin" -> call(MATH, "cos", a);
+            case "cos" -> new Neg(call(MATH, "sin", a));
+            case "tan" -> bin('/', num(1), bin('*', call(MATH, "cos", a), call(MATH, "cos", a)));
+            case "sinh" -> call(MATH, "cosh", a);
+            case "cosh" -> call(MATH, "sinh", a);
+            case "tanh" -> bin('-', num(1), bin('*', this, this));
+            case "asin" -> bin('/', num(1), call(MATH, "sqrt", bin('-', num(1), bin('*', a, a))));
+            case "acos" -> bin('/', num(-1), call(MATH, "sqrt", bin('-', num(1), bin('*', a, a))));
+            case "atan" -> bin('/', num(1), bin('+', num(1), bin('*', a, a)));
+            case "ceil", "floor" -> null;
+            default -> throw new NotDifferentiable(name);
+            };
+            return mul(inner, da);
+        }
+
+        @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(name).append('(');
             for (int i = 0; i < args.length; i++) {
@@ -241,6 +398,17 @@ public abstract class Expr {
         Cmp(String op, Expr a, Expr b) {
             super(a, b);
             this.op = op;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            out.add(this);
+            super.comparisons(out);
+        }
+
+        /** @return the root function of this comparison: the difference of its operands */
+        Expr difference() {
+            return bin('-', a, b);
         }
 
         @Override
@@ -285,6 +453,11 @@ public abstract class Expr {
         @Override
         int size() {
             return 4 + a.size() + b.size();
+        }
+
+        @Override
+        Expr d(Arr arr, int index) {
+            return null;
         }
 
         @Override
@@ -339,6 +512,18 @@ public abstract class Expr {
         }
 
         @Override
+        Expr d(Arr arr, int index) {
+            return null;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
+        }
+
+        @Override
         public String toString() {
             return (and ? "and" : "or") + args;
         }
@@ -379,6 +564,18 @@ public abstract class Expr {
                 s += 6 + e.size();
             }
             return s;
+        }
+
+        @Override
+        Expr d(Arr arr, int index) {
+            return null;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
         }
 
         @Override
@@ -433,6 +630,26 @@ public abstract class Expr {
         }
 
         @Override
+        Expr d(Arr arr, int index) throws NotDifferentiable {
+            Expr da = a.d(arr, index);
+            Expr db = b.d(arr, index);
+            if (da == null && db == null) {
+                return null;
+            }
+            return test == null ? new Cond(overrideIndex, da == null ? num(0) : da, db == null ? num(0) : db)
+                    : new Cond(test, da == null ? num(0) : da, db == null ? num(0) : db);
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            if (test != null) {
+                test.comparisons(out);
+            }
+            a.comparisons(out);
+            b.comparisons(out);
+        }
+
+        @Override
         public String toString() {
             return "(" + (test == null ? "ov[" + overrideIndex + "]" : test) + " ? " + a + " : " + b + ")";
         }
@@ -448,6 +665,11 @@ public abstract class Expr {
         @Override
         int size() {
             return 1;
+        }
+
+        @Override
+        Expr d(Arr arr, int index) {
+            return null;
         }
 
         @Override

@@ -26,10 +26,13 @@ final class MathEmitter {
 
     private final Map<String, Integer> symbols;
     private final Map<String, FunctionDefinition> functions;
+    private final Map<Integer, Integer> rateSymbols;
 
-    MathEmitter(Map<String, Integer> symbols, Map<String, FunctionDefinition> functions) {
+    MathEmitter(Map<String, Integer> symbols, Map<String, FunctionDefinition> functions,
+            Map<Integer, Integer> rateSymbols) {
         this.symbols = symbols;
         this.functions = functions;
+        this.rateSymbols = rateSymbols;
     }
 
     /**
@@ -215,8 +218,20 @@ final class MathEmitter {
             return function(n, env, deps, where);
         case "FUNCTION_DELAY":
             throw unsupported(where, "the delay csymbol (delay differential equations)");
-        case "FUNCTION_RATE_OF":
-            throw unsupported(where, "the rateOf csymbol");
+        case "FUNCTION_RATE_OF": {
+            if (c == 1 && "NAME".equals(n.getChild(0).getType().name()) && env.containsKey(n.getChild(0).getName())) {
+                // a local parameter: constant
+                return Expr.num(0);
+            }
+            Integer target = c == 1 && "NAME".equals(n.getChild(0).getType().name()) ? symbols.get(n.getChild(0).getName())
+                    : null;
+            Integer rate = target == null ? null : rateSymbols.get(target);
+            if (rate == null) {
+                throw unsupported(where, "rateOf of something other than a variable's id");
+            }
+            deps.add(rate);
+            return Expr.load(Arr.V, rate);
+        }
         default:
             throw unsupported(where, "the MathML construct " + type);
         }
@@ -243,7 +258,7 @@ final class MathEmitter {
             inner.put(lambda.getChild(i).getName(), emit(n.getChild(i), env, deps, where));
         }
         // Inside a function body only its arguments (and csymbols) are in scope.
-        return new MathEmitter(Map.of(), functions).emit(lambda.getChild(nArgs), inner, deps,
+        return new MathEmitter(Map.of(), functions, Map.of()).emit(lambda.getChild(nArgs), inner, deps,
                 "function definition '" + name + "'");
     }
 

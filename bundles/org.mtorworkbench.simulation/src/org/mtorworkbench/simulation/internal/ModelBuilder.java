@@ -160,7 +160,15 @@ public final class ModelBuilder {
             }
             localEnv.put(r, env);
         }
-        emitter = new MathEmitter(index, functions);
+        // rateOf(x) reads an internal symbol the solver fills with the rate of change of x.
+        Map<Integer, Integer> rateSymbols = new LinkedHashMap<>();
+        for (String x : rateOfArguments()) {
+            Integer s = index.get(x);
+            if (s != null) {
+                rateSymbols.put(s, add("rateOf(" + x + ")", ModelLayout.INTERNAL, 0.0));
+            }
+        }
+        emitter = new MathEmitter(index, functions, rateSymbols);
         int n = ids.size();
         Map<String, Expr> noEnv = Map.of();
 
@@ -222,6 +230,13 @@ public final class ModelBuilder {
         boolean[] isAlgebraic = new boolean[n];
         for (int a : algebraicVars) {
             isAlgebraic[a] = true;
+        }
+        for (int x : rateSymbols.keySet()) {
+            if (ruleAssigned[x] || isAlgebraic[x]) {
+                throw new SimulationException(Kind.UNSUPPORTED, "the model takes rateOf('" + ids.get(x) + "'), which "
+                        + (ruleAssigned[x] ? "an assignment rule" : "an algebraic rule")
+                        + " defines; the simulator supports rateOf only for variables with a rate or none");
+            }
         }
 
         // State vector: rate-rule targets (direct) and every species not fixed by a rule (amounts).
@@ -321,6 +336,7 @@ public final class ModelBuilder {
 
         // Derivatives.
         List<CodeGenerator.Store> derivs = new ArrayList<>();
+        List<Set<Integer>> derivDeps = new ArrayList<>();
         int[][] pattern = new int[ns][];
         Map<Integer, BitSet> symStates = new HashMap<>();
         Map<Integer, Node> producer = new HashMap<>();
@@ -353,6 +369,7 @@ public final class ModelBuilder {
                 }
             }
             derivs.add(new CodeGenerator.Store(Arr.DY, k, expr));
+            derivDeps.add(d);
             BitSet b = new BitSet();
             for (int dep : d) {
                 b.or(statesOf(dep, producer, symState, speciesComp, stateAmount, symStates, new java.util.HashSet<>()));
@@ -413,6 +430,7 @@ public final class ModelBuilder {
         boolean[] hasDelay = new boolean[ne];
         boolean[] hasPriority = new boolean[ne];
         List<CodeGenerator.Store> trig = new ArrayList<>();
+        List<Expr.Cmp> comparisons = new ArrayList<>();
         Map<Integer, Expr> delays = new LinkedHashMap<>();
         Map<Integer, Expr> priorities = new LinkedHashMap<>();
         Map<Integer, List<Expr>> values = new LinkedHashMap<>();
@@ -425,8 +443,9 @@ public final class ModelBuilder {
                 // An event without a trigger never fires.
                 trig.add(new CodeGenerator.Store(Arr.OUT, e, Expr.num(0)));
             } else {
-                trig.add(new CodeGenerator.Store(Arr.OUT, e,
-                        emit(ev.getTrigger().getMath(), noEnv, new LinkedHashSet<>(), where)));
+                Expr t = emit(ev.getTrigger().getMath(), noEnv, new LinkedHashSet<>(), where);
+                trig.add(new CodeGenerator.Store(Arr.OUT, e, t));
+                t.comparisons(comparisons);
             }
             initialValue[e] = level < 3 || !ev.isSetTrigger() || !ev.getTrigger().isSetInitialValue()
                     || ev.getTrigger().getInitialValue();
@@ -493,7 +512,17 @@ public final class ModelBuilder {
             alg.add(new CodeGenerator.Store(Arr.OUT, a, algebraic.get(a)));
             listing.append("algebraic: 0 = ").append(algebraic.get(a)).append('\n');
         }
-        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, alg, delays, priorities, values);
+        List<CodeGenerator.Store> jac = new ArrayList<>();
+        int gradSlots = algebraicVars.length > 0 || !rateSymbols.isEmpty() ? -1
+                : analyticJacobian(updateOrder, derivs, derivDeps, pattern, symState, speciesComp, stateAmount, jac);
+        listing.append("jacobian: ").append(gradSlots < 0 ? "finite differences" : "analytic, " + jac.size() + " statements")
+                .append('\n');
+        List<CodeGenerator.Store> roots = new ArrayList<>();
+        for (Expr.Cmp c : comparisons) {
+            roots.add(new CodeGenerator.Store(Arr.OUT, roots.size(), c.difference()));
+        }
+        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, roots, alg, jac, delays, priorities,
+                values);
 
         double[] p0a = new double[n];
         int[] kindA = new int[n];
@@ -508,7 +537,8 @@ public final class ModelBuilder {
         }
         return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
-                pattern, algebraicVars, listing.toString(), code);
+                pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code);
     }
 
     private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,
@@ -640,6 +670,149 @@ public final class ModelBuilder {
             Integer owner = varToRule.get(v);
             if (owner == null || augment(owner, deps, candidate, varToRule, seen)) {
                 varToRule.put(v, rule);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Builds the Jacobian symbolically by the chain rule (forward mode): for every computed
+     * symbol u and state j it depends on, g(u, j) = d(code_u)/dy_j + sum over the symbols w that
+     * u reads of d(code_u)/dv_w * g(w, j); then J(i, j) likewise from the derivative of state i.
+     *
+     * @return the number of gradient slots, or -1 when some function has no derivative rule
+     *         (the solver then uses finite differences)
+     */
+    private int analyticJacobian(List<Node> updateOrder, List<CodeGenerator.Store> derivs, List<Set<Integer>> derivDeps,
+            int[][] pattern, int[] symState, int[] speciesComp, List<Boolean> stateAmount, List<CodeGenerator.Store> out) {
+        Map<Integer, Node> producer = new HashMap<>();
+        for (Node nd : updateOrder) {
+            producer.put(nd.target, nd);
+        }
+        Map<Integer, BitSet> memo = new HashMap<>();
+        Map<Long, Integer> slot = new HashMap<>();
+        int ns = derivs.size();
+        try {
+            for (Node nd : updateOrder) {
+                BitSet states = statesOf(nd.target, producer, symState, speciesComp, stateAmount, memo, new java.util.HashSet<>());
+                Map<Integer, Expr> partial = new HashMap<>();
+                for (int w : nd.deps) {
+                    partial.put(w, nd.code.d(Arr.V, w));
+                }
+                for (int j = states.nextSetBit(0); j >= 0; j = states.nextSetBit(j + 1)) {
+                    Expr e = nd.code.d(Arr.Y, j);
+                    for (int w : nd.deps) {
+                        e = Expr.add(e, Expr.mul(partial.get(w), grad(w, j, slot, symState, stateAmount)));
+                    }
+                    if (e != null) {
+                        int sl = slot.size();
+                        slot.put(((long) nd.target << 32) | j, sl);
+                        out.add(new CodeGenerator.Store(Arr.G, sl, e));
+                    }
+                }
+            }
+            for (int i = 0; i < ns; i++) {
+                Expr f = derivs.get(i).expr();
+                Map<Integer, Expr> partial = new HashMap<>();
+                for (int w : derivDeps.get(i)) {
+                    partial.put(w, f.d(Arr.V, w));
+                }
+                for (int j : pattern[i]) {
+                    Expr e = null;
+                    for (int w : derivDeps.get(i)) {
+                        e = Expr.add(e, Expr.mul(partial.get(w), grad(w, j, slot, symState, stateAmount)));
+                    }
+                    if (e != null) {
+                        out.add(new CodeGenerator.Store(Arr.JAC, i * ns + j, e));
+                    }
+                }
+            }
+            return slot.size();
+        } catch (Expr.NotDifferentiable e) {
+            out.clear();
+            return -1;
+        }
+    }
+
+    private static Expr grad(int w, int j, Map<Long, Integer> slot, int[] symState, List<Boolean> stateAmount) {
+        Integer sl = slot.get(((long) w << 32) | j);
+        if (sl != null) {
+            return Expr.load(Arr.G, sl);
+        }
+        int k = symState[w];
+        if (k >= 0 && !stateAmount.get(k)) {
+            return k == j ? Expr.num(1) : null;
+        }
+        return null;
+    }
+
+    /** @return the ids that rateOf csymbols anywhere in the model's math take the rate of */
+    private Set<String> rateOfArguments() throws SimulationException {
+        Set<String> out = new LinkedHashSet<>();
+        List<ASTNode> roots = new ArrayList<>();
+        for (Rule r : model.getListOfRules()) {
+            roots.add(r.getMath());
+        }
+        for (InitialAssignment a : model.getListOfInitialAssignments()) {
+            roots.add(a.getMath());
+        }
+        for (Reaction r : model.getListOfReactions()) {
+            if (r.isSetKineticLaw()) {
+                roots.add(r.getKineticLaw().getMath());
+            }
+        }
+        for (Event e : model.getListOfEvents()) {
+            if (e.isSetTrigger()) {
+                roots.add(e.getTrigger().getMath());
+            }
+            if (e.isSetDelay()) {
+                roots.add(e.getDelay().getMath());
+            }
+            if (e.isSetPriority()) {
+                roots.add(e.getPriority().getMath());
+            }
+            for (EventAssignment a : e.getListOfEventAssignments()) {
+                roots.add(a.getMath());
+            }
+        }
+        for (FunctionDefinition f : model.getListOfFunctionDefinitions()) {
+            if (containsRateOf(f.getMath())) {
+                throw new SimulationException(Kind.UNSUPPORTED, "function definition '" + f.getId()
+                        + "' uses the rateOf csymbol, which the simulator supports only outside functions");
+            }
+        }
+        java.util.ArrayDeque<ASTNode> todo = new java.util.ArrayDeque<>();
+        for (ASTNode r : roots) {
+            if (r != null) {
+                todo.push(r);
+            }
+        }
+        while (!todo.isEmpty()) {
+            ASTNode a = todo.pop();
+            if ("FUNCTION_RATE_OF".equals(a.getType().name())) {
+                if (a.getChildCount() != 1 || !"NAME".equals(a.getChild(0).getType().name())) {
+                    throw new SimulationException(Kind.UNSUPPORTED,
+                            "rateOf is supported only of a variable's id, not of an expression");
+                }
+                out.add(a.getChild(0).getName());
+            }
+            for (int i = 0; i < a.getChildCount(); i++) {
+                todo.push(a.getChild(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsRateOf(ASTNode a) {
+        if (a == null) {
+            return false;
+        }
+        if ("FUNCTION_RATE_OF".equals(a.getType().name())) {
+            return true;
+        }
+        for (int i = 0; i < a.getChildCount(); i++) {
+            if (containsRateOf(a.getChild(i))) {
                 return true;
             }
         }

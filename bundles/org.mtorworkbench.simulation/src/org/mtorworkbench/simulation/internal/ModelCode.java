@@ -19,8 +19,17 @@ public abstract class ModelCode {
     /** Evaluates every event trigger (1 true, 0 false). */
     public abstract void triggers(double[] v, double[] out);
 
+    /** Evaluates the root functions (operand differences of the triggers' comparisons). */
+    public abstract void roots(double[] v, double[] out);
+
     /** Evaluates the algebraic rules' expressions (zero when satisfied). */
     public abstract void algebraic(double[] v, double[] out);
+
+    /**
+     * Writes the analytic Jacobian's non-zero entries into the row-major {@code jac} from an
+     * updated {@code v} and the state {@code y}, using {@code g} for intermediate gradients.
+     */
+    public abstract void jacobian(double[] v, double[] y, double[] g, double[] jac);
 
     /** @return the delay of event {@code e} */
     public abstract double delay(int e, double[] v);

@@ -41,6 +41,13 @@ public final class ModelLayout {
     final int[][] jacobianPattern;
     /** Symbols determined by algebraic rules, in rule order. */
     final int[] algebraicVars;
+    /** Work slots of the analytic Jacobian, or -1 when it is computed by finite differences. */
+    final int gradientSlots;
+    /** Root functions: the operand differences of the comparisons in event triggers. */
+    final int rootCount;
+    /** Symbols whose rate of change rateOf reads, and the internal symbols holding those rates. */
+    final int[] rateTargets;
+    final int[] rateSymbols;
     final String source;
     final ModelCode code;
 
@@ -48,7 +55,8 @@ public final class ModelLayout {
             boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
             boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
             boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
-            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, String source, ModelCode code) {
+            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount, int[] rateTargets, int[] rateSymbols, String source,
+            ModelCode code) {
         this.modelId = modelId;
         this.ids = ids;
         this.kinds = kinds;
@@ -73,6 +81,10 @@ public final class ModelLayout {
         this.eventHasPriority = eventHasPriority;
         this.jacobianPattern = jacobianPattern;
         this.algebraicVars = algebraicVars;
+        this.gradientSlots = gradientSlots;
+        this.rootCount = rootCount;
+        this.rateTargets = rateTargets;
+        this.rateSymbols = rateSymbols;
         this.source = source;
         this.code = code;
     }

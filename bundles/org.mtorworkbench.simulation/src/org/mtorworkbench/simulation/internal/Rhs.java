@@ -14,10 +14,13 @@ public final class Rhs {
     final int n;
     long evaluations;
     long jacobians;
+    private final ModelLayout layout;
     private final int[] algebraicVars;
-    private final double[] res;
-    private final double[] res2;
-    private final DenseLu algLu;
+    private final int[] rateTargets;
+    private final int[] rateSymbols;
+    private final double[] rates;
+    private final double[] grad;
+    private final AlgebraicNewton algebra;
     private final int[][] groups;
     private final int[][] rowsOfColumn;
     private final double[] f1;
@@ -25,11 +28,17 @@ public final class Rhs {
 
     Rhs(ModelLayout layout, double[] v) {
         this.code = layout.code;
+        this.layout = layout;
         this.algebraicVars = layout.algebraicVars;
-        int m = algebraicVars.length;
-        this.res = new double[m];
-        this.res2 = new double[m];
-        this.algLu = new DenseLu(m);
+        this.rateTargets = layout.rateTargets;
+        this.rateSymbols = layout.rateSymbols;
+        this.rates = new double[layout.stateCount()];
+        this.grad = layout.gradientSlots >= 0 ? new double[layout.gradientSlots] : null;
+        this.algebra = new AlgebraicNewton(algebraicVars);
+        this.algebraicResidual = out -> {
+            code.update(evalT, evalY, v);
+            code.algebraic(v, out);
+        };
         for (int s : algebraicVars) {
             if (!Double.isFinite(v[s])) {
                 v[s] = 0;
@@ -101,54 +110,57 @@ public final class Rhs {
      * variables by Newton's method (warm-started from their last values) when there are any.
      */
     public void update(double t, double[] y) {
-        code.update(t, y, v);
-        int m = algebraicVars.length;
-        if (m == 0) {
+        evaluate(t, y);
+        if (rateTargets.length == 0) {
             return;
         }
-        for (int iter = 0; iter < 50; iter++) {
-            code.algebraic(v, res);
-            double rmax = 0;
-            for (int i = 0; i < m; i++) {
-                rmax = Math.max(rmax, Math.abs(res[i]));
-            }
-            if (rmax == 0 || !Double.isFinite(rmax)) {
-                return;
-            }
-            for (int j = 0; j < m; j++) {
-                int s = algebraicVars[j];
-                double x = v[s];
-                double h = 1e-7 * Math.max(Math.abs(x), 1e-7);
-                v[s] = x + h;
-                code.update(t, y, v);
-                code.algebraic(v, res2);
-                for (int i = 0; i < m; i++) {
-                    algLu.a[i * m + j] = (res2[i] - res[i]) / h;
+        // rateOf: fill the rates from the derivatives and evaluate again, until they settle.
+        for (int pass = 0; pass < 4; pass++) {
+            code.derivs(v, rates);
+            boolean changed = false;
+            for (int q = 0; q < rateTargets.length; q++) {
+                double r = rateOf(rateTargets[q]);
+                if (r != v[rateSymbols[q]]) {
+                    v[rateSymbols[q]] = r;
+                    changed = true;
                 }
-                v[s] = x;
             }
-            if (!algLu.factor()) {
-                code.update(t, y, v);
+            if (!changed) {
                 return;
             }
-            double dmax = 0;
-            double xmax = 0;
-            for (int i = 0; i < m; i++) {
-                res[i] = -res[i];
-            }
-            algLu.solve(res);
-            for (int j = 0; j < m; j++) {
-                int s = algebraicVars[j];
-                v[s] += res[j];
-                dmax = Math.max(dmax, Math.abs(res[j]));
-                xmax = Math.max(xmax, Math.abs(v[s]));
-            }
-            code.update(t, y, v);
-            if (dmax <= 1e-14 * Math.max(xmax, 1e-300) || dmax == 0) {
-                return;
-            }
+            evaluate(t, y);
         }
     }
+
+    /** The rate of change of a symbol's value, from the derivatives in {@code rates}. */
+    private double rateOf(int s) {
+        int k = layout.symbolState[s];
+        if (k < 0) {
+            return 0;
+        }
+        if (!layout.stateIsAmount[k] || layout.onlySubstanceUnits[s]) {
+            return rates[k];
+        }
+        int c = layout.speciesCompartment[s];
+        int kc = layout.symbolState[c];
+        double dv = kc >= 0 ? rates[kc] : 0;
+        return (rates[k] - v[s] * dv) / v[c];
+    }
+
+    private void evaluate(double t, double[] y) {
+        if (algebraicVars.length == 0) {
+            code.update(t, y, v);
+            return;
+        }
+        evalT = t;
+        evalY = y;
+        algebra.solve(v, algebraicResidual);
+    }
+
+    private double evalT;
+    private double[] evalY;
+    /** The algebraic rules' residuals at (evalT, evalY), made once so solving allocates nothing. */
+    private final AlgebraicNewton.Residual algebraicResidual;
 
     /**
      * Fills the dense row-major Jacobian {@code jac} at (t, y), given f0 = f(t, y).
@@ -157,6 +169,22 @@ public final class Rhs {
      */
     public void jacobian(double t, double[] y, double[] f0, double[] scale, double[] jac) {
         jacobians++;
+        Arrays.fill(jac, 0.0);
+        if (grad != null) {
+            update(t, y);
+            code.jacobian(v, y, grad, jac);
+            return;
+        }
+        differenceJacobian(t, y, f0, scale, jac);
+    }
+
+    /** @return true if the Jacobian comes from the generated symbolic derivatives */
+    public boolean hasAnalyticJacobian() {
+        return grad != null;
+    }
+
+    /** The Jacobian by grouped finite differences, whether or not an analytic one exists. */
+    void differenceJacobian(double t, double[] y, double[] f0, double[] scale, double[] jac) {
         Arrays.fill(jac, 0.0);
         System.arraycopy(y, 0, yp, 0, n);
         double sq = Math.sqrt(Math.ulp(1.0));
