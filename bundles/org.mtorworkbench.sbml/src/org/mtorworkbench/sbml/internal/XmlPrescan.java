@@ -29,8 +29,24 @@ public final class XmlPrescan {
     /** SBML namespaces all begin with this. */
     public static final String SBML_NS_PREFIX = "http://www.sbml.org/sbml/level";
 
-    /** What the scan learned about the root element. */
-    public record Root(String namespace, int level, int version) {
+    /**
+     * What the scan learned: the root element's namespace, level and version, and where each
+     * SBML id is declared, so problems found later can name a line.
+     *
+     * @param idLines the line of the first declaration of each id, per model scope
+     * @param duplicates each id declared more than once in one scope, with the element and lines
+     */
+    public record Root(String namespace, int level, int version, java.util.Map<String, Integer> idLines,
+            java.util.List<String> duplicates) {
+        public Root {
+            idLines = java.util.Map.copyOf(idLines);
+            duplicates = java.util.List.copyOf(duplicates);
+        }
+
+        /** @return the line where {@code id} is declared, or -1 */
+        public int lineOf(String id) {
+            return id == null ? -1 : idLines.getOrDefault(id, -1);
+        }
     }
 
     private XmlPrescan() {
@@ -49,7 +65,7 @@ public final class XmlPrescan {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1,
                     "the file is empty; an SBML file starts with <?xml ...?> and an <sbml> element", null);
         }
-        RootHandler handler = new RootHandler();
+        RootHandler handler = new RootHandler(source);
         try {
             SAXParser parser = newFactory().newSAXParser();
             InputSource in = new InputSource(new ByteArrayInputStream(content));
@@ -71,10 +87,10 @@ public final class XmlPrescan {
             throw new SbmlException(Kind.MALFORMED_XML, source, handler.line(), handler.column(),
                     "cannot read XML: " + e.getMessage() + "; check the file's encoding (UTF-8 expected)", e);
         }
-        if (handler.root == null) {
+        if (handler.rootNamespace == null) {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1, "the file has no root element", null);
         }
-        return handler.root;
+        return new Root(handler.rootNamespace, handler.level, handler.version, handler.idLines, handler.duplicates);
     }
 
     private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
@@ -117,8 +133,22 @@ public final class XmlPrescan {
     }
 
     private static final class RootHandler extends DefaultHandler {
+        private final String source;
         private Locator locator;
-        private Root root;
+        private String rootNamespace;
+        private int level;
+        private int version;
+        private final java.util.Map<String, Integer> idLines = new java.util.HashMap<>();
+        private final java.util.Map<String, String> firstElement = new java.util.HashMap<>();
+        private final java.util.List<String> duplicates = new java.util.ArrayList<>();
+        RootHandler(String source) {
+            this.source = source;
+        }
+
+        /** Model scopes (model, comp model definitions); kinetic laws' local ids have their own scope. */
+        private int scope;
+        private int kineticLawDepth;
+        private int annotationDepth;
 
         @Override
         public void setDocumentLocator(Locator locator) {
@@ -135,16 +165,56 @@ public final class XmlPrescan {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            if (root != null) {
+            if (rootNamespace == null) {
+                String src = source;
+                if (!"sbml".equals(localName) || uri == null || !uri.startsWith(SBML_NS_PREFIX)) {
+                    throw new StopScan(new SbmlException(Kind.NOT_SBML, src, line(), column(),
+                            "the root element is <" + qName + ">" + (uri == null || uri.isEmpty() ? "" : " in namespace "
+                                    + uri) + ", not an SBML <sbml> element: this is not an SBML file", null));
+                }
+                rootNamespace = uri;
+                level = intAttr(atts, "level");
+                version = intAttr(atts, "version");
                 return;
             }
-            String src = locator == null ? null : locator.getSystemId();
-            if (!"sbml".equals(localName) || uri == null || !uri.startsWith(SBML_NS_PREFIX)) {
-                throw new StopScan(new SbmlException(Kind.NOT_SBML, src, line(), column(),
-                        "the root element is <" + qName + ">" + (uri == null || uri.isEmpty() ? "" : " in namespace "
-                                + uri) + ", not an SBML <sbml> element: this is not an SBML file", null));
+            if (annotationDepth > 0 || "annotation".equals(localName) || "notes".equals(localName)) {
+                annotationDepth++;
+                return;
             }
-            root = new Root(uri, intAttr(atts, "level"), intAttr(atts, "version"));
+            if ("model".equals(localName) || "modelDefinition".equals(localName)) {
+                scope++;
+            }
+            if ("kineticLaw".equals(localName)) {
+                kineticLawDepth++;
+            }
+            if (!uri.equals(rootNamespace) || kineticLawDepth > 0 || "unitDefinition".equals(localName)
+                    || "unit".equals(localName)) {
+                return;
+            }
+            String id = atts.getValue("", "id");
+            if (id == null || id.isEmpty()) {
+                return;
+            }
+            String key = scope + ":" + id;
+            Integer first = idLines.putIfAbsent(id, line());
+            String firstEl = firstElement.putIfAbsent(key, localName + "@" + line());
+            if (firstEl != null) {
+                duplicates.add(id + "\t" + line() + "\tthe id '" + id + "' of this <" + localName
+                        + "> is already used by the <" + firstEl.replace("@", "> on line ") + "; ids must be unique");
+            } else if (first == null) {
+                idLines.put(id, line());
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (annotationDepth > 0) {
+                annotationDepth--;
+                return;
+            }
+            if ("kineticLaw".equals(localName)) {
+                kineticLawDepth--;
+            }
         }
 
         private static int intAttr(Attributes atts, String name) {
