@@ -137,6 +137,9 @@ public final class SbmlReader {
         XmlPrescan.Root root = XmlPrescan.scan(content, source);
         // JSBML loses the content of the L2 layout annotation: the workbench reads that itself.
         L2LayoutReader.Extracted l2Layout = root.level() == 2 ? L2LayoutReader.extract(content) : null;
+        if (l2Layout != null && l2Layout.annotation().contains("projects.eml.org/bcb/sbml/render")) {
+            root = root.withUnknown("L2 render information in the layout annotation");
+        }
         byte[] forJsbml = l2Layout == null ? content : l2Layout.remaining();
         try {
             SBMLDocument doc = Jsbml.call(

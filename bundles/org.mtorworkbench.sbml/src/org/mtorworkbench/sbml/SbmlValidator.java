@@ -71,6 +71,10 @@ public final class SbmlValidator {
         XmlPrescan.Root source = doc.getUserObject(SbmlReader.SOURCE_KEY) instanceof XmlPrescan.Root r ? r : null;
         List<SbmlProblem> out = new ArrayList<>();
         if (source != null) {
+            for (String u : source.unknown()) {
+                out.add(new SbmlProblem(Severity.WARNING, "", -1, "not read, so it cannot be written back: " + u,
+                        WORKBENCH));
+            }
             for (String d : source.duplicates()) {
                 String[] parts = d.split("\t", 3);
                 out.add(new SbmlProblem(Severity.ERROR, parts[0], Integer.parseInt(parts[1]), parts[2], WORKBENCH));

@@ -65,6 +65,12 @@ public final class SbmlWriter {
      */
     public SBMLDocument convert(SBMLDocument doc, String source) throws SbmlException {
         SbmlTarget to = resolveTarget(doc, source);
+        if (doc.getUserObject(SbmlReader.SOURCE_KEY) instanceof org.mtorworkbench.sbml.internal.XmlPrescan.Root r
+                && !r.unknown().isEmpty()) {
+            throw new SbmlException(Kind.UNSUPPORTED, source, -1, -1, "the file this model was read from holds "
+                    + "content of SBML packages or extensions the workbench cannot keep (" + String.join("; ",
+                            r.unknown()) + "); writing would lose it, so nothing was written", r.unknown(), null);
+        }
         SBMLDocument copy;
         List<String> problems;
         try {

@@ -191,4 +191,26 @@ class SbmlWriterTest {
         assertEquals(2, new SbmlReader().read(new SbmlWriter().withTarget(SbmlTarget.L2V4).toBytes(l1, "o"), "o")
                 .getLevel());
     }
+
+    @Test
+    void contentOfPackagesJsbmlCannotReadIsNeverDroppedSilently() throws Exception {
+        String unknown = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" xmlns:spatial="http://www.sbml.org/sbml/level3/version1/spatial/version1"
+                    spatial:required="true" level="3" version="1">
+                  <model id="m">
+                    <spatial:listOfThings><spatial:thing spatial:id="t1"/></spatial:listOfThings>
+                    <listOfParameters><parameter id="p" value="1" constant="true" spatial:isSpatial="false"/></listOfParameters>
+                  </model>
+                </sbml>
+                """;
+        SBMLDocument doc = read(unknown);
+        SbmlException e = assertThrows(SbmlException.class, () -> new SbmlWriter().toBytes(doc, "spatial.xml"));
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("<spatial:listOfThings>"), e.getMessage());
+        assertTrue(e.getMessage().contains("on line 5"), e.getMessage());
+        List<SbmlProblem> problems = new SbmlValidator().withJsbmlChecks(false).validate(doc);
+        assertEquals(2, problems.stream().filter(p -> p.message().startsWith("not read")).count(), problems.toString());
+    }
 }

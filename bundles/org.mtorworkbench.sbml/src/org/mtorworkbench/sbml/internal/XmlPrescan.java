@@ -35,12 +35,22 @@ public final class XmlPrescan {
      *
      * @param idLines the line of the first declaration of each id, per model scope
      * @param duplicates each id declared more than once in one scope, with the element and lines
+     * @param unknown elements and attributes (outside notes and annotations) in namespaces that
+     *            neither SBML core nor a package JSBML reads defines: JSBML drops them
      */
     public record Root(String namespace, int level, int version, java.util.Map<String, Integer> idLines,
-            java.util.List<String> duplicates) {
+            java.util.List<String> duplicates, java.util.List<String> unknown) {
         public Root {
             idLines = java.util.Map.copyOf(idLines);
             duplicates = java.util.List.copyOf(duplicates);
+            unknown = java.util.List.copyOf(unknown);
+        }
+
+        /** @return a copy that also records {@code what} as content the workbench cannot keep */
+        public Root withUnknown(String what) {
+            java.util.List<String> more = new java.util.ArrayList<>(unknown);
+            more.add(what);
+            return new Root(namespace, level, version, idLines, duplicates, more);
         }
 
         /** @return the line where {@code id} is declared, or -1 */
@@ -48,6 +58,12 @@ public final class XmlPrescan {
             return id == null ? -1 : idLines.getOrDefault(id, -1);
         }
     }
+
+    private static final String MATHML = "http://www.w3.org/1998/Math/MathML";
+    /** The L3 packages JSBML reads (the bundle ships their parsers). */
+    private static final java.util.regex.Pattern KNOWN_PACKAGE = java.util.regex.Pattern.compile(
+            "http://www\\.sbml\\.org/sbml/level3/version\\d/(layout|render|comp|fbc|qual|groups)/version\\d");
+    private static final int MAX_UNKNOWN = 20;
 
     private XmlPrescan() {
     }
@@ -90,7 +106,8 @@ public final class XmlPrescan {
         if (handler.rootNamespace == null) {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1, "the file has no root element", null);
         }
-        return new Root(handler.rootNamespace, handler.level, handler.version, handler.idLines, handler.duplicates);
+        return new Root(handler.rootNamespace, handler.level, handler.version, handler.idLines, handler.duplicates,
+                handler.unknown);
     }
 
     private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
@@ -141,6 +158,8 @@ public final class XmlPrescan {
         private final java.util.Map<String, Integer> idLines = new java.util.HashMap<>();
         private final java.util.Map<String, String> firstElement = new java.util.HashMap<>();
         private final java.util.List<String> duplicates = new java.util.ArrayList<>();
+        private final java.util.List<String> unknown = new java.util.ArrayList<>();
+        private int unknownDepth;
         RootHandler(String source) {
             this.source = source;
         }
@@ -181,6 +200,19 @@ public final class XmlPrescan {
                 annotationDepth++;
                 return;
             }
+            if (unknownDepth > 0 || !known(uri)) {
+                if (unknownDepth++ == 0) {
+                    noteUnknown("element <" + qName + "> (namespace " + uri + ")");
+                }
+                return;
+            }
+            for (int i = 0; i < atts.getLength(); i++) {
+                String an = atts.getURI(i);
+                if (an != null && !an.isEmpty() && !known(an) && !an.equals(XMLConstants.XML_NS_URI)
+                        && !an.equals(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI)) {
+                    noteUnknown("attribute " + atts.getQName(i) + " on <" + qName + "> (namespace " + an + ")");
+                }
+            }
             if ("model".equals(localName) || "modelDefinition".equals(localName)) {
                 scope++;
             }
@@ -206,10 +238,25 @@ public final class XmlPrescan {
             }
         }
 
+        private boolean known(String uri) {
+            return uri == null || uri.isEmpty() || uri.equals(rootNamespace) || MATHML.equals(uri)
+                    || KNOWN_PACKAGE.matcher(uri).matches();
+        }
+
+        private void noteUnknown(String what) {
+            if (unknown.size() < MAX_UNKNOWN) {
+                unknown.add(what + " on line " + line());
+            }
+        }
+
         @Override
         public void endElement(String uri, String localName, String qName) {
             if (annotationDepth > 0) {
                 annotationDepth--;
+                return;
+            }
+            if (unknownDepth > 0) {
+                unknownDepth--;
                 return;
             }
             if ("kineticLaw".equals(localName)) {
