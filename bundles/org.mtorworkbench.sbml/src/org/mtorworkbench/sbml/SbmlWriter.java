@@ -14,6 +14,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
 import org.mtorworkbench.sbml.SbmlException.Kind;
+import org.mtorworkbench.sbml.internal.CellDesignerExport;
 import org.mtorworkbench.sbml.internal.Jsbml;
 import org.mtorworkbench.sbml.internal.L2LayoutAnnotation;
 import org.mtorworkbench.sbml.internal.LevelConversion;
@@ -35,20 +36,40 @@ public final class SbmlWriter {
     /** Unless configured, a document is written in its own level and version when that is a target. */
     public static final SbmlTarget DEFAULT_TARGET = null;
 
+    /** By default no CellDesigner annotations are added. */
+    public static final boolean DEFAULT_CELLDESIGNER = false;
+
     private final SbmlTarget target;
+    private final boolean cellDesigner;
 
     /** A writer that keeps each document's level and version (L2V4, L3V1 or L3V2). */
     public SbmlWriter() {
-        this(DEFAULT_TARGET);
+        this(DEFAULT_TARGET, DEFAULT_CELLDESIGNER);
     }
 
-    private SbmlWriter(SbmlTarget target) {
+    private SbmlWriter(SbmlTarget target, boolean cellDesigner) {
         this.target = target;
+        this.cellDesigner = cellDesigner;
     }
 
     /** @return a copy of this writer that converts to {@code target} (null: keep the document's own) */
     public SbmlWriter withTarget(SbmlTarget target) {
-        return new SbmlWriter(target);
+        return new SbmlWriter(target, cellDesigner);
+    }
+
+    /**
+     * @return a copy of this writer that writes for CellDesigner (or not): L2V4, whatever the
+     *         target, with {@code celldesigner:extension} annotations placing compartment and
+     *         species aliases at the layout's glyphs (a grid for species without one) and
+     *         describing each reaction; a model that already has a CellDesigner diagram keeps it
+     */
+    public SbmlWriter withCellDesigner(boolean forCellDesigner) {
+        return new SbmlWriter(target, forCellDesigner);
+    }
+
+    /** @return whether this writer writes for CellDesigner */
+    public boolean cellDesigner() {
+        return cellDesigner;
     }
 
     /** @return the configured target, or null when each document keeps its own level and version */
@@ -76,6 +97,9 @@ public final class SbmlWriter {
         try {
             copy = doc.clone();
             problems = Jsbml.call(() -> LevelConversion.convert(copy, to));
+            if (problems.isEmpty() && cellDesigner) {
+                CellDesignerExport.annotate(copy, CellDesignerExport.firstLayout(copy.getModel()));
+            }
             if (problems.isEmpty() && to.level() == 2) {
                 L2LayoutAnnotation.moveLayoutsToAnnotation(copy);
             }
@@ -146,6 +170,9 @@ public final class SbmlWriter {
     }
 
     private SbmlTarget resolveTarget(SBMLDocument doc, String source) throws SbmlException {
+        if (cellDesigner) {
+            return SbmlTarget.L2V4;
+        }
         if (target != null) {
             return target;
         }

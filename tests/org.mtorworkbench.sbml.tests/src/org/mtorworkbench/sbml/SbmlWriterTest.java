@@ -213,4 +213,35 @@ class SbmlWriterTest {
         List<SbmlProblem> problems = new SbmlValidator().withJsbmlChecks(false).validate(doc);
         assertEquals(2, problems.stream().filter(p -> p.message().startsWith("not read")).count(), problems.toString());
     }
+
+    @Test
+    void cellDesignerExportPlacesAliasesAtTheLayoutsGlyphs() throws Exception {
+        SBMLDocument doc = new SbmlWriter().withTarget(SbmlTarget.L3V1).convert(read(L2_WITH_DEFAULTS), "mini");
+        Layout layout = ((LayoutModelPlugin) doc.getModel().getPlugin("layout")).createLayout("diagram");
+        layout.createDimensions(500, 300, 0);
+        layout.createCompartmentGlyph("cg_cell", "cell").createBoundingBox(400, 200, 0).createPosition(10, 10, 0);
+        layout.createSpeciesGlyph("sg_Akt", "Akt").createBoundingBox(90, 50, 0).createPosition(40, 60, 0);
+
+        String xml = new String(new SbmlWriter().withCellDesigner(true).toBytes(doc, "cd"), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("level=\"2\" version=\"4\""), xml);
+        assertTrue(xml.contains("<celldesigner:compartmentAlias id=\"ca_cg_cell\" compartment=\"cell\">"), xml);
+        assertTrue(xml.contains("<celldesigner:baseReactant species=\"TSC2\" alias=\"sa_TSC2\"/>"), xml);
+
+        // Read back without the SBML layout annotation: the CellDesigner aliases alone give the diagram.
+        String cdOnly = xml.replaceAll("(?s)<listOfLayouts xmlns=\"http://projects.eml.org/bcb/sbml/level2\".*?</listOfLayouts>",
+                "");
+        SBMLDocument back = new SbmlReader().read(cdOnly.getBytes(StandardCharsets.UTF_8), "cd");
+        Layout drawn = ((LayoutModelPlugin) back.getModel().getExtension("layout")).getLayout(0);
+        assertEquals("celldesigner_diagram", drawn.getId());
+        org.sbml.jsbml.ext.layout.BoundingBox akt = drawn.getSpeciesGlyph("sa_sg_Akt").getBoundingBox();
+        assertEquals(40, akt.getPosition().getX(), 0);
+        assertEquals(60, akt.getPosition().getY(), 0);
+        assertEquals(90, akt.getDimensions().getWidth(), 0);
+        assertEquals(10, drawn.getCompartmentGlyph("ca_cg_cell").getBoundingBox().getPosition().getX(), 0);
+        // TSC2 had no glyph: it is placed below the diagram.
+        assertTrue(drawn.getSpeciesGlyph("sa_TSC2").getBoundingBox().getPosition().getY() >= 300);
+        assertEquals(1, drawn.getReactionGlyphCount());
+        assertEquals(List.of(), ModelComparison.compare(read(L2_WITH_DEFAULTS), back).stream()
+                .filter(d -> !d.contains("annotation") && !d.contains("layout")).toList());
+    }
 }

@@ -17,6 +17,8 @@ import org.sbml.jsbml.SBMLDocument;
 /** {@code convert MODEL --to LEVEL --out FILE}: writes a model in another SBML level and version. */
 final class ConvertCommand implements Command {
 
+    private static final String CELLDESIGNER = "celldesigner";
+
     @Override
     public String name() {
         return "convert";
@@ -24,7 +26,7 @@ final class ConvertCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "convert MODEL --to l2v4|l3v1|l3v2 --out FILE";
+        return "convert MODEL --to l2v4|l3v1|l3v2|celldesigner --out FILE";
     }
 
     @Override
@@ -38,6 +40,9 @@ final class ConvertCommand implements Command {
                 + "Notes, annotations (MIRIAM, COPASI, CellDesigner, other tools'), SBO terms and the layout\n"
                 + "travel with it: the layout is written as the L3 Layout package for l3v1/l3v2 and as the\n"
                 + "L2 layout annotation COPASI reads for l2v4. A CellDesigner diagram becomes an SBML layout.\n"
+                + "--to celldesigner writes L2V4 with CellDesigner 4 annotations: compartment and species\n"
+                + "aliases at the layout's positions (species without one on a grid below), reactions with\n"
+                + "their base reactants, products and modifiers; a CellDesigner diagram already present is kept.\n"
                 + "Converting down refuses (exit code 3) when the target cannot express something, and lists\n"
                 + "every element and construct at fault; nothing is written then. The save is atomic: a\n"
                 + "failed save leaves an existing FILE as it was. --out - writes to standard output.\n"
@@ -67,11 +72,12 @@ final class ConvertCommand implements Command {
         }
         String in = Args.positionals(rest, "MODEL").get(0);
         if (to == null) {
-            throw CommandException.usage("missing option --to l2v4|l3v1|l3v2");
+            throw CommandException.usage("missing option --to l2v4|l3v1|l3v2|celldesigner");
         }
-        SbmlTarget target = SbmlTarget.fromLabel(to);
+        boolean cellDesigner = CELLDESIGNER.equalsIgnoreCase(to);
+        SbmlTarget target = cellDesigner ? SbmlTarget.L2V4 : SbmlTarget.fromLabel(to);
         if (target == null) {
-            throw CommandException.usage("unknown target '" + to + "'; use l2v4, l3v1 or l3v2");
+            throw CommandException.usage("unknown target '" + to + "'; use l2v4, l3v1, l3v2 or celldesigner");
         }
         if (out == null) {
             throw CommandException.usage("missing option --out FILE (or --out - for standard output)");
@@ -83,7 +89,7 @@ final class ConvertCommand implements Command {
         } catch (SbmlException e) {
             throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
-        SbmlWriter writer = new SbmlWriter().withTarget(target);
+        SbmlWriter writer = new SbmlWriter().withTarget(target).withCellDesigner(cellDesigner);
         try {
             if ("-".equals(out)) {
                 io.out().write(writer.toBytes(doc, file.toString()));
@@ -91,7 +97,8 @@ final class ConvertCommand implements Command {
             } else {
                 Path dest = io.resolve(out);
                 writer.write(doc, dest);
-                io.err().println("mtorwb convert: wrote " + dest + " (SBML " + target.label() + ")");
+                io.err().println("mtorwb convert: wrote " + dest + " (SBML " + target.label()
+                        + (cellDesigner ? " for CellDesigner" : "") + ")");
             }
         } catch (SbmlException e) {
             throw new CommandException(e.kind() == SbmlException.Kind.UNSUPPORTED ? ExitCode.UNSUPPORTED

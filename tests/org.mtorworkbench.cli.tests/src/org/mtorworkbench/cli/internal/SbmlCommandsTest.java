@@ -150,4 +150,20 @@ class SbmlCommandsTest {
         assertTrue(Files.readString(tmp.resolve("cd-l2v4.xml")).contains("http://projects.eml.org/bcb/sbml/level2"));
         assertTrue(Files.readString(tmp.resolve("cd-l3v1.xml")).contains("layout:speciesGlyph"));
     }
+
+    @Test
+    void convertForCellDesignerWritesAliasesThatReadBackAsTheLayout() throws Exception {
+        Path f = SharedData.require("models/BIOMD0000000010.xml");
+        CliRun c = run("convert", f.toString(), "--to", "celldesigner", "--out", "cd.xml");
+        assertEquals(0, c.code(), c.err());
+        String xml = Files.readString(tmp.resolve("cd.xml"));
+        assertTrue(xml.contains("http://www.sbml.org/sbml/level2/version4"), xml.substring(0, 300));
+        int alias = xml.indexOf("<celldesigner:speciesAlias");
+        assertTrue(alias > 0, "no species alias in:\n" + xml);
+        assertTrue(xml.matches("(?s).*<celldesigner:speciesAlias[^>]*\\bid=\"sa_MKKK\".*"),
+                xml.substring(alias, Math.min(xml.length(), alias + 400)));
+        CliRun info = run("info", "cd.xml");
+        assertTrue(info.out().contains("layout celldesigner_diagram: 0 compartment, 8 species, 10 reaction"),
+                info.out());
+    }
 }
