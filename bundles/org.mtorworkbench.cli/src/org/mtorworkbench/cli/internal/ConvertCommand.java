@@ -96,7 +96,8 @@ final class ConvertCommand implements Command {
                 io.out().flush();
             } else {
                 Path dest = io.resolve(out);
-                writer.write(doc, dest);
+                // Problems with the model name the input file; problems saving name the output.
+                SbmlWriter.writeAtomically(writer.toBytes(doc, file.toString()), dest);
                 io.err().println("mtorwb convert: wrote " + dest + " (SBML " + target.label()
                         + (cellDesigner ? " for CellDesigner" : "") + ")");
             }

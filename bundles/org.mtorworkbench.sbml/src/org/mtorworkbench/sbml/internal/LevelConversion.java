@@ -88,7 +88,8 @@ public final class LevelConversion {
     public static List<String> convert(SBMLDocument doc, SbmlTarget target) {
         LevelConversion c = new LevelConversion(doc, target);
         c.run();
-        return c.problems;
+        // A construct can be found by more than one check (e.g. L3-only math in an L3V2 model).
+        return new ArrayList<>(new java.util.LinkedHashSet<>(c.problems));
     }
 
     private void run() {

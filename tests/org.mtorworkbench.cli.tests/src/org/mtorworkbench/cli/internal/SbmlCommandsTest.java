@@ -77,6 +77,7 @@ class SbmlCommandsTest {
         assertEquals(3, l2.code(), l2.err());
         assertEquals(1, l2.err().strip().lines().count(), l2.err());
         assertTrue(l2.err().contains("event 'dose': event priority"), l2.err());
+        assertTrue(l2.err().contains("pulse.xml: cannot convert to l2v4 without losing 1 construct"), l2.err());
         assertArrayEquals("keep me".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(tmp.resolve("old.xml")));
 
         CliRun stdout = run("convert", "pulse.xml", "--to", "l3v1", "--out", "-");
