@@ -1,6 +1,7 @@
 package org.mtorworkbench.sbml;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A model could not be read or written. The message names the file, and where known the
@@ -29,6 +30,7 @@ public class SbmlException extends Exception {
     private final int line;
     private final int column;
     private final String detail;
+    private final List<String> problems;
 
     /**
      * @param kind what went wrong
@@ -39,12 +41,23 @@ public class SbmlException extends Exception {
      * @param cause the underlying exception, or null
      */
     public SbmlException(Kind kind, String source, int line, int column, String detail, Throwable cause) {
+        this(kind, source, line, column, detail, List.of(), cause);
+    }
+
+    /**
+     * A problem made of several findings, e.g. each construct a conversion cannot express.
+     *
+     * @param problems the findings, each naming its element; {@code detail} summarises them
+     */
+    public SbmlException(Kind kind, String source, int line, int column, String detail, List<String> problems,
+            Throwable cause) {
         super(format(source, line, column, detail), cause);
         this.kind = kind;
         this.source = source;
         this.line = line;
         this.column = column;
         this.detail = detail;
+        this.problems = List.copyOf(problems);
     }
 
     /** Convenience for a problem with no line information. */
@@ -79,6 +92,11 @@ public class SbmlException extends Exception {
     /** @return the 1-based column, or -1 when unknown */
     public int column() {
         return column;
+    }
+
+    /** @return each finding behind this exception (for {@link Kind#UNSUPPORTED}: element and construct), or empty */
+    public List<String> problems() {
+        return problems;
     }
 
     /** @return the message without the location prefix */

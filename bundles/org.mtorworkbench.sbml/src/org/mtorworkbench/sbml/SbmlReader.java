@@ -11,9 +11,11 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 
 import org.mtorworkbench.sbml.SbmlException.Kind;
+import org.mtorworkbench.sbml.internal.CellDesignerLayout;
+import org.mtorworkbench.sbml.internal.Jsbml;
+import org.mtorworkbench.sbml.internal.L2LayoutReader;
 import org.mtorworkbench.sbml.internal.XmlPrescan;
 import org.sbml.jsbml.SBMLDocument;
-import org.sbml.jsbml.xml.parsers.ParserManager;
 
 /**
  * Reads SBML of any level and version into a JSBML {@link SBMLDocument}, safely: inputs
@@ -26,23 +28,47 @@ public final class SbmlReader {
     /** Files larger than this are refused unless configured otherwise: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
 
+    /**
+     * Key of the user object a read document carries: where each id is declared in the
+     * file, so {@link SbmlValidator} can give line numbers.
+     */
+    public static final String SOURCE_KEY = "org.mtorworkbench.sbml.source";
+
+    /** By default a CellDesigner diagram without an SBML Layout is turned into one. */
+    public static final boolean DEFAULT_CELLDESIGNER_LAYOUT = true;
+
     private final long maxBytes;
+    private final boolean cellDesignerLayout;
 
     /** A reader with the default limits. */
     public SbmlReader() {
-        this(DEFAULT_MAX_BYTES);
+        this(DEFAULT_MAX_BYTES, DEFAULT_CELLDESIGNER_LAYOUT);
     }
 
-    private SbmlReader(long maxBytes) {
+    private SbmlReader(long maxBytes, boolean cellDesignerLayout) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.cellDesignerLayout = cellDesignerLayout;
     }
 
     /** @return a copy of this reader that refuses inputs larger than {@code bytes} */
     public SbmlReader withMaxBytes(long bytes) {
-        return new SbmlReader(bytes);
+        return new SbmlReader(bytes, cellDesignerLayout);
+    }
+
+    /**
+     * @return a copy of this reader that does (or does not) turn a CellDesigner diagram
+     *         ({@code celldesigner:extension} aliases) into an SBML Layout when the model has none
+     */
+    public SbmlReader withCellDesignerLayout(boolean convert) {
+        return new SbmlReader(maxBytes, convert);
+    }
+
+    /** @return whether CellDesigner diagrams become SBML Layouts */
+    public boolean cellDesignerLayout() {
+        return cellDesignerLayout;
     }
 
     /** @return the size limit in bytes */
@@ -108,15 +134,35 @@ public final class SbmlReader {
             throw new SbmlException(Kind.REFUSED, source, -1, -1,
                     "refused: the input has " + content.length + " bytes, more than the limit of " + maxBytes, null);
         }
-        XmlPrescan.scan(content, source);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // JSBML finds its parsers (core and packages) with ServiceLoader on the context loader.
-        thread.setContextClassLoader(ParserManager.class.getClassLoader());
+        XmlPrescan.Root root = XmlPrescan.scan(content, source);
+        // JSBML loses the content of the L2 layout annotation: the workbench reads that itself.
+        L2LayoutReader.Extracted l2Layout = root.level() == 2 ? L2LayoutReader.extract(content) : null;
+        if (l2Layout != null && l2Layout.annotation().contains("projects.eml.org/bcb/sbml/render")) {
+            root = root.withUnknown("L2 render information in the layout annotation");
+        }
+        byte[] forJsbml = l2Layout == null ? content : l2Layout.remaining();
         try {
-            SBMLDocument doc = new org.sbml.jsbml.SBMLReader().readSBMLFromStream(new ByteArrayInputStream(content));
+            SBMLDocument doc = Jsbml.call(
+                    () -> new org.sbml.jsbml.SBMLReader().readSBMLFromStream(new ByteArrayInputStream(forJsbml)));
             if (doc == null) {
                 throw new SbmlException(Kind.NOT_SBML, source, -1, -1, "JSBML could not read the document", null);
+            }
+            doc.putUserObject(SOURCE_KEY, root);
+            if (l2Layout != null && doc.getModel() != null) {
+                try {
+                    L2LayoutReader.addTo(doc.getModel(), l2Layout.annotation());
+                } catch (Exception e) {
+                    throw new SbmlException(Kind.NOT_SBML, source, -1, -1, "cannot read the L2 layout annotation ("
+                            + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", e);
+                }
+            }
+            if (cellDesignerLayout && doc.getModel() != null) {
+                try {
+                    CellDesignerLayout.addIfPresent(doc.getModel());
+                } catch (RuntimeException e) {
+                    // A diagram CellDesigner itself could not have drawn: the model is read without a
+                    // layout, and its CellDesigner annotations are kept as they are.
+                }
             }
             return doc;
         } catch (XMLStreamException e) {
@@ -128,8 +174,6 @@ public final class SbmlReader {
                     "cannot interpret the SBML (" + e.getClass().getSimpleName() + ": " + firstLine(e)
                             + "); check that it is valid SBML with './mtorwb validate'",
                     e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 

@@ -33,7 +33,8 @@ final class InfoCommand implements Command {
         return "Reads an SBML file of any level and version (or builtin:mtor) and prints, one 'key: value' per line:\n"
                 + "the file, SBML level and version, model id and name, the counts of compartments,\n"
                 + "species, reactions, parameters, rules, events, function definitions and initial\n"
-                + "assignments, the SBML packages used, and whether the model has a layout.\n"
+                + "assignments, the SBML packages used, whether the model has a layout (the L3 package,\n"
+                + "the L2 annotation, or a CellDesigner diagram turned into one), and per layout its glyphs.\n"
                 + "Exit code 4 if the file cannot be read as SBML (the message names file, line, column).";
     }
 
@@ -42,7 +43,20 @@ final class InfoCommand implements Command {
         String arg = Args.positionals(args, "MODEL").get(0);
         SBMLDocument doc = Models.open(arg, io);
         print(Models.describe(arg, io), ModelSummary.of(doc), io.out());
+        printLayouts(doc, io.out());
         return ExitCode.OK;
+    }
+
+    /** One line per layout: its id and glyph counts. */
+    static void printLayouts(SBMLDocument doc, PrintStream out) {
+        if (doc.getModel() != null
+                && doc.getModel().getExtension("layout") instanceof org.sbml.jsbml.ext.layout.LayoutModelPlugin p) {
+            for (org.sbml.jsbml.ext.layout.Layout l : p.getListOfLayouts()) {
+                out.println("layout " + l.getId() + ": " + l.getCompartmentGlyphCount() + " compartment, "
+                        + l.getSpeciesGlyphCount() + " species, " + l.getReactionGlyphCount() + " reaction, "
+                        + l.getTextGlyphCount() + " text glyphs");
+            }
+        }
     }
 
     static void print(String file, ModelSummary s, PrintStream out) {

@@ -29,6 +29,8 @@ public final class Main {
         register(new HelpCommand(this));
         register(new VersionCommand());
         register(new InfoCommand());
+        register(new ValidateCommand());
+        register(new ConvertCommand());
         register(new SimulateCommand());
         register(new SteadyStateCommand());
         register(new TestSuiteCommand());

@@ -29,9 +29,41 @@ public final class XmlPrescan {
     /** SBML namespaces all begin with this. */
     public static final String SBML_NS_PREFIX = "http://www.sbml.org/sbml/level";
 
-    /** What the scan learned about the root element. */
-    public record Root(String namespace, int level, int version) {
+    /**
+     * What the scan learned: the root element's namespace, level and version, and where each
+     * SBML id is declared, so problems found later can name a line.
+     *
+     * @param idLines the line of the first declaration of each id, per model scope
+     * @param duplicates each id declared more than once in one scope, with the element and lines
+     * @param unknown elements and attributes (outside notes and annotations) in namespaces that
+     *            neither SBML core nor a package JSBML reads defines: JSBML drops them
+     */
+    public record Root(String namespace, int level, int version, java.util.Map<String, Integer> idLines,
+            java.util.List<String> duplicates, java.util.List<String> unknown) {
+        public Root {
+            idLines = java.util.Map.copyOf(idLines);
+            duplicates = java.util.List.copyOf(duplicates);
+            unknown = java.util.List.copyOf(unknown);
+        }
+
+        /** @return a copy that also records {@code what} as content the workbench cannot keep */
+        public Root withUnknown(String what) {
+            java.util.List<String> more = new java.util.ArrayList<>(unknown);
+            more.add(what);
+            return new Root(namespace, level, version, idLines, duplicates, more);
+        }
+
+        /** @return the line where {@code id} is declared, or -1 */
+        public int lineOf(String id) {
+            return id == null ? -1 : idLines.getOrDefault(id, -1);
+        }
     }
+
+    private static final String MATHML = "http://www.w3.org/1998/Math/MathML";
+    /** The L3 packages JSBML reads (the bundle ships their parsers). */
+    private static final java.util.regex.Pattern KNOWN_PACKAGE = java.util.regex.Pattern.compile(
+            "http://www\\.sbml\\.org/sbml/level3/version\\d/(layout|render|comp|fbc|qual|groups)/version\\d");
+    private static final int MAX_UNKNOWN = 20;
 
     private XmlPrescan() {
     }
@@ -49,7 +81,7 @@ public final class XmlPrescan {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1,
                     "the file is empty; an SBML file starts with <?xml ...?> and an <sbml> element", null);
         }
-        RootHandler handler = new RootHandler();
+        RootHandler handler = new RootHandler(source);
         try {
             SAXParser parser = newFactory().newSAXParser();
             InputSource in = new InputSource(new ByteArrayInputStream(content));
@@ -71,10 +103,11 @@ public final class XmlPrescan {
             throw new SbmlException(Kind.MALFORMED_XML, source, handler.line(), handler.column(),
                     "cannot read XML: " + e.getMessage() + "; check the file's encoding (UTF-8 expected)", e);
         }
-        if (handler.root == null) {
+        if (handler.rootNamespace == null) {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1, "the file has no root element", null);
         }
-        return handler.root;
+        return new Root(handler.rootNamespace, handler.level, handler.version, handler.idLines, handler.duplicates,
+                handler.unknown);
     }
 
     private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
@@ -117,8 +150,24 @@ public final class XmlPrescan {
     }
 
     private static final class RootHandler extends DefaultHandler {
+        private final String source;
         private Locator locator;
-        private Root root;
+        private String rootNamespace;
+        private int level;
+        private int version;
+        private final java.util.Map<String, Integer> idLines = new java.util.HashMap<>();
+        private final java.util.Map<String, String> firstElement = new java.util.HashMap<>();
+        private final java.util.List<String> duplicates = new java.util.ArrayList<>();
+        private final java.util.List<String> unknown = new java.util.ArrayList<>();
+        private int unknownDepth;
+        RootHandler(String source) {
+            this.source = source;
+        }
+
+        /** Model scopes (model, comp model definitions); kinetic laws' local ids have their own scope. */
+        private int scope;
+        private int kineticLawDepth;
+        private int annotationDepth;
 
         @Override
         public void setDocumentLocator(Locator locator) {
@@ -135,16 +184,84 @@ public final class XmlPrescan {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            if (root != null) {
+            if (rootNamespace == null) {
+                String src = source;
+                if (!"sbml".equals(localName) || uri == null || !uri.startsWith(SBML_NS_PREFIX)) {
+                    throw new StopScan(new SbmlException(Kind.NOT_SBML, src, line(), column(),
+                            "the root element is <" + qName + ">" + (uri == null || uri.isEmpty() ? "" : " in namespace "
+                                    + uri) + ", not an SBML <sbml> element: this is not an SBML file", null));
+                }
+                rootNamespace = uri;
+                level = intAttr(atts, "level");
+                version = intAttr(atts, "version");
                 return;
             }
-            String src = locator == null ? null : locator.getSystemId();
-            if (!"sbml".equals(localName) || uri == null || !uri.startsWith(SBML_NS_PREFIX)) {
-                throw new StopScan(new SbmlException(Kind.NOT_SBML, src, line(), column(),
-                        "the root element is <" + qName + ">" + (uri == null || uri.isEmpty() ? "" : " in namespace "
-                                + uri) + ", not an SBML <sbml> element: this is not an SBML file", null));
+            if (annotationDepth > 0 || "annotation".equals(localName) || "notes".equals(localName)) {
+                annotationDepth++;
+                return;
             }
-            root = new Root(uri, intAttr(atts, "level"), intAttr(atts, "version"));
+            if (unknownDepth > 0 || !known(uri)) {
+                if (unknownDepth++ == 0) {
+                    noteUnknown("element <" + qName + "> (namespace " + uri + ")");
+                }
+                return;
+            }
+            for (int i = 0; i < atts.getLength(); i++) {
+                String an = atts.getURI(i);
+                if (an != null && !an.isEmpty() && !known(an) && !an.equals(XMLConstants.XML_NS_URI)
+                        && !an.equals(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI)) {
+                    noteUnknown("attribute " + atts.getQName(i) + " on <" + qName + "> (namespace " + an + ")");
+                }
+            }
+            if ("model".equals(localName) || "modelDefinition".equals(localName)) {
+                scope++;
+            }
+            if ("kineticLaw".equals(localName)) {
+                kineticLawDepth++;
+            }
+            if (!uri.equals(rootNamespace) || kineticLawDepth > 0 || "unitDefinition".equals(localName)
+                    || "unit".equals(localName)) {
+                return;
+            }
+            String id = atts.getValue("", "id");
+            if (id == null || id.isEmpty()) {
+                return;
+            }
+            String key = scope + ":" + id;
+            Integer first = idLines.putIfAbsent(id, line());
+            String firstEl = firstElement.putIfAbsent(key, localName + "@" + line());
+            if (firstEl != null) {
+                duplicates.add(id + "\t" + line() + "\tthe id '" + id + "' of this <" + localName
+                        + "> is already used by the <" + firstEl.replace("@", "> on line ") + "; ids must be unique");
+            } else if (first == null) {
+                idLines.put(id, line());
+            }
+        }
+
+        private boolean known(String uri) {
+            return uri == null || uri.isEmpty() || uri.equals(rootNamespace) || MATHML.equals(uri)
+                    || KNOWN_PACKAGE.matcher(uri).matches();
+        }
+
+        private void noteUnknown(String what) {
+            if (unknown.size() < MAX_UNKNOWN) {
+                unknown.add(what + " on line " + line());
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (annotationDepth > 0) {
+                annotationDepth--;
+                return;
+            }
+            if (unknownDepth > 0) {
+                unknownDepth--;
+                return;
+            }
+            if ("kineticLaw".equals(localName)) {
+                kineticLawDepth--;
+            }
         }
 
         private static int intAttr(Attributes atts, String name) {
