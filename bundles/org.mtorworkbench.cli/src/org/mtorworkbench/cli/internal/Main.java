@@ -29,6 +29,7 @@ public final class Main {
         register(new HelpCommand(this));
         register(new VersionCommand());
         register(new InfoCommand());
+        register(new RenderCommand());
         register(new CatalogueCommands.Drugs());
         register(new CatalogueCommands.Contexts());
     }
