@@ -17,6 +17,7 @@ import org.mtorworkbench.diagram.Diagram;
 import org.mtorworkbench.diagram.DiagramExport;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.tests.support.Architecture;
+import org.mtorworkbench.tests.support.SampleModels;
 import org.mtorworkbench.tests.support.SharedData;
 
 /** {@code ./mtorwb render}: diagrams to SVG and PNG without a display, and its errors. */
@@ -57,26 +58,7 @@ class RenderCommandTest {
     @Test
     void aModelWithoutLayoutIsLaidOutAndTheFileIsUntouched() throws Exception {
         Path f = tmp.resolve("akt.xml");
-        String xml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
-                  <model id="akt_model">
-                    <listOfCompartments><compartment id="cell" size="1" constant="true"/></listOfCompartments>
-                    <listOfSpecies>
-                      <species id="Akt" sboTerm="SBO:0000245" compartment="cell" initialConcentration="1" hasOnlySubstanceUnits="false"
-                          boundaryCondition="false" constant="false"/>
-                      <species id="pAkt" sboTerm="SBO:0000245" compartment="cell" initialConcentration="0" hasOnlySubstanceUnits="false"
-                          boundaryCondition="false" constant="false"/>
-                    </listOfSpecies>
-                    <listOfReactions>
-                      <reaction id="phos" reversible="false">
-                        <listOfReactants><speciesReference species="Akt" stoichiometry="1" constant="true"/></listOfReactants>
-                        <listOfProducts><speciesReference species="pAkt" stoichiometry="1" constant="true"/></listOfProducts>
-                      </reaction>
-                    </listOfReactions>
-                  </model>
-                </sbml>
-                """;
+        String xml = SampleModels.AKT_PHOSPHORYLATION;
         Files.writeString(f, xml);
         Result r = run("render", "akt.xml", "--out", "akt.svg");
         assertEquals(0, r.code(), r.err());
