@@ -152,6 +152,10 @@ public final class ElkLayouter {
         }
     }
 
+    /**
+     * The compartment a reaction's process node sits in: the one all its species share, else
+     * that of its first product (a transport sits where it delivers), else of its first reactant.
+     */
     private String commonCompartment(Reaction r) {
         Set<String> cs = new LinkedHashSet<>();
         for (SimpleSpeciesReference ref : r.getListOfReactants()) {
@@ -163,7 +167,13 @@ public final class ElkLayouter {
         for (ModifierSpeciesReference ref : r.getListOfModifiers()) {
             cs.add(compartmentOf(ref.getSpecies()));
         }
-        return cs.size() == 1 ? cs.iterator().next() : null;
+        if (cs.size() == 1) {
+            return cs.iterator().next();
+        }
+        if (r.getProductCount() > 0) {
+            return compartmentOf(r.getProduct(0).getSpecies());
+        }
+        return r.getReactantCount() > 0 ? compartmentOf(r.getReactant(0).getSpecies()) : null;
     }
 
     private String compartmentOf(String speciesId) {

@@ -26,6 +26,7 @@ import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -56,6 +57,7 @@ import org.mtorworkbench.ui.editor.internal.DiagramCanvas;
 import org.mtorworkbench.ui.editor.internal.DocumentFiles;
 import org.mtorworkbench.ui.editor.internal.MoveOperation;
 import org.mtorworkbench.ui.editor.internal.OutlinePages;
+import org.mtorworkbench.ui.editor.internal.RelayoutOperation;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.ext.layout.Layout;
 
@@ -143,6 +145,12 @@ public final class PathwayEditor extends EditorPart {
         tool(tools, "Zoom In", () -> canvas.setZoom(canvas.getZoom() * 1.25));
         tool(tools, "100%", () -> canvas.setZoom(1));
         tool(tools, "Fit", () -> canvas.fit());
+        tool(tools, "Layout", () -> BusyIndicator.showWhile(canvas.getDisplay(), () -> {
+            if (layout != null) {
+                execute(new RelayoutOperation(layout));
+                canvas.fit();
+            }
+        }));
         zoomLabel = new Label(bar, SWT.NONE);
         zoomLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         zoomLabel.setText("Reading " + getEditorInput().getName() + " ...");

@@ -15,7 +15,7 @@ import org.sbml.jsbml.ext.layout.ReactionGlyph;
 import org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph;
 
 /**
- * The positions of some glyphs of a layout (bounding box corners and curve points), taken
+ * The geometry of some glyphs of a layout (bounding boxes and curve points), taken
  * so that an operation can put them back exactly. The glyphs themselves are not copied.
  */
 final class Geometry {
@@ -29,7 +29,9 @@ final class Geometry {
         for (GraphicalObject o : glyphs) {
             BoundingBox bb = o.getBoundingBox();
             if (bb != null && bb.isSetPosition()) {
-                g.boxes.put(o, new double[] { bb.getPosition().getX(), bb.getPosition().getY() });
+                boolean dims = bb.isSetDimensions();
+                g.boxes.put(o, new double[] { bb.getPosition().getX(), bb.getPosition().getY(),
+                        dims ? bb.getDimensions().getWidth() : Double.NaN, dims ? bb.getDimensions().getHeight() : Double.NaN });
             }
             Curve c = o instanceof SpeciesReferenceGlyph s ? s.getCurve()
                     : o instanceof ReactionGlyph r && r.isSetCurve() ? r.getCurve() : null;
@@ -69,9 +71,14 @@ final class Geometry {
     /** Puts every glyph back where it was when this snapshot was taken. */
     void restore() {
         boxes.forEach((o, xy) -> {
-            Point p = o.getBoundingBox().getPosition();
+            BoundingBox bb = o.getBoundingBox();
+            Point p = bb.getPosition();
             p.setX(xy[0]);
             p.setY(xy[1]);
+            if (!Double.isNaN(xy[2]) && bb.isSetDimensions()) {
+                bb.getDimensions().setWidth(xy[2]);
+                bb.getDimensions().setHeight(xy[3]);
+            }
         });
         curves.forEach((o, segs) -> {
             Curve c = o instanceof SpeciesReferenceGlyph s ? s.getCurve() : ((ReactionGlyph) o).getCurve();

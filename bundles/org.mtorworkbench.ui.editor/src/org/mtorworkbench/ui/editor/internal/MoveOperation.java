@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.core.commands.operations.AbstractOperation;
-import org.eclipse.core.runtime.IAdaptable;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.sbml.jsbml.ext.layout.BoundingBox;
 import org.sbml.jsbml.ext.layout.CubicBezier;
 import org.sbml.jsbml.ext.layout.CurveSegment;
@@ -26,14 +21,12 @@ import org.sbml.jsbml.ext.layout.TextGlyph;
  * attached to them, and the ends of the arcs that touch them (an arc between two moved
  * glyphs moves whole). Undo and redo put back the exact coordinates taken before and after.
  */
-public final class MoveOperation extends AbstractOperation {
+public final class MoveOperation extends GeometryOperation {
 
     private final Layout layout;
     private final Set<String> ids;
     private final double dx;
     private final double dy;
-    private Geometry before;
-    private Geometry after;
 
     /**
      * @param ids ids of compartment, species and reaction glyphs to move
@@ -48,10 +41,10 @@ public final class MoveOperation extends AbstractOperation {
 
     @Override
     public boolean canExecute() {
-        return !ids.isEmpty() && (dx != 0 || dy != 0) && !glyphs().isEmpty();
+        return !ids.isEmpty() && (dx != 0 || dy != 0) && !moved().isEmpty();
     }
 
-    private List<GraphicalObject> glyphs() {
+    private List<GraphicalObject> moved() {
         List<GraphicalObject> gs = new ArrayList<>();
         for (String id : ids) {
             GraphicalObject g = find(layout, id);
@@ -94,13 +87,17 @@ public final class MoveOperation extends AbstractOperation {
     }
 
     @Override
-    public IStatus execute(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
-        List<GraphicalObject> moved = glyphs();
+    Set<GraphicalObject> affected() throws ExecutionException {
+        List<GraphicalObject> moved = moved();
         if (moved.isEmpty()) {
             throw new ExecutionException("none of the glyphs to move is in layout " + layout.getId());
         }
-        Set<GraphicalObject> touched = touched(moved);
-        before = Geometry.of(touched);
+        return touched(moved);
+    }
+
+    @Override
+    void change() throws ExecutionException {
+        Set<GraphicalObject> touched = affected();
         for (GraphicalObject g : touched) {
             if (g instanceof TextGlyph || ids.contains(g.getId())) {
                 shift(g.getBoundingBox());
@@ -114,8 +111,6 @@ public final class MoveOperation extends AbstractOperation {
                 moveCurve(s, processMoved, speciesMoved);
             }
         }
-        after = Geometry.of(touched);
-        return Status.OK_STATUS;
     }
 
     private void shift(BoundingBox bb) {
@@ -169,17 +164,5 @@ public final class MoveOperation extends AbstractOperation {
     private void shift(Point p) {
         p.setX(p.getX() + dx);
         p.setY(p.getY() + dy);
-    }
-
-    @Override
-    public IStatus redo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
-        after.restore();
-        return Status.OK_STATUS;
-    }
-
-    @Override
-    public IStatus undo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
-        before.restore();
-        return Status.OK_STATUS;
     }
 }

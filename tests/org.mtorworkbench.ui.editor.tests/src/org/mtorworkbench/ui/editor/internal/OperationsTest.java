@@ -159,6 +159,24 @@ class OperationsTest {
     }
 
     @Test
+    void relayoutPlacesEveryGlyphWithoutOverlapsAndUndoPutsThemBack() throws Exception {
+        int layouts = AutoLayout.layouts(doc.getModel()).size();
+        roundTrip(new RelayoutOperation(layout));
+        assertEquals(layouts, AutoLayout.layouts(doc.getModel()).size(), "the scratch layout was left in the document");
+        Diagram d = Diagram.of(layout);
+        org.mtorworkbench.diagram.DiagramExport.write(d,
+                org.mtorworkbench.tests.support.SharedData.outputDir("diagrams").resolve("builtin-mtor-relayout.png"), 1);
+        var nodes = d.nodes().stream().filter(n -> n.kind() != org.mtorworkbench.diagram.GlyphKind.COMPARTMENT
+                && n.elementId() != null).toList();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                assertFalse(nodes.get(i).bounds().intersects(nodes.get(j).bounds()),
+                        nodes.get(i).id() + " overlaps " + nodes.get(j).id() + " after the re-layout");
+            }
+        }
+    }
+
+    @Test
     void operationsThatWouldDoNothingCannotExecute() {
         assertFalse(new MoveOperation(layout, Set.of("sg_Akt_T308"), 0, 0).canExecute());
         assertFalse(new MoveOperation(layout, Set.of("no_such_glyph"), 5, 5).canExecute());
