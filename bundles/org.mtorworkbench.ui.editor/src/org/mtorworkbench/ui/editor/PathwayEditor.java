@@ -30,6 +30,7 @@ import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ToolBar;
@@ -179,6 +180,7 @@ public final class PathwayEditor extends EditorPart {
     }
 
     private void load() {
+        Display display = canvas.getDisplay();
         Job job = Job.create("Reading " + file.getFileName(), (IProgressMonitor monitor) -> {
             try {
                 SBMLDocument doc = new SbmlReader().read(file);
@@ -188,10 +190,10 @@ public final class PathwayEditor extends EditorPart {
                 boolean had = !AutoLayout.layouts(doc.getModel()).isEmpty();
                 Layout l = AutoLayout.firstOrCreate(doc, AutoLayoutOptions.DEFAULTS);
                 Diagram d = Diagram.of(l);
-                canvas.getDisplay().asyncExec(() -> shown(doc, l, !had, d));
+                display.asyncExec(() -> shown(doc, l, !had, d));
             } catch (SbmlException | RuntimeException e) {
                 loadError = e.getMessage() == null ? e.toString() : e.getMessage();
-                canvas.getDisplay().asyncExec(() -> {
+                display.asyncExec(() -> {
                     if (!zoomLabel.isDisposed()) {
                         zoomLabel.setText("This file could not be drawn: " + loadError);
                     }

@@ -397,19 +397,4 @@ public final class DiagramCanvas extends Canvas {
             fit();
         }
     }
-
-    /** Posts a click at a canvas point, as a user's mouse would (for tests and keyboard access). */
-    void click(int x, int y, int stateMask) {
-        Event down = new Event();
-        down.button = 1;
-        down.x = x;
-        down.y = y;
-        down.stateMask = stateMask;
-        mouseDown(down);
-        Event up = new Event();
-        up.button = 1;
-        up.x = x;
-        up.y = y;
-        mouseUp(up);
-    }
 }
