@@ -22,7 +22,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.ide.FileStoreEditorInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtorworkbench.tests.support.SharedData;
@@ -62,7 +62,7 @@ class WorkbenchTest {
     }
 
     @Test
-    void aModelFileOpensInTheModelEditor() throws Exception {
+    void aModelFileOpensInTheModelOverview() throws Exception {
         Path f = tmp.resolve("akt.xml");
         Files.writeString(f, """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -79,7 +79,9 @@ class WorkbenchTest {
                 </sbml>
                 """);
         IWorkbenchPage page = window().getActivePage();
-        IEditorPart editor = IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(f.toUri()));
+        // SBML files open in the pathway diagram by default; the overview is the second editor
+        IEditorPart editor = page.openEditor(new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(f.toUri())),
+                WorkbenchIds.MODEL_EDITOR);
         ModelEditor model = assertInstanceOf(ModelEditor.class, editor);
         waitUntil(() -> model.getDocument() != null || model.getLoadError() != null);
         assertNull(model.getLoadError());

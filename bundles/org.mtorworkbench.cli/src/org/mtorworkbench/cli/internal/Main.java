@@ -35,6 +35,7 @@ public final class Main {
         register(new SteadyStateCommand());
         register(new TestSuiteCommand());
         register(new BenchCommand());
+        register(new RenderCommand());
         register(new CatalogueCommands.Drugs());
         register(new CatalogueCommands.Contexts());
         register(new ExperimentCommands.DoseResponseCommand());

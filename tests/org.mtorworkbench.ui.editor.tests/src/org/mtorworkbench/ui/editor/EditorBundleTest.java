@@ -5,11 +5,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtorworkbench.tests.support.Architecture;
 
-/** The editor may depend on .ui, the headless bundles it draws, Eclipse UI, ELK and the JFree graphics bridges. */
+/**
+ * The editor may depend on .ui, the headless diagram and SBML bundles it draws, Eclipse UI
+ * and the JFree SWT bridge. The network bundle is wired by this test fragment, for builtin:mtor.
+ */
 class EditorBundleTest {
 
     @Test
     void resolvesAndDependsOnlyOnWhatTheDesignAllows() {
-        Architecture.assertWiresOnlyTo("org.mtorworkbench.ui.editor", Set.of("org.mtorworkbench.ui", "org.mtorworkbench.sbml", "org.sbml.jsbml", "org.eclipse.", "org.jfree", "com.google.guava"));
+        Architecture.assertWiresOnlyTo("org.mtorworkbench.ui.editor", Set.of("org.mtorworkbench.ui", "org.mtorworkbench.diagram",
+                "org.mtorworkbench.sbml", "org.sbml.jsbml", "org.eclipse.", "org.jfree", "wrapped.org.jfree", "com.google.guava",
+                "org.mtorworkbench.network"));
     }
 }

@@ -1,0 +1,400 @@
+package org.mtorworkbench.ui.editor.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.ScrollBar;
+import org.mtorworkbench.diagram.Diagram;
+import org.mtorworkbench.diagram.DiagramPainter;
+import org.mtorworkbench.diagram.GlyphKind;
+import org.mtorworkbench.diagram.NodeFigure;
+
+/**
+ * Shows a {@link Diagram} on an SWT canvas. {@link DiagramPainter} paints the visible part
+ * with Java2D into an image whose pixels are handed to SWT: the same picture, fonts and
+ * antialiasing as the SVG and PNG exports. Zoom (10% to 800%, fit to window), scrolling, selection by click,
+ * Ctrl+click and marquee, and dragging of selected nodes, which is reported to a move
+ * handler rather than applied here: the canvas never changes the model.
+ */
+public final class DiagramCanvas extends Canvas {
+
+    /** Smallest zoom. */
+    public static final double MIN_ZOOM = 0.1;
+    /** Largest zoom. */
+    public static final double MAX_ZOOM = 8;
+    /** Space around the diagram, in layout units. */
+    static final double MARGIN = 40;
+
+    /** Receives a finished drag: the ids moved and the offset in layout units. */
+    public interface MoveHandler {
+        void moved(Set<String> ids, double dx, double dy);
+    }
+
+    private Diagram diagram = new Diagram("", List.of(), List.of());
+    private double zoom = 1;
+    private final Set<String> selection = new LinkedHashSet<>();
+    private final List<Consumer<Set<String>>> selectionListeners = new ArrayList<>();
+    private MoveHandler moveHandler = (ids, dx, dy) -> { };
+    private BufferedImage buffer;
+    private long lastFrameNanos;
+    private int frames;
+
+    private Point pressAt;
+    private double[] pressLayout;
+    private boolean dragging;
+    private boolean marquee;
+    private Point mouseAt;
+
+    public DiagramCanvas(Composite parent) {
+        super(parent, SWT.H_SCROLL | SWT.V_SCROLL | SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED);
+        addListener(SWT.Paint, this::paint);
+        addListener(SWT.Resize, e -> updateScrollBars());
+        getHorizontalBar().addListener(SWT.Selection, e -> redraw());
+        getVerticalBar().addListener(SWT.Selection, e -> redraw());
+        addListener(SWT.MouseDown, this::mouseDown);
+        addListener(SWT.MouseMove, this::mouseMove);
+        addListener(SWT.MouseUp, this::mouseUp);
+        addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.KeyDown, this::key);
+        addListener(SWT.Dispose, e -> buffer = null);
+    }
+
+    /** Shows another diagram (after the layout changed), keeping zoom, scroll position and the selection that still exists. */
+    public void setDiagram(Diagram d) {
+        checkWidget();
+        this.diagram = d;
+        boolean changed = selection.removeIf(id -> d.node(id).isEmpty() && d.arc(id).isEmpty());
+        updateScrollBars();
+        redraw();
+        if (changed) {
+            fireSelection();
+        }
+    }
+
+    /** @return the diagram shown */
+    public Diagram getDiagram() {
+        return diagram;
+    }
+
+    /** @param h receives finished drags */
+    public void setMoveHandler(MoveHandler h) {
+        this.moveHandler = h;
+    }
+
+    /** @param l called with the new selection whenever it changes */
+    public void addSelectionListener(Consumer<Set<String>> l) {
+        selectionListeners.add(l);
+    }
+
+    /** @return a copy of the selected figure ids */
+    public Set<String> getSelection() {
+        return Set.copyOf(selection);
+    }
+
+    /** Selects these figures (unknown ids are ignored) and scrolls the first into view. */
+    public void setSelection(Set<String> ids) {
+        selection.clear();
+        for (String id : ids) {
+            if (diagram.node(id).isPresent() || diagram.arc(id).isPresent()) {
+                selection.add(id);
+            }
+        }
+        if (!selection.isEmpty()) {
+            diagram.node(selection.iterator().next()).ifPresent(this::reveal);
+        }
+        redraw();
+        fireSelection();
+    }
+
+    private void fireSelection() {
+        Set<String> s = getSelection();
+        selectionListeners.forEach(l -> l.accept(s));
+    }
+
+    /** @return the zoom factor (1 = 100%) */
+    public double getZoom() {
+        return zoom;
+    }
+
+    /** Sets the zoom, clamped to 10%-800%, keeping the centre of the view in place. */
+    public void setZoom(double z) {
+        Rectangle ca = getClientArea();
+        zoomAround(z, ca.width / 2, ca.height / 2);
+    }
+
+    /** Zooms so the whole diagram fits the window (never above 100%). */
+    public void fit() {
+        Rectangle ca = getClientArea();
+        Rectangle2D w = world();
+        if (ca.width <= 0 || ca.height <= 0 || w.getWidth() <= 0) {
+            return;
+        }
+        double z = Math.min(1, Math.min(ca.width / w.getWidth(), ca.height / w.getHeight()));
+        zoom = clamp(z);
+        updateScrollBars();
+        getHorizontalBar().setSelection(0);
+        getVerticalBar().setSelection(0);
+        redraw();
+    }
+
+    private static double clamp(double z) {
+        return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
+    }
+
+    private void zoomAround(double z, int sx, int sy) {
+        double[] at = toLayout(sx, sy);
+        zoom = clamp(z);
+        updateScrollBars();
+        Rectangle2D w = world();
+        getHorizontalBar().setSelection((int) Math.round((at[0] - w.getX()) * zoom - sx));
+        getVerticalBar().setSelection((int) Math.round((at[1] - w.getY()) * zoom - sy));
+        redraw();
+    }
+
+    /** @return the milliseconds the last repaint took (painting and drawing on screen) */
+    public double lastFrameMillis() {
+        return lastFrameNanos / 1e6;
+    }
+
+    /** @return how many times the canvas has been painted */
+    public int frameCount() {
+        return frames;
+    }
+
+    /** The area scrolled over, in layout units: the diagram and the origin, with a margin. */
+    private Rectangle2D world() {
+        Rectangle2D b = diagram.bounds();
+        b.add(0, 0);
+        return new Rectangle2D.Double(b.getX() - MARGIN, b.getY() - MARGIN, b.getWidth() + 2 * MARGIN,
+                b.getHeight() + 2 * MARGIN);
+    }
+
+    private void updateScrollBars() {
+        Rectangle ca = getClientArea();
+        Rectangle2D w = world();
+        setBar(getHorizontalBar(), (int) Math.ceil(w.getWidth() * zoom), ca.width);
+        setBar(getVerticalBar(), (int) Math.ceil(w.getHeight() * zoom), ca.height);
+    }
+
+    private static void setBar(ScrollBar bar, int content, int view) {
+        int sel = bar.getSelection();
+        bar.setMaximum(Math.max(content, 1));
+        bar.setThumb(Math.max(1, Math.min(view, content)));
+        bar.setPageIncrement(Math.max(1, view * 9 / 10));
+        bar.setIncrement(20);
+        bar.setSelection(Math.min(sel, Math.max(0, content - view)));
+    }
+
+    /** @return the layout coordinates of a point on the canvas */
+    public double[] toLayout(int x, int y) {
+        Rectangle2D w = world();
+        return new double[] { (x + getHorizontalBar().getSelection()) / zoom + w.getX(),
+                (y + getVerticalBar().getSelection()) / zoom + w.getY() };
+    }
+
+    /** @return the canvas coordinates of a layout point */
+    public Point toCanvas(double lx, double ly) {
+        Rectangle2D w = world();
+        return new Point((int) Math.round((lx - w.getX()) * zoom - getHorizontalBar().getSelection()),
+                (int) Math.round((ly - w.getY()) * zoom - getVerticalBar().getSelection()));
+    }
+
+    private void reveal(NodeFigure n) {
+        Rectangle ca = getClientArea();
+        Point p = toCanvas(n.centerX(), n.centerY());
+        if (p.x < 0 || p.y < 0 || p.x > ca.width || p.y > ca.height) {
+            getHorizontalBar().setSelection(getHorizontalBar().getSelection() + p.x - ca.width / 2);
+            getVerticalBar().setSelection(getVerticalBar().getSelection() + p.y - ca.height / 2);
+        }
+    }
+
+    private void paint(Event e) {
+        long t0 = System.nanoTime();
+        Rectangle ca = getClientArea();
+        if (ca.width <= 0 || ca.height <= 0) {
+            return;
+        }
+        if (buffer == null || buffer.getWidth() != ca.width || buffer.getHeight() != ca.height) {
+            buffer = new BufferedImage(ca.width, ca.height, BufferedImage.TYPE_INT_RGB);
+        }
+        Graphics2D g = buffer.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, ca.width, ca.height);
+            Rectangle2D w = world();
+            g.translate(-getHorizontalBar().getSelection(), -getVerticalBar().getSelection());
+            g.scale(zoom, zoom);
+            g.translate(-w.getX(), -w.getY());
+            double[] tl = toLayout(0, 0);
+            double[] br = toLayout(ca.width, ca.height);
+            DiagramPainter.paint(g, diagram, selection, new Rectangle2D.Double(tl[0], tl[1], br[0] - tl[0], br[1] - tl[1]));
+            paintFeedback(g);
+        } finally {
+            g.dispose();
+        }
+        Image image = new Image(getDisplay(), toImageData(buffer));
+        try {
+            e.gc.drawImage(image, 0, 0);
+        } finally {
+            image.dispose();
+        }
+        lastFrameNanos = System.nanoTime() - t0;
+        frames++;
+    }
+
+    /** The pixels of an RGB image as SWT image data, copied row by row. */
+    static ImageData toImageData(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] rgb = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        ImageData data = new ImageData(w, h, 32, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        byte[] bytes = data.data;
+        for (int y = 0; y < h; y++) {
+            int row = y * data.bytesPerLine;
+            int src = y * w;
+            for (int x = 0; x < w; x++) {
+                int p = rgb[src + x];
+                int o = row + 4 * x;
+                bytes[o] = 0;
+                bytes[o + 1] = (byte) (p >> 16);
+                bytes[o + 2] = (byte) (p >> 8);
+                bytes[o + 3] = (byte) p;
+            }
+        }
+        return data;
+    }
+
+    private void paintFeedback(Graphics2D g) {
+        if (pressLayout == null || mouseAt == null) {
+            return;
+        }
+        double[] now = toLayout(mouseAt.x, mouseAt.y);
+        g.setColor(DiagramPainter.SELECTION);
+        g.setStroke(new BasicStroke((float) (1 / zoom), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] { (float) (4 / zoom), (float) (3 / zoom) }, 0f));
+        if (dragging) {
+            double dx = now[0] - pressLayout[0];
+            double dy = now[1] - pressLayout[1];
+            for (String id : selection) {
+                diagram.node(id).ifPresent(n -> g.draw(n.translated(dx, dy).bounds()));
+            }
+        } else if (marquee) {
+            g.draw(marqueeRect(now));
+        }
+    }
+
+    private Rectangle2D marqueeRect(double[] now) {
+        return new Rectangle2D.Double(Math.min(now[0], pressLayout[0]), Math.min(now[1], pressLayout[1]),
+                Math.abs(now[0] - pressLayout[0]), Math.abs(now[1] - pressLayout[1]));
+    }
+
+    private void mouseDown(Event e) {
+        if (e.button != 1) {
+            return;
+        }
+        forceFocus();
+        pressAt = new Point(e.x, e.y);
+        pressLayout = toLayout(e.x, e.y);
+        mouseAt = pressAt;
+        String hit = diagram.hit(pressLayout[0], pressLayout[1], 4 / zoom).orElse(null);
+        boolean toggle = (e.stateMask & SWT.MOD1) != 0;
+        if (hit == null) {
+            if (!toggle) {
+                selection.clear();
+            }
+            marquee = true;
+        } else if (toggle) {
+            if (!selection.remove(hit)) {
+                selection.add(hit);
+            }
+        } else if (!selection.contains(hit)) {
+            selection.clear();
+            selection.add(hit);
+        }
+        dragging = hit != null && !toggle && diagram.node(hit).isPresent();
+        fireSelection();
+        redraw();
+    }
+
+    private void mouseMove(Event e) {
+        if (pressAt != null) {
+            mouseAt = new Point(e.x, e.y);
+            redraw();
+        }
+    }
+
+    private void mouseUp(Event e) {
+        if (pressAt == null || e.button != 1) {
+            return;
+        }
+        double[] now = toLayout(e.x, e.y);
+        boolean movedEnough = Math.abs(e.x - pressAt.x) + Math.abs(e.y - pressAt.y) > 2;
+        if (dragging && movedEnough) {
+            Set<String> ids = movable();
+            if (!ids.isEmpty()) {
+                moveHandler.moved(ids, now[0] - pressLayout[0], now[1] - pressLayout[1]);
+            }
+        } else if (marquee && movedEnough) {
+            selection.addAll(diagram.nodesInside(marqueeRect(now)));
+            fireSelection();
+        }
+        pressAt = null;
+        pressLayout = null;
+        mouseAt = null;
+        dragging = false;
+        marquee = false;
+        redraw();
+    }
+
+    /** The selected nodes a drag moves, with the contents of selected compartments. */
+    Set<String> movable() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : selection) {
+            diagram.node(id).filter(n -> n.elementId() != null || n.kind() == GlyphKind.PROCESS).ifPresent(n -> {
+                ids.add(n.id());
+                if (n.kind() == GlyphKind.COMPARTMENT) {
+                    diagram.nodesInside(n.bounds()).stream()
+                            .filter(c -> diagram.node(c).map(f -> f.kind() != GlyphKind.SOURCE_SINK || f.elementId() != null)
+                                    .orElse(false))
+                            .forEach(ids::add);
+                }
+            });
+        }
+        return ids;
+    }
+
+    private void wheel(Event e) {
+        if ((e.stateMask & SWT.MOD1) != 0) {
+            zoomAround(zoom * (e.count > 0 ? 1.2 : 1 / 1.2), e.x, e.y);
+            e.doit = false;
+        }
+    }
+
+    private void key(Event e) {
+        if ((e.stateMask & SWT.MOD1) != 0 && (e.character == '+' || e.character == '=')) {
+            setZoom(zoom * 1.25);
+        } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '-') {
+            setZoom(zoom / 1.25);
+        } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '0') {
+            fit();
+        }
+    }
+}

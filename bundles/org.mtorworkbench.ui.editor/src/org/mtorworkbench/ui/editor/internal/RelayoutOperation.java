@@ -1,0 +1,166 @@
+package org.mtorworkbench.ui.editor.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mtorworkbench.diagram.AutoLayout;
+import org.mtorworkbench.diagram.AutoLayoutOptions;
+import org.sbml.jsbml.SBMLDocument;
+import org.sbml.jsbml.ext.layout.BoundingBox;
+import org.sbml.jsbml.ext.layout.CubicBezier;
+import org.sbml.jsbml.ext.layout.CurveSegment;
+import org.sbml.jsbml.ext.layout.GraphicalObject;
+import org.sbml.jsbml.ext.layout.Layout;
+import org.sbml.jsbml.ext.layout.LayoutConstants;
+import org.sbml.jsbml.ext.layout.LayoutModelPlugin;
+import org.sbml.jsbml.ext.layout.Point;
+import org.sbml.jsbml.ext.layout.ReactionGlyph;
+import org.sbml.jsbml.ext.layout.SpeciesGlyph;
+import org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph;
+import org.sbml.jsbml.ext.layout.TextGlyph;
+
+/**
+ * Lays the whole diagram out again with ELK (layered, top to bottom) and moves the glyphs
+ * of the edited layout to the new places: species, reaction and compartment glyphs take
+ * the box ELK gave their element, text glyphs follow their glyph, arcs become straight
+ * between the outlines (their segments are kept, their points set along the line). Glyphs
+ * of elements ELK placed twice keep the first place; glyphs ELK has no place for stay.
+ */
+public final class RelayoutOperation extends GeometryOperation {
+
+    private final SBMLDocument document;
+    private final Layout layout;
+
+    public RelayoutOperation(Layout layout) {
+        super("Layout Diagram");
+        this.layout = layout;
+        this.document = layout.getSBMLDocument();
+    }
+
+    @Override
+    public boolean canExecute() {
+        return document != null && layout.getSpeciesGlyphCount() + layout.getReactionGlyphCount() > 0;
+    }
+
+    @Override
+    List<GraphicalObject> affected() {
+        List<GraphicalObject> gs = new ArrayList<>();
+        gs.addAll(layout.getListOfCompartmentGlyphs());
+        gs.addAll(layout.getListOfSpeciesGlyphs());
+        gs.addAll(layout.getListOfTextGlyphs());
+        for (ReactionGlyph rg : layout.getListOfReactionGlyphs()) {
+            gs.add(rg);
+            gs.addAll(rg.getListOfSpeciesReferenceGlyphs());
+        }
+        return gs;
+    }
+
+    @Override
+    void change() {
+        Map<SpeciesReferenceGlyph, Boolean> fromSpecies = new IdentityHashMap<>();
+        for (ReactionGlyph rg : layout.getListOfReactionGlyphs()) {
+            for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
+                fromSpecies.put(s, startsAtSpecies(s));
+            }
+        }
+        Layout fresh = AutoLayout.create(document, AutoLayoutOptions.DEFAULTS.withLayoutId("relayout_scratch"));
+        try {
+            Map<String, BoundingBox> byElement = new HashMap<>();
+            fresh.getListOfCompartmentGlyphs().forEach(g -> byElement.putIfAbsent(g.getCompartment(), g.getBoundingBox()));
+            fresh.getListOfSpeciesGlyphs().forEach(g -> byElement.putIfAbsent(g.getSpecies(), g.getBoundingBox()));
+            fresh.getListOfReactionGlyphs().forEach(g -> byElement.putIfAbsent(g.getReaction(), g.getBoundingBox()));
+            layout.getListOfCompartmentGlyphs().forEach(g -> place(g, byElement.get(g.getCompartment())));
+            layout.getListOfSpeciesGlyphs().forEach(g -> place(g, byElement.get(g.getSpecies())));
+            layout.getListOfReactionGlyphs().forEach(g -> place(g, byElement.get(g.getReaction())));
+            for (TextGlyph t : layout.getListOfTextGlyphs()) {
+                GraphicalObject target = t.isSetGraphicalObject() ? MoveOperation.find(layout, t.getGraphicalObject()) : null;
+                if (target != null) {
+                    place(t, target.getBoundingBox());
+                }
+            }
+            for (ReactionGlyph rg : layout.getListOfReactionGlyphs()) {
+                for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
+                    straighten(rg, s, fromSpecies.getOrDefault(s, true));
+                }
+            }
+        } finally {
+            ((LayoutModelPlugin) document.getModel().getPlugin(LayoutConstants.shortLabel)).getListOfLayouts().remove(fresh);
+        }
+    }
+
+    private static void place(GraphicalObject g, BoundingBox to) {
+        BoundingBox bb = g.getBoundingBox();
+        if (to == null || bb == null || !bb.isSetPosition() || !to.isSetPosition()) {
+            return;
+        }
+        bb.getPosition().setX(to.getPosition().getX());
+        bb.getPosition().setY(to.getPosition().getY());
+        if (bb.isSetDimensions() && to.isSetDimensions()) {
+            bb.getDimensions().setWidth(to.getDimensions().getWidth());
+            bb.getDimensions().setHeight(to.getDimensions().getHeight());
+        }
+    }
+
+    private static List<Point> points(SpeciesReferenceGlyph s) {
+        List<Point> pts = new ArrayList<>();
+        if (s.getCurve() == null) {
+            return pts;
+        }
+        for (CurveSegment seg : s.getCurve().getListOfCurveSegments()) {
+            pts.add(seg.getStart());
+            if (seg instanceof CubicBezier cb) {
+                pts.add(cb.getBasePoint1());
+                pts.add(cb.getBasePoint2());
+            }
+            pts.add(seg.getEnd());
+        }
+        pts.removeIf(p -> p == null);
+        return pts;
+    }
+
+    /** @return true when the arc's curve starts nearer its species than it ends */
+    private static boolean startsAtSpecies(SpeciesReferenceGlyph s) {
+        List<Point> pts = points(s);
+        SpeciesGlyph sg = s.getSpeciesGlyphInstance();
+        if (pts.size() < 2 || sg == null || sg.getBoundingBox() == null || !sg.getBoundingBox().isSetPosition()) {
+            return true;
+        }
+        double[] c = centre(sg.getBoundingBox());
+        return dist(pts.get(0), c) <= dist(pts.get(pts.size() - 1), c);
+    }
+
+    /** Puts an arc's points on the straight line between its species and its process. */
+    private static void straighten(ReactionGlyph rg, SpeciesReferenceGlyph s, boolean fromSpecies) {
+        SpeciesGlyph sg = s.getSpeciesGlyphInstance();
+        if (s.getCurve() == null || sg == null || sg.getBoundingBox() == null || rg.getBoundingBox() == null
+                || !rg.getBoundingBox().isSetPosition()) {
+            return;
+        }
+        List<Point> pts = points(s);
+        if (pts.size() < 2) {
+            return;
+        }
+        double[] a = centre(sg.getBoundingBox());
+        double[] b = centre(rg.getBoundingBox());
+        double[] from = fromSpecies ? a : b;
+        double[] to = fromSpecies ? b : a;
+        for (int i = 0; i < pts.size(); i++) {
+            double t = i / (double) (pts.size() - 1);
+            pts.get(i).setX(from[0] + t * (to[0] - from[0]));
+            pts.get(i).setY(from[1] + t * (to[1] - from[1]));
+        }
+    }
+
+    private static double[] centre(BoundingBox bb) {
+        double w = bb.isSetDimensions() ? bb.getDimensions().getWidth() : 0;
+        double h = bb.isSetDimensions() ? bb.getDimensions().getHeight() : 0;
+        return new double[] { bb.getPosition().getX() + w / 2, bb.getPosition().getY() + h / 2 };
+    }
+
+    private static double dist(Point p, double[] c) {
+        return Math.hypot(p.getX() - c[0], p.getY() - c[1]);
+    }
+}

@@ -1,0 +1,185 @@
+package org.mtorworkbench.ui.editor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.eclipse.core.commands.operations.DefaultOperationHistory;
+import org.eclipse.core.commands.operations.IOperationHistory;
+import org.eclipse.core.commands.operations.IUndoableOperation;
+import org.eclipse.core.commands.operations.ObjectUndoContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.diagram.AutoLayout;
+import org.mtorworkbench.diagram.Diagram;
+import org.mtorworkbench.diagram.NodeFigure;
+import org.mtorworkbench.network.BuiltinModels;
+import org.mtorworkbench.sbml.SbmlReader;
+import org.sbml.jsbml.SBMLDocument;
+import org.sbml.jsbml.SBMLWriter;
+import org.sbml.jsbml.ext.layout.Layout;
+import org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph;
+
+/**
+ * Every edit, run through an operation history: execute changes the document, undo gives
+ * back exactly the document before (as written SBML), redo exactly the document after, and
+ * the saved file reads back the same.
+ */
+class OperationsTest {
+
+    @TempDir
+    Path tmp;
+
+    private SBMLDocument doc;
+    private Layout layout;
+    private IOperationHistory history;
+    private ObjectUndoContext context;
+
+    @BeforeEach
+    void open() {
+        doc = BuiltinModels.open("builtin:mtor").orElseThrow();
+        layout = AutoLayout.find(doc.getModel(), null).orElseThrow();
+        history = new DefaultOperationHistory();
+        context = new ObjectUndoContext(this);
+    }
+
+    private String sbml() throws Exception {
+        Thread t = Thread.currentThread();
+        ClassLoader old = t.getContextClassLoader();
+        t.setContextClassLoader(SBMLWriter.class.getClassLoader());
+        try {
+            return new SBMLWriter().writeSBMLToString(doc);
+        } finally {
+            t.setContextClassLoader(old);
+        }
+    }
+
+    /** Executes, undoes and redoes; returns the document's text after execution. */
+    private String roundTrip(IUndoableOperation op) throws Exception {
+        String before = sbml();
+        op.addContext(context);
+        assertTrue(op.canExecute(), op.getLabel() + " cannot execute");
+        assertTrue(history.execute(op, null, null).isOK());
+        String after = sbml();
+        assertNotEquals(before, after, op.getLabel() + " changed nothing");
+        assertTrue(history.undo(context, null, null).isOK());
+        assertEquals(before, sbml(), "undo of " + op.getLabel() + " does not give back the document");
+        assertTrue(history.redo(context, null, null).isOK());
+        assertEquals(after, sbml(), "redo of " + op.getLabel() + " does not give the edited document");
+        Path f = tmp.resolve("saved.xml");
+        DocumentFiles.save(doc, f);
+        SBMLDocument again = new SbmlReader().read(f);
+        Layout l = AutoLayout.find(again.getModel(), layout.getId()).orElseThrow();
+        assertEquals(Diagram.of(layout).nodes(), Diagram.of(l).nodes(), "the saved file reads back differently");
+        return after;
+    }
+
+    @Test
+    void moveShiftsTheGlyphItsLabelAndTheEndsOfItsArcs() throws Exception {
+        Diagram d = Diagram.of(layout);
+        NodeFigure akt = d.node("sg_Akt_T308").orElseThrow();
+        roundTrip(new MoveOperation(layout, Set.of("sg_Akt_T308"), 30, -12));
+        Diagram moved = Diagram.of(layout);
+        NodeFigure now = moved.node("sg_Akt_T308").orElseThrow();
+        assertEquals(akt.x() + 30, now.x(), 1e-9);
+        assertEquals(akt.y() - 12, now.y(), 1e-9);
+        assertEquals(akt.x() + 30, layout.getTextGlyph("tg_Akt_T308").getBoundingBox().getPosition().getX(), 1e-9);
+        for (var rg : layout.getListOfReactionGlyphs()) {
+            for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
+                if ("sg_Akt_T308".equals(s.getSpeciesGlyph())) {
+                    var seg = s.getCurve().getCurveSegment(0);
+                    double cx = now.centerX();
+                    double cy = now.centerY();
+                    double near = Math.min(Math.hypot(seg.getStart().getX() - cx, seg.getStart().getY() - cy),
+                            Math.hypot(seg.getEnd().getX() - cx, seg.getEnd().getY() - cy));
+                    assertTrue(near < 1e-6, "an arc of Akt did not follow it: " + near);
+                }
+            }
+        }
+    }
+
+    @Test
+    void movingAReactionAndItsSpeciesMovesTheirArcsWhole() throws Exception {
+        String rg = layout.getListOfReactionGlyphs().get(0).getId();
+        var first = layout.getReactionGlyph(rg).getListOfSpeciesReferenceGlyphs().get(0);
+        Set<String> ids = Set.of(rg, first.getSpeciesGlyph());
+        double x0 = first.getCurve().getCurveSegment(0).getStart().getX();
+        roundTrip(new MoveOperation(layout, ids, -20, 40));
+        assertEquals(x0 - 20, first.getCurve().getCurveSegment(0).getStart().getX(), 1e-9);
+    }
+
+    @Test
+    void deletingASpeciesTakesItsReactionsAndGlyphsAndUndoPutsThemBack() throws Exception {
+        int species = doc.getModel().getSpeciesCount();
+        int reactions = doc.getModel().getReactionCount();
+        long involved = doc.getModel().getListOfReactions().stream().filter(r -> r.getReactantForSpecies("PTEN") != null
+                || r.getProductForSpecies("PTEN") != null || r.getModifierForSpecies("PTEN") != null).count();
+        assertTrue(involved > 0);
+        DeleteOperation op = new DeleteOperation(layout, Set.of("sg_PTEN"));
+        assertTrue(op.describe().contains("1 species, " + involved + " reaction(s)"), op.describe());
+        roundTrip(op);
+        assertEquals(species - 1, doc.getModel().getSpeciesCount());
+        assertEquals(reactions - involved, doc.getModel().getReactionCount());
+        assertNull(layout.getSpeciesGlyph("sg_PTEN"));
+        assertNull(layout.getTextGlyph("tg_PTEN"));
+        history.undo(context, null, null);
+        assertNotNull(doc.getModel().getSpecies("PTEN"));
+        assertNotNull(layout.getSpeciesGlyph("sg_PTEN"));
+        assertEquals(reactions, doc.getModel().getReactionCount());
+    }
+
+    @Test
+    void deletingAnArcRemovesOnlyThatSpeciesReference() throws Exception {
+        var rg = layout.getListOfReactionGlyphs().stream().filter(r -> r.getSpeciesReferenceGlyphCount() > 2).findFirst()
+                .orElseThrow();
+        var arc = rg.getListOfSpeciesReferenceGlyphs().get(rg.getSpeciesReferenceGlyphCount() - 1);
+        var reaction = doc.getModel().getReaction(rg.getReaction());
+        int refs = reaction.getReactantCount() + reaction.getProductCount() + reaction.getModifierCount();
+        roundTrip(new DeleteOperation(layout, Set.of(arc.getId())));
+        assertEquals(refs - 1, reaction.getReactantCount() + reaction.getProductCount() + reaction.getModifierCount());
+        assertNotNull(doc.getModel().getReaction(rg.getReaction()), "the reaction stays");
+    }
+
+    @Test
+    void deletingACompartmentTakesItsSpecies() throws Exception {
+        String cg = layout.getListOfCompartmentGlyphs().get(layout.getCompartmentGlyphCount() - 1).getId();
+        String cid = layout.getCompartmentGlyph(cg).getCompartment();
+        long inside = doc.getModel().getListOfSpecies().stream().filter(s -> cid.equals(s.getCompartment())).count();
+        int species = doc.getModel().getSpeciesCount();
+        roundTrip(new DeleteOperation(layout, Set.of(cg)));
+        assertNull(doc.getModel().getCompartment(cid));
+        assertEquals(species - inside, doc.getModel().getSpeciesCount());
+    }
+
+    @Test
+    void relayoutPlacesEveryGlyphWithoutOverlapsAndUndoPutsThemBack() throws Exception {
+        int layouts = AutoLayout.layouts(doc.getModel()).size();
+        roundTrip(new RelayoutOperation(layout));
+        assertEquals(layouts, AutoLayout.layouts(doc.getModel()).size(), "the scratch layout was left in the document");
+        Diagram d = Diagram.of(layout);
+        org.mtorworkbench.diagram.DiagramExport.write(d,
+                org.mtorworkbench.tests.support.SharedData.outputDir("diagrams").resolve("builtin-mtor-relayout.png"), 1);
+        var nodes = d.nodes().stream().filter(n -> n.kind() != org.mtorworkbench.diagram.GlyphKind.COMPARTMENT
+                && n.elementId() != null).toList();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                assertFalse(nodes.get(i).bounds().intersects(nodes.get(j).bounds()),
+                        nodes.get(i).id() + " overlaps " + nodes.get(j).id() + " after the re-layout");
+            }
+        }
+    }
+
+    @Test
+    void operationsThatWouldDoNothingCannotExecute() {
+        assertFalse(new MoveOperation(layout, Set.of("sg_Akt_T308"), 0, 0).canExecute());
+        assertFalse(new MoveOperation(layout, Set.of("no_such_glyph"), 5, 5).canExecute());
+        assertFalse(new DeleteOperation(layout, Set.of("no_such_glyph")).canExecute());
+    }
+}
