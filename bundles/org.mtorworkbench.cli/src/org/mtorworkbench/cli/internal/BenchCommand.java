@@ -49,8 +49,9 @@ final class BenchCommand implements Command {
 
     @Override
     public String help() {
-        return "For each reference model (BIOMD0000000448, BIOMD0000000474 and Chen_MSB2009 from the shared\n"
-                + "data folder: --shared, else the property mtorwb.shared, else ../shared) prints: species,\n"
+        return "For builtin:mtor (over 24 h, 1440 min) and each reference model (BIOMD0000000448,\n"
+                + "BIOMD0000000474 and Chen_MSB2009 from the shared data folder: --shared, else the property\n"
+                + "mtorwb.shared, else ../shared) prints: species,\n"
                 + "load+compile time, milliseconds per simulation to --t-end (default 100 time units, 100\n"
                 + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow),\n"
                 + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
@@ -80,6 +81,16 @@ final class BenchCommand implements Command {
                 options, Runtime.getRuntime().availableProcessors());
         out.println("model,species,states,load+compile ms,ms per simulation (median),runs,steps,rhs evaluations,"
                 + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up");
+        try {
+            // the built-in network over 24 h, the time scale of the review's experiments
+            bench("builtin:mtor (24 h)", () -> org.mtorworkbench.network.NetworkModel.newDocument(), 1440, runs,
+                    options, out);
+        } catch (SbmlException | SimulationException e) {
+            out.println("builtin:mtor,failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException(ExitCode.NUMERICAL, "interrupted");
+        }
         for (String rel : MODELS) {
             Path file = shared.resolve(rel);
             String name = file.getFileName().toString();
@@ -88,7 +99,7 @@ final class BenchCommand implements Command {
                 continue;
             }
             try {
-                bench(name, file, tEnd, runs, options, out);
+                bench(name, () -> new SbmlReader().read(file), tEnd, runs, options, out);
             } catch (SbmlException e) {
                 out.println(name + ",failed: " + e.getMessage());
             } catch (SimulationException e) {
@@ -101,10 +112,15 @@ final class BenchCommand implements Command {
         return ExitCode.OK;
     }
 
-    private static void bench(String name, Path file, double tEnd, int runs, SolverOptions options, PrintStream out)
-            throws SbmlException, SimulationException, InterruptedException {
+    /** Where a benchmarked model comes from. */
+    private interface Source {
+        org.sbml.jsbml.SBMLDocument load() throws SbmlException;
+    }
+
+    private static void bench(String name, Source source, double tEnd, int runs, SolverOptions options,
+            PrintStream out) throws SbmlException, SimulationException, InterruptedException {
         long t0 = System.nanoTime();
-        CompiledModel m = CompiledModel.compile(new SbmlReader().read(file));
+        CompiledModel m = CompiledModel.compile(source.load());
         double loadMs = (System.nanoTime() - t0) / 1e6;
         List<Output> outs = new ArrayList<>();
         for (String id : m.speciesIds()) {
