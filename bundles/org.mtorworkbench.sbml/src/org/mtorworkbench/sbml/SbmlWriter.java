@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -96,9 +97,16 @@ public final class SbmlWriter {
         List<String> problems;
         try {
             copy = doc.clone();
+            // CellDesigner keeps a diagram's colours in its own annotations: carry the render
+            // fills over to them, so the render package does not stand in the way of L2.
+            Map<String, String> fills = cellDesigner
+                    ? CellDesignerExport.speciesFills(CellDesignerExport.firstLayout(copy.getModel())) : Map.of();
+            if (cellDesigner) {
+                CellDesignerExport.removeRender(copy.getModel());
+            }
             problems = Jsbml.call(() -> LevelConversion.convert(copy, to));
             if (problems.isEmpty() && cellDesigner) {
-                CellDesignerExport.annotate(copy, CellDesignerExport.firstLayout(copy.getModel()));
+                CellDesignerExport.annotate(copy, CellDesignerExport.firstLayout(copy.getModel()), fills);
             }
             if (problems.isEmpty() && to.level() == 2) {
                 L2LayoutAnnotation.moveLayoutsToAnnotation(copy);

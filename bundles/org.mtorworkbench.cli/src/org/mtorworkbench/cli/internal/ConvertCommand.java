@@ -82,22 +82,17 @@ final class ConvertCommand implements Command {
         if (out == null) {
             throw CommandException.usage("missing option --out FILE (or --out - for standard output)");
         }
-        Path file = io.resolve(in);
-        SBMLDocument doc;
-        try {
-            doc = new SbmlReader().read(file);
-        } catch (SbmlException e) {
-            throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
+        String file = Models.describe(in, io);
+        SBMLDocument doc = Models.openAsFile(in, io);
         SbmlWriter writer = new SbmlWriter().withTarget(target).withCellDesigner(cellDesigner);
         try {
             if ("-".equals(out)) {
-                io.out().write(writer.toBytes(doc, file.toString()));
+                io.out().write(writer.toBytes(doc, file));
                 io.out().flush();
             } else {
                 Path dest = io.resolve(out);
                 // Problems with the model name the input file; problems saving name the output.
-                SbmlWriter.writeAtomically(writer.toBytes(doc, file.toString()), dest);
+                SbmlWriter.writeAtomically(writer.toBytes(doc, file), dest);
                 io.err().println("mtorwb convert: wrote " + dest + " (SBML " + target.label()
                         + (cellDesigner ? " for CellDesigner" : "") + ")");
             }

@@ -6,6 +6,7 @@ import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
+import org.mtorworkbench.sbml.SbmlWriter;
 import org.sbml.jsbml.SBMLDocument;
 
 /** Opens the MODEL argument of a command: a file path or {@code builtin:<id>}. */
@@ -22,6 +23,23 @@ final class Models {
         }
         try {
             return new SbmlReader().read(io.resolve(reference));
+        } catch (SbmlException e) {
+            throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a model as it would be read from its SBML file: a built-in model is written
+     * (SBML L3V2) and parsed back, so validation and conversion see exactly what an export
+     * holds.
+     */
+    static SBMLDocument openAsFile(String reference, CommandIO io) throws CommandException {
+        if (!BuiltinModels.isBuiltin(reference)) {
+            return open(reference, io);
+        }
+        SBMLDocument doc = open(reference, io);
+        try {
+            return new SbmlReader().read(new SbmlWriter().toBytes(doc, reference), reference);
         } catch (SbmlException e) {
             throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }

@@ -42,13 +42,9 @@ final class ValidateCommand implements Command {
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Path file = io.resolve(Args.positionals(args, "MODEL").get(0));
-        List<SbmlProblem> problems;
-        try {
-            problems = new SbmlValidator().validate(new SbmlReader().read(file));
-        } catch (SbmlException e) {
-            throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
+        String model = Args.positionals(args, "MODEL").get(0);
+        String file = Models.describe(model, io);
+        List<SbmlProblem> problems = new SbmlValidator().validate(Models.openAsFile(model, io));
         io.out().println("severity,id,line,message");
         for (SbmlProblem p : problems) {
             io.out().println(p.toCsv());

@@ -46,6 +46,16 @@ public final class CellDesignerExport {
      * @param layout the layout to draw from, or null to place every species on a grid
      */
     public static void annotate(SBMLDocument doc, Layout layout) {
+        annotate(doc, layout, Map.of());
+    }
+
+    /**
+     * @param doc an L2V4 copy being written (modified)
+     * @param layout the layout to draw from, or null to place every species on a grid
+     * @param fills species id to CellDesigner colour (AARRGGBB), taken from the layout's render
+     *        information before it was removed; species without one get the default colour
+     */
+    public static void annotate(SBMLDocument doc, Layout layout, Map<String, String> fills) {
         Model m = doc.getModel();
         if (m == null || hasDiagram(m)) {
             return;
@@ -83,7 +93,7 @@ public final class CellDesignerExport {
                         && !speciesAlias.containsKey(g.getSpecies())) {
                     BoundingBox b = g.getBoundingBox();
                     speciesAlias(species, "sa_" + g.getId(), m.getSpecies(g.getSpecies()), compartmentAlias,
-                            speciesAlias, x(b), y(b), w(b), h(b));
+                            speciesAlias, x(b), y(b), w(b), h(b), fills);
                 }
             }
         }
@@ -93,7 +103,8 @@ public final class CellDesignerExport {
                 double x = 20 + (placed % GRID_COLUMNS) * GRID;
                 double y = height + 20 + (placed / GRID_COLUMNS) * GRID;
                 placed++;
-                speciesAlias(species, "sa_" + s.getId(), s, compartmentAlias, speciesAlias, x, y, SPECIES_W, SPECIES_H);
+                speciesAlias(species, "sa_" + s.getId(), s, compartmentAlias, speciesAlias, x, y, SPECIES_W, SPECIES_H,
+                        fills);
                 width = Math.max(width, x + SPECIES_W + 20);
                 height = Math.max(height, y + SPECIES_H + 20);
             }
@@ -171,7 +182,7 @@ public final class CellDesignerExport {
     }
 
     private static void speciesAlias(XMLNode list, String id, Species s, Map<String, String> compartmentAlias,
-            Map<String, String> speciesAlias, double x, double y, double w, double h) {
+            Map<String, String> speciesAlias, double x, double y, double w, double h, Map<String, String> fills) {
         speciesAlias.put(s.getId(), id);
         XMLNode a = child(list, "speciesAlias");
         a.addAttr("id", id);
@@ -198,7 +209,7 @@ public final class CellDesignerExport {
         box.addAttr("height", num(h));
         child(usual, "singleLine").addAttr("width", "1.0");
         XMLNode paint = child(usual, "paint");
-        paint.addAttr("color", "ffccff66");
+        paint.addAttr("color", fills.getOrDefault(s.getId(), "ffccff66"));
         paint.addAttr("scheme", "Color");
     }
 
@@ -261,6 +272,64 @@ public final class CellDesignerExport {
     }
 
     /** @return the first layout of the model, or null */
+    /**
+     * The fill colour of each species glyph in the layout's local render information, as
+     * CellDesigner's AARRGGBB, by species id (the first glyph of a species wins).
+     */
+    public static Map<String, String> speciesFills(Layout layout) {
+        Map<String, String> out = new HashMap<>();
+        if (layout == null || !(layout.getExtension("render") instanceof org.sbml.jsbml.ext.render.RenderLayoutPlugin rp)
+                || !rp.isSetListOfLocalRenderInformation()) {
+            return out;
+        }
+        Map<String, String> glyphSpecies = new HashMap<>();
+        for (org.sbml.jsbml.ext.layout.SpeciesGlyph g : layout.getListOfSpeciesGlyphs()) {
+            if (g.isSetSpecies()) {
+                glyphSpecies.put(g.getId(), g.getSpecies());
+            }
+        }
+        for (org.sbml.jsbml.ext.render.LocalRenderInformation info : rp.getListOfLocalRenderInformation()) {
+            Map<String, java.awt.Color> colours = new HashMap<>();
+            for (org.sbml.jsbml.ext.render.ColorDefinition cd : info.getListOfColorDefinitions()) {
+                if (cd.isSetValue()) {
+                    colours.put(cd.getId(), cd.getValue());
+                }
+            }
+            for (org.sbml.jsbml.ext.render.LocalStyle st : info.getListOfLocalStyles()) {
+                if (st.getGroup() == null || !st.getGroup().isSetFill() || st.getIDList() == null) {
+                    continue;
+                }
+                String fill = st.getGroup().getFill();
+                java.awt.Color c = colours.get(fill);
+                if (c == null && fill.matches("#[0-9A-Fa-f]{6}")) {
+                    c = java.awt.Color.decode(fill);
+                }
+                if (c == null) {
+                    continue;
+                }
+                String argb = String.format("ff%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+                for (String glyph : st.getIDList()) {
+                    String species = glyphSpecies.get(glyph);
+                    if (species != null) {
+                        out.putIfAbsent(species, argb);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Removes the render information of every layout (its colours are kept as CellDesigner paints). */
+    public static void removeRender(Model m) {
+        if (m != null && m.getExtension("layout") instanceof org.sbml.jsbml.ext.layout.LayoutModelPlugin lp) {
+            for (Layout l : lp.getListOfLayouts()) {
+                if (l.getExtension("render") instanceof org.sbml.jsbml.ext.render.RenderLayoutPlugin rp) {
+                    rp.unsetListOfLocalRenderInformation();
+                }
+            }
+        }
+    }
+
     public static Layout firstLayout(Model m) {
         if (m != null && m.getExtension(LayoutConstants.shortLabel) instanceof LayoutModelPlugin p
                 && p.getLayoutCount() > 0) {

@@ -222,6 +222,21 @@ class MainTest {
     }
 
     @Test
+    void theBuiltinNetworkValidatesAndExportsForCellDesigner() throws Exception {
+        Cli v = run("validate", "builtin:mtor");
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.err().contains("builtin:mtor: 0 errors"), v.err());
+        Cli cd = run("convert", "builtin:mtor", "--to", "celldesigner", "--out", "mtor-cd.xml");
+        assertEquals(0, cd.code(), cd.err());
+        String xml = Files.readString(tmp.resolve("mtor-cd.xml"));
+        assertTrue(xml.contains("celldesigner:speciesAlias"), "CellDesigner aliases");
+        assertTrue(xml.contains("paint color=\"ffddeeff\""), "the render fill of proteins became CellDesigner paint");
+        Cli back = run("info", "mtor-cd.xml");
+        assertTrue(back.out().contains("sbml: level 2 version 4"), back.out());
+        assertTrue(back.out().contains("layout: yes"), back.out());
+    }
+
+    @Test
     void findingsPrintsTheTableAndPasses() {
         Cli r = run("findings");
         assertEquals(0, r.code(), r.err() + r.out());
