@@ -53,7 +53,8 @@ public final class Table {
         }
     }
 
-    static String number(double x) {
+    /** @return a number as tables write it: integers without a decimal point, others in shortest form (10 significant digits) */
+    public static String number(double x) {
         if (Double.isNaN(x)) {
             return "NaN";
         }

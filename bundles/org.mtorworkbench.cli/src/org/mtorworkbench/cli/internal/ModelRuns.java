@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
@@ -143,10 +142,7 @@ final class ModelRuns {
     }
 
     static String format(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return String.format(Locale.ROOT, "%.10g", x).replaceFirst("\\.?0+(e|$)", "$1");
+        return org.mtorworkbench.experiments.Table.number(x);
     }
 
     /** Writes a table. */
