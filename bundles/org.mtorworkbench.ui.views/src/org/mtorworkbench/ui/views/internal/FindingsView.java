@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.part.ViewPart;
 import org.mtorworkbench.experiments.FindingsRunner;
 import org.mtorworkbench.experiments.FindingsRunner.CheckResult;
@@ -25,6 +26,7 @@ import org.mtorworkbench.network.Finding;
 import org.mtorworkbench.network.Findings;
 import org.mtorworkbench.network.NetworkModel;
 import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SolverOptions;
 import org.mtorworkbench.ui.views.ViewIds;
 
 /**
@@ -52,6 +54,13 @@ public final class FindingsView extends ViewPart {
             c.setText(COLUMNS[i]);
             c.setWidth(widths[i]);
         }
+        table.setToolTipText("Double-click a check to plot its readout in the conditions it compares");
+        table.addListener(SWT.DefaultSelection, e -> {
+            int i = table.getSelectionIndex();
+            if (i >= 0 && i < results.size()) {
+                openPlot(i);
+            }
+        });
         getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
             @Override
             public void run() {
@@ -120,6 +129,45 @@ public final class FindingsView extends ViewPart {
             item.setForeground(5, table.getDisplay().getSystemColor(c.passed() ? SWT.COLOR_DARK_GREEN
                     : SWT.COLOR_RED));
         }
+    }
+
+    /**
+     * Plots a check in a job: its readout over time in each condition it compares, in the
+     * time-course result view.
+     *
+     * @return the job
+     */
+    public Job openPlot(int index) {
+        CheckResult c = results.get(index);
+        IWorkbenchPage page = getSite().getPage();
+        Display display = table.getDisplay();
+        SolverOptions options = RunPreferences.workbench().solverOptions();
+        Job plot = new Job("Plot " + c.finding().title()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    ResultRun r = FindingPlot.run(c.finding().title(), c.check(), options, monitor::isCanceled);
+                    display.asyncExec(() -> LauncherView.show(page, r));
+                    return Status.OK_STATUS;
+                } catch (SimulationException e) {
+                    return monitor.isCanceled() ? Status.CANCEL_STATUS
+                            : new Status(IStatus.ERROR, "org.mtorworkbench.ui.views",
+                                    "plotting '" + c.finding().title() + "' failed: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == ViewIds.JOB_FAMILY;
+            }
+        };
+        plot.schedule();
+        return plot;
+    }
+
+    /** @return the table of checks */
+    Table control() {
+        return table;
     }
 
     /** @return the checks shown so far, in order */

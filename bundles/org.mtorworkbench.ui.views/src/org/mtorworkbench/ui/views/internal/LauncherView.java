@@ -205,7 +205,8 @@ public final class LauncherView extends ViewPart {
         status.getParent().layout();
     }
 
-    private static void show(IWorkbenchPage page, ResultRun result) {
+    /** Opens a result in its design's result view (in the UI thread). */
+    static void show(IWorkbenchPage page, ResultRun result) {
         try {
             ResultView view = (ResultView) page.showView(ViewIds.RESULT, result.design().secondaryId(),
                     IWorkbenchPage.VIEW_ACTIVATE);

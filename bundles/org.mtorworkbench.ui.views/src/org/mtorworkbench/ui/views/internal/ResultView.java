@@ -67,10 +67,7 @@ public final class ResultView extends ViewPart {
         bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, 1000, 640))));
         bar.add(action("CSV", "Export the table of the latest run as CSV", () -> export("*.csv", this::exportCsv)));
         bar.add(action("Copy", "Copy the table (selected rows, or all) to the clipboard", () -> table.copy()));
-        bar.add(action("Clear", "Remove all runs from this view", () -> {
-            runs.clear();
-            refresh();
-        }));
+        bar.add(action("Clear", "Remove all runs from this view", this::clear));
     }
 
     private IAction toggle(String text, String tip) {
@@ -120,6 +117,12 @@ public final class ResultView extends ViewPart {
     public void addRun(ResultRun run) {
         runs.add(run);
         table.show(run.table());
+        refresh();
+    }
+
+    /** Removes all runs. */
+    public void clear() {
+        runs.clear();
         refresh();
     }
 

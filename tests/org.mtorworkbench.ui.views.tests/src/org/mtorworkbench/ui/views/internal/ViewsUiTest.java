@@ -133,6 +133,10 @@ class ViewsUiTest {
     void timeCoursesOverlayInOnePlotWithALegend() throws Exception {
         LauncherView launcher = launcher();
         LauncherView.Widgets w = fill(launcher, Design.TIME_COURSE, "(none)", "", "240", "pS6K1", "pAkt_S473");
+        IWorkbenchPage page = window().getActivePage();
+        if (page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()) != null) {
+            ((ResultView) page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()).getPart(true)).clear();
+        }
         w.run().notifyListeners(SWT.Selection, new Event());
         ResultView view = waitForResult(Design.TIME_COURSE, 1);
         choose(w.drug(), "rapamycin");
@@ -229,6 +233,22 @@ class ViewsUiTest {
         long passed = view.getResults().stream().filter(FindingsRunner.CheckResult::passed).count();
         System.out.println("findings: " + passed + " of " + view.getResults().size() + " checks pass");
         screenshot(SharedData.outputDir("screenshots").resolve("view-findings.png"));
+
+        // a double-click on the first check plots its readout in the conditions it compares
+        FindingsRunner.CheckResult first = view.getResults().get(0);
+        IWorkbenchPage page = window().getActivePage();
+        int before = page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()) == null ? 0
+                : ((ResultView) page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()).getPart(true))
+                        .getRuns().size();
+        org.eclipse.swt.widgets.Table table = view.control();
+        table.setSelection(0);
+        table.notifyListeners(SWT.DefaultSelection, new Event());
+        ResultView plot = waitForResult(Design.TIME_COURSE, before + 1);
+        ResultRun shown = plot.getRuns().get(plot.getRuns().size() - 1);
+        assertEquals(first.finding().title(), shown.label());
+        assertTrue(shown.curves().size() >= 2, "treated and reference conditions");
+        assertTrue(shown.curves().stream().allMatch(c -> c.name().endsWith(first.check().readout())));
+        screenshot(SharedData.outputDir("screenshots").resolve("view-finding-plot.png"));
     }
 
     @Test
@@ -260,9 +280,7 @@ class ViewsUiTest {
         AtomicLong ran = new AtomicLong();
         display.asyncExec(() -> ran.set(System.nanoTime()));
         while (ran.get() == 0) {
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
+            dispatchOrSleep(display);
         }
         return ran.get() - posted;
     }
@@ -275,20 +293,21 @@ class ViewsUiTest {
         return (ResultView) page.findViewReference(ViewIds.RESULT, design.secondaryId()).getPart(false);
     }
 
+    /** Runs the event loop until the condition holds, polling it at least every 20 ms. */
     private static void waitUntil(BooleanSupplier condition) {
         Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + TIMEOUT_MS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms");
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
+        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
+        for (boolean met = condition.getAsBoolean(); !met; met = condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out after " + TIMEOUT_MS + " ms");
+            display.timerExec(20, () -> { });
+            dispatchOrSleep(display);
         }
-        while (display.readAndDispatch()) {
-            // flush pending paints
+        roundTrip(display);
+    }
+
+    private static void dispatchOrSleep(Display display) {
+        if (!display.readAndDispatch()) {
+            display.sleep();
         }
     }
 
