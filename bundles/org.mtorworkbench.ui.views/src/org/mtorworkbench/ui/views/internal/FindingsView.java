@@ -48,7 +48,7 @@ public final class FindingsView extends ViewPart {
         table = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        int[] widths = { 320, 70, 110, 260, 110, 70 };
+        int[] widths = { 300, 120, 110, 220, 110, 70 };
         for (int i = 0; i < COLUMNS.length; i++) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(COLUMNS[i]);

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -61,8 +62,12 @@ public final class LauncherView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        Composite c = new Composite(parent, SWT.NONE);
+        ScrolledComposite scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite c = new Composite(scroller, SWT.NONE);
         c.setLayout(new GridLayout(2, false));
+        scroller.setContent(c);
 
         model = combo(c, "&Model:", List.of(BUILTIN, ACTIVE_EDITOR));
         model.setToolTipText("The model to run: the built-in mTOR network or the model of the active editor");
@@ -111,6 +116,7 @@ public final class LauncherView extends ViewPart {
         design.select(Design.DOSE_RESPONSE.ordinal());
         drug.select(Math.max(0, drugs.indexOf("rapamycin")));
         designChanged();
+        scroller.setMinSize(c.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     private static Combo combo(Composite c, String label, List<String> items) {
