@@ -4,6 +4,7 @@ package org.mtorworkbench.ui.views.internal;
 public enum Design {
     TIME_COURSE("Time course", "timecourse", "time (min)"),
     DOSE_RESPONSE("Dose-response", "doseresponse", "dose (nM)"),
+    COMBINATION("Combination", "combination", "dose of drug A (nM)"),
     SCAN("Parameter scan (1-D)", "scan", "parameter value");
 
     private final String label;

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.Cells;
+import org.mtorworkbench.experiments.Combination;
 import org.mtorworkbench.experiments.DoseResponse;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.Progress;
@@ -37,21 +38,28 @@ import org.sbml.jsbml.SBMLDocument;
  * @param readouts the readout ids
  * @param minutes the time course's end, or the readout time; NaN for the steady state
  * @param axis the scanned parameter (scan only)
+ * @param drugB the second drug of a combination, empty otherwise
+ * @param dosesB its doses, nM
  */
 public record ExperimentSpec(String modelName, Supplier<SBMLDocument> document, Design design, String drug, double[] doses,
-        String context, List<String> readouts, double minutes, Scan.Axis axis) {
+        String context, List<String> readouts, double minutes, Scan.Axis axis, String drugB, double[] dosesB) {
 
     /** Points of a time course. */
     static final int TIME_POINTS = 200;
 
     public ExperimentSpec {
         doses = doses.clone();
+        dosesB = dosesB.clone();
         readouts = List.copyOf(readouts);
         if (readouts.isEmpty()) {
             throw new IllegalArgumentException("choose at least one readout");
         }
         if (design == Design.DOSE_RESPONSE && (drug.isEmpty() || doses.length < 4)) {
             throw new IllegalArgumentException("a dose-response needs a drug and at least 4 doses");
+        }
+        if (design == Design.COMBINATION && (drug.isEmpty() || drugB.isEmpty() || drug.equals(drugB)
+                || doses.length == 0 || dosesB.length == 0)) {
+            throw new IllegalArgumentException("a combination needs two different drugs, each with doses");
         }
         if (design == Design.TIME_COURSE && Double.isNaN(minutes)) {
             throw new IllegalArgumentException("a time course needs an end time");
@@ -99,7 +107,9 @@ public record ExperimentSpec(String modelName, Supplier<SBMLDocument> document, 
     /** @return the drug, context and readout time, for legends */
     public String conditions() {
         StringBuilder sb = new StringBuilder();
-        if (!drug.isEmpty()) {
+        if (design == Design.COMBINATION) {
+            sb.append(drug).append(" x ").append(drugB);
+        } else if (!drug.isEmpty()) {
             sb.append(drug);
             if (design != Design.DOSE_RESPONSE && doses.length > 0) {
                 sb.append(' ').append(Numbers.format(doses[0])).append(" nM");
@@ -132,6 +142,7 @@ public record ExperimentSpec(String modelName, Supplier<SBMLDocument> document, 
         String label = conditions();
         List<Curve> curves = new ArrayList<>();
         double ic50 = Double.NaN;
+        Grid grid = null;
         Table table;
         switch (design) {
         case TIME_COURSE -> {
@@ -183,6 +194,15 @@ public record ExperimentSpec(String modelName, Supplier<SBMLDocument> document, 
             curves.add(new Curve(String.format(Locale.ROOT, "Hill fit (IC50 %.3g nM, n %.2f)", ic50, r.fit().hill()),
                     fx, fy, false));
         }
+        case COMBINATION -> {
+            Combination.Result r = Combination.run(cells, context, drug, doses, drugB, dosesB, readouts.get(0),
+                    readoutTime(), runner, progress, cancellation);
+            table = r.table();
+            double bliss = r.score()[Combination.Model.BLISS.ordinal()];
+            grid = new Grid(drug, drugB, r.dosesA(), r.dosesB(), r.response(),
+                    r.excess()[Combination.Model.BLISS.ordinal()], String.format(Locale.ROOT,
+                            "Bliss excess %+.3f: %s", bliss, r.classification(Combination.Model.BLISS)));
+        }
         case SCAN -> {
             List<Map<String, Double>> points = Scan.grid(List.of(axis));
             table = Scan.run(cells, context, points, treatment(), readouts, readoutTime(), runner, progress,
@@ -204,6 +224,6 @@ public record ExperimentSpec(String modelName, Supplier<SBMLDocument> document, 
         }
         default -> throw new IllegalStateException(design.toString());
         }
-        return new ResultRun(design, label, curves, ic50, table, (System.nanoTime() - start) / 1_000_000);
+        return new ResultRun(design, label, curves, ic50, grid, table, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -50,6 +50,8 @@ public final class LauncherView extends ViewPart {
     private Combo design;
     private Combo drug;
     private Text doses;
+    private Combo drugB;
+    private Text dosesB;
     private Combo context;
     private org.eclipse.swt.widgets.List readouts;
     private Text time;
@@ -80,6 +82,9 @@ public final class LauncherView extends ViewPart {
         drug = combo(c, "D&rug:", drugs);
         doses = text(c, "D&oses (nM):", "0.0001:100:13",
                 "A list (0.1, 1, 10) or LOW:HIGH:N, N doses evenly spaced in log; one dose for a time course or scan");
+        drugB = combo(c, "Drug &B:", drugs);
+        dosesB = text(c, "Doses B (nM):", "100:30000:4", "Doses of the second drug of a combination");
+        drugB.select(Math.max(0, drugs.indexOf("ly294002")));
         context = combo(c, "Cell &context:", CellContexts.builtin().contexts().stream().map(CellContext::id).toList());
         time = text(c, "&Time (min):", "60", "The end of a time course, or when a dose-response or scan is read out");
         steadyState = new Button(c, SWT.CHECK);
@@ -144,6 +149,8 @@ public final class LauncherView extends ViewPart {
     private void designChanged() {
         Design d = selectedDesign();
         axis.setEnabled(d == Design.SCAN);
+        drugB.setEnabled(d == Design.COMBINATION);
+        dosesB.setEnabled(d == Design.COMBINATION);
         steadyState.setEnabled(d != Design.TIME_COURSE);
         time.setEnabled(d == Design.TIME_COURSE || !steadyState.getSelection());
     }
@@ -252,20 +259,27 @@ public final class LauncherView extends ViewPart {
             }
         }
         String drugId = NO_DRUG.equals(drug.getText()) ? "" : drug.getText();
+        String drugBId = d != Design.COMBINATION || NO_DRUG.equals(drugB.getText()) ? "" : drugB.getText();
+        double[] ddB;
+        try {
+            ddB = d == Design.COMBINATION ? ExperimentSpec.parseDoses(dosesB.getText()) : new double[0];
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("doses B: not a number in '" + dosesB.getText() + "'");
+        }
         Scan.Axis a = d == Design.SCAN ? Scan.Axis.parse(axis.getText().trim()) : null;
         return new ExperimentSpec(name, source, d, drugId, dd, context.getText(), List.of(readouts.getSelection()),
-                minutes, a);
+                minutes, a, drugBId, ddB);
     }
 
     /** The widgets, for tests that drive the launcher as a user would. */
-    public record Widgets(Combo model, Combo design, Combo drug, Text doses, Combo context,
+    public record Widgets(Combo model, Combo design, Combo drug, Text doses, Combo drugB, Text dosesB, Combo context,
             org.eclipse.swt.widgets.List readouts, Text time, Button steadyState, Text axis, Button run,
             Button cancel, Label status) {
     }
 
     /** @return the widgets */
     public Widgets widgets() {
-        return new Widgets(model, design, drug, doses, context, readouts, time, steadyState, axis, run, cancel,
+        return new Widgets(model, design, drug, doses, drugB, dosesB, context, readouts, time, steadyState, axis, run, cancel,
                 status);
     }
 

@@ -41,6 +41,7 @@ public final class ResultView extends ViewPart {
     private JFreeChart chart;
     private IAction logX;
     private IAction logY;
+    private IAction synergy;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -50,7 +51,7 @@ public final class ResultView extends ViewPart {
             setPartName(design.label());
         }
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        chart = Charts.chart(design, runs, false, false);
+        chart = build();
         chartComposite = new ChartComposite(sash, SWT.NONE, chart, true);
         table = new ResultTable(sash);
         sash.setWeights(new int[] { 65, 35 });
@@ -61,8 +62,13 @@ public final class ResultView extends ViewPart {
         logX = toggle("Log x", "Logarithmic horizontal axis");
         logX.setEnabled(design != Design.DOSE_RESPONSE);
         logY = toggle("Log y", "Logarithmic vertical axis");
-        bar.add(logX);
-        bar.add(logY);
+        synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response");
+        if (design == Design.COMBINATION) {
+            bar.add(synergy);
+        } else {
+            bar.add(logX);
+            bar.add(logY);
+        }
         bar.add(action("PNG", "Export the plot as PNG", () -> export("*.png", p -> exportPng(p, 1000, 640))));
         bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, 1000, 640))));
         bar.add(action("CSV", "Export the table of the latest run as CSV", () -> export("*.csv", this::exportCsv)));
@@ -126,8 +132,16 @@ public final class ResultView extends ViewPart {
         refresh();
     }
 
+    /** A combination shows its latest run as a heatmap; other designs overlay their runs. */
+    private JFreeChart build() {
+        if (design == Design.COMBINATION && !runs.isEmpty()) {
+            return Heatmaps.chart(runs.get(runs.size() - 1), synergy != null && synergy.isChecked());
+        }
+        return Charts.chart(design, runs, logX != null && logX.isChecked(), logY != null && logY.isChecked());
+    }
+
     private void refresh() {
-        chart = Charts.chart(design, runs, logX.isChecked(), logY.isChecked());
+        chart = build();
         chartComposite.setChart(chart);
         chartComposite.forceRedraw();
     }
@@ -151,6 +165,12 @@ public final class ResultView extends ViewPart {
     public void setLogAxes(boolean x, boolean y) {
         logX.setChecked(x && logX.isEnabled());
         logY.setChecked(y);
+        refresh();
+    }
+
+    /** Shows the response or, with {@code excess}, the Bliss excess of a combination. */
+    public void showSynergy(boolean excess) {
+        synergy.setChecked(excess);
         refresh();
     }
 

@@ -130,6 +130,36 @@ class ViewsUiTest {
     }
 
     @Test
+    void aCombinationShowsResponseAndSynergyHeatmapsWithAColourBar() throws Exception {
+        LauncherView launcher = launcher();
+        LauncherView.Widgets w = fill(launcher, Design.COMBINATION, "rapamycin", "0.001:1:4", "60", "pS6K1");
+        choose(w.drugB(), "ly294002");
+        w.dosesB().setText("300:10000:3");
+        w.run().notifyListeners(SWT.Selection, new Event());
+        assertNotNull(launcher.currentJob(), "Run did not start a job: " + w.status().getText());
+        ResultView view = waitForResult(Design.COMBINATION, 1);
+        System.out.println("combination 5 x 4 job: " + view.getRuns().get(0).millis() + " ms");
+        Path shots = SharedData.outputDir("screenshots");
+        for (boolean synergy : new boolean[] { false, true }) {
+            view.showSynergy(synergy);
+            XYPlot plot = view.getChart().getXYPlot();
+            assertInstanceOf(org.jfree.chart.renderer.xy.XYBlockRenderer.class, plot.getRenderer());
+            assertEquals(20, plot.getDataset().getItemCount(0), "5 doses of A (with 0) by 4 of B");
+            org.jfree.chart.title.PaintScaleLegend bar = (org.jfree.chart.title.PaintScaleLegend) view.getChart()
+                    .getSubtitles().stream().filter(t -> t instanceof org.jfree.chart.title.PaintScaleLegend)
+                    .findFirst().orElseThrow(() -> new AssertionError("no colour bar"));
+            if (synergy) {
+                assertEquals(-bar.getScale().getUpperBound(), bar.getScale().getLowerBound(), 1e-12,
+                        "the synergy scale is centred on zero");
+                assertTrue(view.getChart().getTitle().getText().contains("Bliss excess"));
+            }
+            view.exportPng(shots.resolve("combination-" + (synergy ? "synergy" : "response") + ".png"), 800, 560);
+        }
+        assertEquals(20, view.getTable().rows().size());
+        screenshot(shots.resolve("view-combination.png"));
+    }
+
+    @Test
     void timeCoursesOverlayInOnePlotWithALegend() throws Exception {
         LauncherView launcher = launcher();
         LauncherView.Widgets w = fill(launcher, Design.TIME_COURSE, "(none)", "", "240", "pS6K1", "pAkt_S473");
