@@ -121,10 +121,16 @@ class DesignsTest {
     void localSensitivitiesHaveTheExpectedSigns() throws Exception {
         Table t = Sensitivity.local(cells("wildtype"), Map.of("k_s6k", 5.0, "k_s6k_deph", 1.0), Map.of(),
                 List.of("pS6K1"), ReadoutTime.at(60), new BatchRunner(2), Progress.NONE, new Cancellation());
-        double up = (Double) t.rows().get(0).get(5);
-        double down = (Double) t.rows().get(1).get(5);
+        // rows follow the parameters' map order, which Map.of does not fix: look them up by name
+        double up = coefficient(t, "k_s6k");
+        double down = coefficient(t, "k_s6k_deph");
         assertTrue(up > 0.1, "more mTORC1 phosphorylation, more pS6K1: " + up);
         assertTrue(down < -0.1, "faster dephosphorylation, less pS6K1: " + down);
+    }
+
+    private static double coefficient(Table t, String parameter) {
+        return t.rows().stream().filter(r -> parameter.equals(r.get(0))).mapToDouble(r -> (Double) r.get(5))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + parameter));
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.mtorworkbench.ui.views.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Builds the charts of result runs: several runs overlaid, one series per curve, a legend. */
+public final class Charts {
+
+    /** The label of an IC50 marker starts with this. */
+    public static final String IC50 = "IC50";
+
+    private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+            new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+            new Color(0x7f7f7f), new Color(0xbcbd22) };
+
+    private Charts() {
+    }
+
+    /**
+     * @param logX a log horizontal axis (always for dose-response)
+     * @param logY a log vertical axis
+     */
+    public static JFreeChart chart(Design design, List<ResultRun> runs, boolean logX, boolean logY) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        boolean positiveX = logX || design == Design.DOSE_RESPONSE;
+        int colour = 0;
+        for (ResultRun run : runs) {
+            for (Curve c : run.curves()) {
+                XYSeries s = new XYSeries(uniqueKey(data, c.name()), false, true);
+                for (int i = 0; i < c.x().length; i++) {
+                    if ((!positiveX || c.x()[i] > 0) && (!logY || c.y()[i] > 0) && Double.isFinite(c.y()[i])) {
+                        s.add(c.x()[i], c.y()[i]);
+                    }
+                }
+                int index = data.getSeriesCount();
+                data.addSeries(s);
+                // a fit takes the colour of the measurements just before it
+                Color paint = PALETTE[(isFit(run, c) ? Math.max(0, colour - 1) : colour++) % PALETTE.length];
+                renderer.setSeriesPaint(index, paint);
+                renderer.setSeriesLinesVisible(index, !c.markers());
+                renderer.setSeriesShapesVisible(index, c.markers());
+                renderer.setSeriesShape(index, DOT);
+                renderer.setSeriesStroke(index, new BasicStroke(isFit(run, c) ? 1.5f : 2f));
+            }
+        }
+        ValueAxis x = axis(design.xLabel(), positiveX);
+        ValueAxis y = axis(runs.isEmpty() ? "value" : yLabel(runs), logY);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        for (ResultRun run : runs) {
+            if (Double.isFinite(run.ic50()) && run.ic50() > 0) {
+                ValueMarker m = new ValueMarker(run.ic50(), new Color(0x555555), new BasicStroke(1f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] { 4f, 4f }, 0f));
+                m.setLabel(String.format(Locale.ROOT, "%s %.3g nM", IC50, run.ic50()));
+                m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(m, Layer.FOREGROUND);
+            }
+        }
+        String title = design.label() + (runs.size() == 1 ? ": " + runs.get(0).label() : " (" + runs.size() + " runs)");
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static final Shape DOT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+
+    private static boolean isFit(ResultRun run, Curve c) {
+        return run.design() == Design.DOSE_RESPONSE && !c.markers();
+    }
+
+    private static String yLabel(List<ResultRun> runs) {
+        return runs.get(0).design() == Design.DOSE_RESPONSE ? "response" : "level";
+    }
+
+    private static ValueAxis axis(String label, boolean log) {
+        if (log) {
+            LogAxis a = new LogAxis(label);
+            a.setSmallestValue(1e-12);
+            return a;
+        }
+        NumberAxis a = new NumberAxis(label);
+        a.setAutoRangeIncludesZero(false);
+        return a;
+    }
+
+    private static String uniqueKey(XYSeriesCollection data, String name) {
+        String key = name;
+        for (int n = 2; data.getSeriesIndex(key) >= 0; n++) {
+            key = name + " #" + n;
+        }
+        return key;
+    }
+}

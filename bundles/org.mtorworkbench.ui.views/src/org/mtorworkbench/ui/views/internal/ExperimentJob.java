@@ -1,0 +1,102 @@
+package org.mtorworkbench.ui.views.internal;
+
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.mtorworkbench.experiments.Cancellation;
+import org.mtorworkbench.experiments.Progress;
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SolverOptions;
+import org.mtorworkbench.ui.views.ViewIds;
+
+/**
+ * Runs an experiment in the background: progress goes to the job's monitor (status bar,
+ * Progress view), cancelling the job cancels the runs, and the result is handed to a
+ * consumer (which opens it in the UI thread).
+ */
+public final class ExperimentJob extends Job {
+
+    private static final String PLUGIN = "org.mtorworkbench.ui.views";
+
+    private final ExperimentSpec spec;
+    private final SolverOptions options;
+    private final int threads;
+    private final Consumer<ResultRun> onResult;
+    private final Cancellation cancellation = new Cancellation();
+
+    public ExperimentJob(ExperimentSpec spec, SolverOptions options, int threads, Consumer<ResultRun> onResult) {
+        super("Run " + spec.describe() + " on " + spec.modelName());
+        this.spec = spec;
+        this.options = options;
+        this.threads = threads;
+        this.onResult = onResult;
+        // a system-visible job, not a user job: no modal progress dialog, progress in the status bar and Progress view
+        setUser(false);
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == ViewIds.JOB_FAMILY;
+    }
+
+    @Override
+    protected void canceling() {
+        cancellation.cancel();
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        monitor.beginTask(getName(), 1000);
+        try {
+            ResultRun r = spec.run(options, threads, new MonitorProgress(monitor), cancellation);
+            onResult.accept(r);
+            return Status.OK_STATUS;
+        } catch (SimulationException e) {
+            if (e.kind() == SimulationException.Kind.CANCELLED || monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            return new Status(IStatus.ERROR, PLUGIN, spec.describe() + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (cancellation.isCancelled()) {
+                return Status.CANCEL_STATUS;
+            }
+            return new Status(IStatus.ERROR, PLUGIN, spec.describe() + " failed: " + e.getMessage(), e);
+        } finally {
+            monitor.done();
+        }
+    }
+
+    /** Reports batch progress (from worker threads) as work units of the job's monitor. */
+    static final class MonitorProgress implements Progress {
+
+        private final IProgressMonitor monitor;
+        private int reported;
+        private long lastText;
+
+        MonitorProgress(IProgressMonitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Override
+        public synchronized void update(int done, int total, long etaMillis) {
+            if (total <= 0) {
+                return;
+            }
+            int units = (int) (1000L * done / total);
+            if (units > reported) {
+                monitor.worked(units - reported);
+                reported = units;
+            }
+            long now = System.nanoTime();
+            // the text is redrawn by the UI thread: a few times a second is enough
+            if (done == total || lastText == 0 || now - lastText > 250_000_000L) {
+                lastText = now;
+                String eta = etaMillis < 0 ? "" : ", about " + Math.max(1, etaMillis / 1000) + " s left";
+                monitor.subTask(done + " of " + total + " runs" + eta);
+            }
+        }
+    }
+}

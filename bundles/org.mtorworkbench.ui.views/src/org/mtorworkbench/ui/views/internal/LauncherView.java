@@ -1,0 +1,295 @@
+package org.mtorworkbench.ui.views.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.mtorworkbench.experiments.Scan;
+import org.mtorworkbench.network.BuiltinModels;
+import org.mtorworkbench.network.CellContext;
+import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.network.Drug;
+import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.NetworkModel;
+import org.mtorworkbench.ui.internal.ModelEditor;
+import org.mtorworkbench.ui.views.ViewIds;
+import org.sbml.jsbml.SBMLDocument;
+import org.sbml.jsbml.Species;
+
+/**
+ * The experiment launcher: a model (the active model editor's, or the built-in network),
+ * a design, a drug and its doses, a cell context, readouts and a readout time. Run starts
+ * an {@link ExperimentJob}; its result opens in the design's result view.
+ */
+public final class LauncherView extends ViewPart {
+
+    /** The model entry that takes the active model editor's document. */
+    static final String ACTIVE_EDITOR = "Active model editor";
+    private static final String BUILTIN = BuiltinModels.PREFIX + NetworkModel.ID;
+    private static final String NO_DRUG = "(none)";
+
+    private Combo model;
+    private Combo design;
+    private Combo drug;
+    private Text doses;
+    private Combo drugB;
+    private Text dosesB;
+    private Combo context;
+    private org.eclipse.swt.widgets.List readouts;
+    private Text time;
+    private Button steadyState;
+    private Text axis;
+    private Button run;
+    private Button cancel;
+    private Label status;
+    private ExperimentJob job;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        ScrolledComposite scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite c = new Composite(scroller, SWT.NONE);
+        c.setLayout(new GridLayout(2, false));
+        scroller.setContent(c);
+
+        model = combo(c, "&Model:", List.of(BUILTIN, ACTIVE_EDITOR));
+        model.setToolTipText("The model to run: the built-in mTOR network or the model of the active editor");
+        model.addListener(SWT.Selection, e -> fillReadouts());
+        design = combo(c, "&Design:", Arrays.stream(Design.values()).map(Design::label).toList());
+        design.addListener(SWT.Selection, e -> designChanged());
+
+        List<String> drugs = new ArrayList<>(List.of(NO_DRUG));
+        DrugCatalogue.builtin().drugs().stream().map(Drug::id).forEach(drugs::add);
+        drug = combo(c, "D&rug:", drugs);
+        doses = text(c, "D&oses (nM):", "0.0001:100:13",
+                "A list (0.1, 1, 10) or LOW:HIGH:N, N doses evenly spaced in log; one dose for a time course or scan");
+        drugB = combo(c, "Drug &B:", drugs);
+        dosesB = text(c, "Doses B (nM):", "100:30000:4", "Doses of the second drug of a combination");
+        drugB.select(Math.max(0, drugs.indexOf("ly294002")));
+        context = combo(c, "Cell &context:", CellContexts.builtin().contexts().stream().map(CellContext::id).toList());
+        time = text(c, "&Time (min):", "60", "The end of a time course, or when a dose-response or scan is read out");
+        steadyState = new Button(c, SWT.CHECK);
+        steadyState.setText("Read out at &steady state");
+        steadyState.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
+        steadyState.addListener(SWT.Selection, e -> time.setEnabled(!steadyState.getSelection()));
+        axis = text(c, "Sc&an axis:", "GF=0.01:10:9:log", "The scanned parameter as ID=FROM:TO:N[:log]");
+
+        Label l = new Label(c, SWT.NONE);
+        l.setText("Read&outs:");
+        l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        readouts = new org.eclipse.swt.widgets.List(c, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
+        GridData rd = new GridData(SWT.FILL, SWT.FILL, true, true);
+        rd.heightHint = 120;
+        readouts.setLayoutData(rd);
+        fillReadouts();
+
+        Composite buttons = new Composite(c, SWT.NONE);
+        buttons.setLayout(new GridLayout(3, false));
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        run = new Button(buttons, SWT.PUSH);
+        run.setText("&Run");
+        run.addListener(SWT.Selection, e -> run());
+        cancel = new Button(buttons, SWT.PUSH);
+        cancel.setText("Cance&l");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> {
+            if (job != null) {
+                job.cancel();
+            }
+        });
+        status = new Label(buttons, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        design.select(Design.DOSE_RESPONSE.ordinal());
+        drug.select(Math.max(0, drugs.indexOf("rapamycin")));
+        designChanged();
+        scroller.setMinSize(c.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    private static Combo combo(Composite c, String label, List<String> items) {
+        new Label(c, SWT.NONE).setText(label);
+        Combo combo = new Combo(c, SWT.READ_ONLY | SWT.DROP_DOWN);
+        combo.setItems(items.toArray(String[]::new));
+        combo.select(0);
+        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return combo;
+    }
+
+    private static Text text(Composite c, String label, String value, String tip) {
+        new Label(c, SWT.NONE).setText(label);
+        Text t = new Text(c, SWT.BORDER);
+        t.setText(value);
+        t.setToolTipText(tip);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return t;
+    }
+
+    private Design selectedDesign() {
+        return Design.values()[Math.max(0, design.getSelectionIndex())];
+    }
+
+    private void designChanged() {
+        Design d = selectedDesign();
+        axis.setEnabled(d == Design.SCAN);
+        drugB.setEnabled(d == Design.COMBINATION);
+        dosesB.setEnabled(d == Design.COMBINATION);
+        steadyState.setEnabled(d != Design.TIME_COURSE);
+        time.setEnabled(d == Design.TIME_COURSE || !steadyState.getSelection());
+    }
+
+    private void fillReadouts() {
+        List<String> ids = new ArrayList<>();
+        SBMLDocument doc = ACTIVE_EDITOR.equals(model.getText()) ? editorDocument() : null;
+        if (doc == null) {
+            ids.addAll(NetworkModel.READOUTS);
+        } else {
+            doc.getModel().getListOfSpecies().stream().map(Species::getId).forEach(ids::add);
+        }
+        readouts.setItems(ids.toArray(String[]::new));
+        int s = ids.indexOf("pS6K1");
+        readouts.select(Math.max(0, s));
+        readouts.showSelection();
+    }
+
+    private SBMLDocument editorDocument() {
+        IEditorPart editor = getSite().getPage().getActiveEditor();
+        return editor instanceof ModelEditor m ? m.getDocument() : null;
+    }
+
+    /** Reads the fields, starts the job; a bad field is reported under the buttons instead. */
+    private void run() {
+        ExperimentSpec spec;
+        try {
+            spec = spec();
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            status.getParent().layout();
+            return;
+        }
+        RunPreferences prefs = RunPreferences.workbench();
+        IWorkbenchPage page = getSite().getPage();
+        Display display = getSite().getShell().getDisplay();
+        ExperimentJob j = new ExperimentJob(spec, prefs.solverOptions(), prefs.workerThreads(),
+                result -> display.asyncExec(() -> show(page, result)));
+        j.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                IStatus st = event.getResult();
+                display.asyncExec(() -> finished(j, st));
+            }
+        });
+        job = j;
+        run.setEnabled(false);
+        cancel.setEnabled(true);
+        status.setText("Running " + spec.describe() + "...");
+        status.getParent().layout();
+        j.schedule();
+    }
+
+    private void finished(ExperimentJob j, IStatus st) {
+        if (run.isDisposed()) {
+            return;
+        }
+        if (job != j) {
+            return; // an earlier run; the status line belongs to the newer one
+        }
+        job = null;
+        run.setEnabled(true);
+        cancel.setEnabled(false);
+        status.setText(st.isOK() ? "Done." : st.getSeverity() == IStatus.CANCEL ? "Cancelled." : st.getMessage());
+        status.getParent().layout();
+    }
+
+    /** Opens a result in its design's result view (in the UI thread). */
+    static void show(IWorkbenchPage page, ResultRun result) {
+        try {
+            ResultView view = (ResultView) page.showView(ViewIds.RESULT, result.design().secondaryId(),
+                    IWorkbenchPage.VIEW_ACTIVATE);
+            view.addRun(result);
+        } catch (PartInitException e) {
+            throw new IllegalStateException("cannot open the result view: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the experiment the fields describe */
+    ExperimentSpec spec() {
+        Design d = selectedDesign();
+        boolean builtin = !ACTIVE_EDITOR.equals(model.getText());
+        SBMLDocument doc = builtin ? null : editorDocument();
+        if (!builtin && doc == null) {
+            throw new IllegalArgumentException("no model editor with a loaded model is active");
+        }
+        String name = builtin ? BUILTIN : doc.getModel().getId();
+        Supplier<SBMLDocument> source = builtin ? NetworkModel::newDocument : () -> doc;
+        double[] dd;
+        try {
+            dd = ExperimentSpec.parseDoses(doses.getText());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("doses: not a number in '" + doses.getText() + "'");
+        }
+        double minutes;
+        if (d != Design.TIME_COURSE && steadyState.getSelection()) {
+            minutes = Double.NaN;
+        } else {
+            try {
+                minutes = Double.parseDouble(time.getText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("time: '" + time.getText() + "' is not a number of minutes");
+            }
+            if (!(minutes > 0 && Double.isFinite(minutes))) {
+                throw new IllegalArgumentException("time must be positive");
+            }
+        }
+        String drugId = NO_DRUG.equals(drug.getText()) ? "" : drug.getText();
+        String drugBId = d != Design.COMBINATION || NO_DRUG.equals(drugB.getText()) ? "" : drugB.getText();
+        double[] ddB;
+        try {
+            ddB = d == Design.COMBINATION ? ExperimentSpec.parseDoses(dosesB.getText()) : new double[0];
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("doses B: not a number in '" + dosesB.getText() + "'");
+        }
+        Scan.Axis a = d == Design.SCAN ? Scan.Axis.parse(axis.getText().trim()) : null;
+        return new ExperimentSpec(name, source, d, drugId, dd, context.getText(), List.of(readouts.getSelection()),
+                minutes, a, drugBId, ddB);
+    }
+
+    /** The widgets, for tests that drive the launcher as a user would. */
+    public record Widgets(Combo model, Combo design, Combo drug, Text doses, Combo drugB, Text dosesB, Combo context,
+            org.eclipse.swt.widgets.List readouts, Text time, Button steadyState, Text axis, Button run,
+            Button cancel, Label status) {
+    }
+
+    /** @return the widgets */
+    public Widgets widgets() {
+        return new Widgets(model, design, drug, doses, drugB, dosesB, context, readouts, time, steadyState, axis, run, cancel,
+                status);
+    }
+
+    /** @return the running job, or null */
+    public ExperimentJob currentJob() {
+        return job;
+    }
+
+    @Override
+    public void setFocus() {
+        run.setFocus();
+    }
+}
