@@ -26,7 +26,6 @@ import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -146,12 +145,7 @@ public final class PathwayEditor extends EditorPart {
         tool(tools, "Zoom In", () -> canvas.setZoom(canvas.getZoom() * 1.25));
         tool(tools, "100%", () -> canvas.setZoom(1));
         tool(tools, "Fit", () -> canvas.fit());
-        tool(tools, "Layout", () -> BusyIndicator.showWhile(canvas.getDisplay(), () -> {
-            if (layout != null) {
-                execute(new RelayoutOperation(layout));
-                canvas.fit();
-            }
-        }));
+        tool(tools, "Layout", this::relayout);
         zoomLabel = new Label(bar, SWT.NONE);
         zoomLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         zoomLabel.setText("Reading " + getEditorInput().getName() + " ...");
@@ -161,6 +155,31 @@ public final class PathwayEditor extends EditorPart {
         canvas.setMoveHandler((ids, dx, dy) -> execute(new MoveOperation(layout, ids, dx, dy)));
         canvas.addSelectionListener(ids -> selectionProvider.fire(new StructuredSelection(ids.toArray())));
         load();
+    }
+
+    /**
+     * Lays the diagram out again: ELK runs in a background job on a copy taken now; the
+     * glyphs move on the UI thread as one undoable operation when it is done.
+     */
+    private void relayout() {
+        if (layout == null) {
+            return;
+        }
+        Layout target = layout;
+        org.sbml.jsbml.SBMLDocument copy = target.getSBMLDocument().clone();
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(
+                "Laying out " + getEditorInput().getName(), monitor -> {
+                    var placement = RelayoutOperation.placement(copy);
+                    canvas.getDisplay().asyncExec(() -> {
+                        if (!canvas.isDisposed() && layout == target) {
+                            execute(new RelayoutOperation(target, placement));
+                            canvas.fit();
+                        }
+                    });
+                    return org.eclipse.core.runtime.Status.OK_STATUS;
+                });
+        job.setUser(true);
+        job.schedule();
     }
 
     private static void tool(ToolBar bar, String text, Runnable r) {

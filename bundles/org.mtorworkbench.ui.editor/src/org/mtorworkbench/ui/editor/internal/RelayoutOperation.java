@@ -14,8 +14,6 @@ import org.sbml.jsbml.ext.layout.CubicBezier;
 import org.sbml.jsbml.ext.layout.CurveSegment;
 import org.sbml.jsbml.ext.layout.GraphicalObject;
 import org.sbml.jsbml.ext.layout.Layout;
-import org.sbml.jsbml.ext.layout.LayoutConstants;
-import org.sbml.jsbml.ext.layout.LayoutModelPlugin;
 import org.sbml.jsbml.ext.layout.Point;
 import org.sbml.jsbml.ext.layout.ReactionGlyph;
 import org.sbml.jsbml.ext.layout.SpeciesGlyph;
@@ -33,11 +31,36 @@ public final class RelayoutOperation extends GeometryOperation {
 
     private final SBMLDocument document;
     private final Layout layout;
+    private final Map<String, BoundingBox> placement;
 
+    /** Lays out when executed (ELK runs on the calling thread). */
     public RelayoutOperation(Layout layout) {
+        this(layout, null);
+    }
+
+    /**
+     * Moves the glyphs to places computed earlier by {@link #placement(SBMLDocument)}, so the
+     * layout itself can run off the UI thread.
+     */
+    public RelayoutOperation(Layout layout, Map<String, BoundingBox> placement) {
         super("Layout Diagram");
         this.layout = layout;
         this.document = layout.getSBMLDocument();
+        this.placement = placement == null ? null : Map.copyOf(placement);
+    }
+
+    /**
+     * ELK's box for each compartment, species and reaction of a document, by element id. The
+     * document is laid out as it is: give a copy (taken on the thread that owns the
+     * original) to run this on another thread.
+     */
+    public static Map<String, BoundingBox> placement(SBMLDocument copy) {
+        Layout fresh = AutoLayout.create(copy, AutoLayoutOptions.DEFAULTS.withLayoutId("relayout_scratch"));
+        Map<String, BoundingBox> byElement = new HashMap<>();
+        fresh.getListOfCompartmentGlyphs().forEach(g -> byElement.putIfAbsent(g.getCompartment(), g.getBoundingBox()));
+        fresh.getListOfSpeciesGlyphs().forEach(g -> byElement.putIfAbsent(g.getSpecies(), g.getBoundingBox()));
+        fresh.getListOfReactionGlyphs().forEach(g -> byElement.putIfAbsent(g.getReaction(), g.getBoundingBox()));
+        return byElement;
     }
 
     @Override
@@ -66,12 +89,8 @@ public final class RelayoutOperation extends GeometryOperation {
                 fromSpecies.put(s, startsAtSpecies(s));
             }
         }
-        Layout fresh = AutoLayout.create(document, AutoLayoutOptions.DEFAULTS.withLayoutId("relayout_scratch"));
-        try {
-            Map<String, BoundingBox> byElement = new HashMap<>();
-            fresh.getListOfCompartmentGlyphs().forEach(g -> byElement.putIfAbsent(g.getCompartment(), g.getBoundingBox()));
-            fresh.getListOfSpeciesGlyphs().forEach(g -> byElement.putIfAbsent(g.getSpecies(), g.getBoundingBox()));
-            fresh.getListOfReactionGlyphs().forEach(g -> byElement.putIfAbsent(g.getReaction(), g.getBoundingBox()));
+        Map<String, BoundingBox> byElement = placement != null ? placement : placement(document.clone());
+        {
             layout.getListOfCompartmentGlyphs().forEach(g -> place(g, byElement.get(g.getCompartment())));
             layout.getListOfSpeciesGlyphs().forEach(g -> place(g, byElement.get(g.getSpecies())));
             layout.getListOfReactionGlyphs().forEach(g -> place(g, byElement.get(g.getReaction())));
@@ -86,8 +105,6 @@ public final class RelayoutOperation extends GeometryOperation {
                     straighten(rg, s, fromSpecies.getOrDefault(s, true));
                 }
             }
-        } finally {
-            ((LayoutModelPlugin) document.getModel().getPlugin(LayoutConstants.shortLabel)).getListOfLayouts().remove(fresh);
         }
     }
 
