@@ -2,6 +2,7 @@ package org.mtorworkbench.experiments;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.ModelChanges;
@@ -75,7 +76,7 @@ public final class Cells {
      * @param parameters parameter changes applied with the drugs
      */
     public double[] treat(Map<String, Double> doses, Map<String, Double> parameters, List<String> readouts,
-            ReadoutTime time, Cancellation cancellation) throws SimulationException {
+            ReadoutTime time, BooleanSupplier cancellation) throws SimulationException {
         Map<String, Double> all = new java.util.LinkedHashMap<>(background);
         doses.forEach((k, v) -> all.merge(k, v, Double::sum));
         ModelChanges treatment = drugs.changes(all).and(new ModelChanges(parameters, Map.of(), java.util.Set.of()));
@@ -99,12 +100,12 @@ public final class Cells {
     }
 
     /** @return the equilibrated state (species values), computing it once */
-    public Map<String, Double> equilibratedState(Cancellation cancellation) throws SimulationException {
+    public Map<String, Double> equilibratedState(BooleanSupplier cancellation) throws SimulationException {
         return equilibrated(cancellation);
     }
 
     /** Pre-equilibrates once; concurrent callers wait for the first. */
-    private Map<String, Double> equilibrated(Cancellation cancellation) throws SimulationException {
+    private Map<String, Double> equilibrated(BooleanSupplier cancellation) throws SimulationException {
         Map<String, Double> s = equilibrated;
         if (s == null) {
             synchronized (this) {

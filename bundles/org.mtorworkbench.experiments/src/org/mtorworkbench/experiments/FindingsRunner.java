@@ -18,7 +18,6 @@ import org.mtorworkbench.network.ModelChanges;
 import org.mtorworkbench.network.NetworkModel;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
-import org.mtorworkbench.simulation.TimeCourse;
 
 /**
  * Runs the review's findings on the built-in network. Each condition is pre-equilibrated
@@ -36,6 +35,8 @@ public final class FindingsRunner {
     private final CellContexts contexts;
     private final SolverOptions options;
     private final Map<Condition, Map<String, Double>> cache = new ConcurrentHashMap<>();
+    /** Conditions with the same context and inputs before treatment share one pre-equilibration. */
+    private final Map<ModelChanges, Cells> cells = new ConcurrentHashMap<>();
 
     public FindingsRunner(PreparedModel model, DrugCatalogue drugs, CellContexts contexts, SolverOptions options) {
         this.model = model;
@@ -90,14 +91,12 @@ public final class FindingsRunner {
                 .orElseThrow(() -> new IllegalArgumentException("unknown cell context '" + cond.context() + "'"))
                 .changes();
         ModelChanges before = context.and(new ModelChanges(cond.before(), Map.of(), Set.of()));
-        ModelChanges treatment = drugs.changes(cond.drugsNm()).and(new ModelChanges(cond.after(), Map.of(), Set.of()));
-        Set<String> ids = new LinkedHashSet<>(NetworkModel.READOUTS);
-        TimeCourse tc = model.treat(before, treatment, new double[] { cond.minutes() }, List.copyOf(ids), options,
-                cancelled);
+        Cells c = cells.computeIfAbsent(before, b -> new Cells(model, b, drugs, options));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(NetworkModel.READOUTS));
+        double[] v = c.treat(cond.drugsNm(), cond.after(), ids, ReadoutTime.at(cond.minutes()), cancelled);
         Map<String, Double> values = new LinkedHashMap<>();
-        int col = 0;
-        for (String id : ids) {
-            values.put(id, tc.value(0, col++));
+        for (int i = 0; i < ids.size(); i++) {
+            values.put(ids.get(i), v[i]);
         }
         return values;
     }

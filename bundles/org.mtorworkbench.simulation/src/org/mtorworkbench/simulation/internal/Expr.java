@@ -474,14 +474,34 @@ public abstract class Expr {
         mv.visitJumpInsn(IFEQ, target);
     }
 
-    /** Logical and/or over any number of operands (1.0/0.0), short-circuit. */
-    static final class Logic extends Expr {
-        final boolean and;
+    /** A logical operator over any number of operands: not differentiable (its value is 0 or 1). */
+    abstract static class Nary extends Expr {
         final List<Expr> args;
 
-        Logic(boolean and, List<Expr> args) {
-            this.and = and;
+        Nary(List<Expr> args) {
             this.args = args;
+        }
+
+        @Override
+        Expr d(Arr arr, int index) {
+            return null;
+        }
+
+        @Override
+        void comparisons(List<Cmp> out) {
+            for (Expr e : args) {
+                e.comparisons(out);
+            }
+        }
+    }
+
+    /** Logical and/or over any number of operands (1.0/0.0), short-circuit. */
+    static final class Logic extends Nary {
+        final boolean and;
+
+        Logic(boolean and, List<Expr> args) {
+            super(args);
+            this.and = and;
         }
 
         @Override
@@ -512,29 +532,16 @@ public abstract class Expr {
         }
 
         @Override
-        Expr d(Arr arr, int index) {
-            return null;
-        }
-
-        @Override
-        void comparisons(List<Cmp> out) {
-            for (Expr e : args) {
-                e.comparisons(out);
-            }
-        }
-
-        @Override
         public String toString() {
             return (and ? "and" : "or") + args;
         }
     }
 
     /** Exclusive or over any number of operands. */
-    static final class Xor extends Expr {
-        final List<Expr> args;
+    static final class Xor extends Nary {
 
         Xor(List<Expr> args) {
-            this.args = args;
+            super(args);
         }
 
         @Override
@@ -564,18 +571,6 @@ public abstract class Expr {
                 s += 6 + e.size();
             }
             return s;
-        }
-
-        @Override
-        Expr d(Arr arr, int index) {
-            return null;
-        }
-
-        @Override
-        void comparisons(List<Cmp> out) {
-            for (Expr e : args) {
-                e.comparisons(out);
-            }
         }
 
         @Override
