@@ -24,15 +24,13 @@ import org.mtorworkbench.simulation.SolverOptions;
 /** What the simulating commands share: loading and compiling a model, perturbations, solver options, output. */
 final class ModelRuns {
 
-    static final String SET = "--set";
     static final String IDS = "--ids";
     static final String OUT = "--out";
     static final String SOLVER = "--solver";
     static final String RTOL = "--rtol";
     static final String ATOL = "--atol";
 
-    static final String OPTIONS_HELP = "  --set ID=VALUE   start a parameter, compartment or species at VALUE (repeatable)\n"
-            + "  --ids a,b        the ids to report (default: every species)\n"
+    static final String OPTIONS_HELP = "  --ids a,b        the ids to report (default: every species)\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
             + "  --solver NAME    auto (default), bdf, dormand-prince, a solver an installed bundle\n"
             + "                   contributes, or a KiSAO id\n"
