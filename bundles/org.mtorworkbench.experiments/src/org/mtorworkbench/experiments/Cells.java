@@ -67,6 +67,11 @@ public final class Cells {
         return model;
     }
 
+    /** @return the model changes applied alongside every treatment besides the drugs */
+    public ModelChanges treatmentChanges() {
+        return treatmentChanges;
+    }
+
     /** @return the changes that define these cells */
     public ModelChanges state() {
         return state;

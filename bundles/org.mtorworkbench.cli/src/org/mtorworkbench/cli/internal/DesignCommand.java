@@ -95,7 +95,7 @@ final class DesignCommand implements Command {
         Table t;
         try {
             t = design.run(new DesignRequest(s.cells().model(), s.cells().state(), Contributions.drugs(),
-                    s.backgroundDrugs(), readouts, s.time(), s.cells().options(), values, s.runner(), s.progress(),
+                    s.backgroundDrugs(), s.cells().treatmentChanges(), readouts, s.time(), s.cells().options(), values, s.runner(), s.progress(),
                     new Cancellation()));
         } catch (SimulationException e) {
             throw ExperimentCommands.failure(s, e);

@@ -60,7 +60,7 @@ public final class BuiltinDesigns {
                         r.cells().and(c.changes())));
             }
             return ContextPanel.run(r.model(), CellContexts.of(panel), r.drugs(), r.solverOptions(), r.doses(),
-                    r.readouts(), r.time(), r.runner(), r.progress(), r.cancellation());
+                    r.treatment(), r.readouts(), r.time(), r.runner(), r.progress(), r.cancellation());
         }
     }
 
@@ -91,7 +91,7 @@ public final class BuiltinDesigns {
         @Override
         public List<Option> options() {
             return List.of(new Option(SPECIES, "A,B,...",
-                    "the species to knock out (default: every species the model integrates)", false));
+                    "the species to knock out, constant ones included (default: every species the model integrates)", false));
         }
 
         @Override
@@ -102,9 +102,9 @@ public final class BuiltinDesigns {
                 Set<String> seen = new LinkedHashSet<>();
                 for (String s : given.split(",")) {
                     String id = s.strip();
-                    if (!r.model().stateSpecies().contains(id)) {
-                        throw new IllegalArgumentException("--species: '" + id + "' is not a species model '"
-                                + r.model().compiled().modelId() + "' integrates");
+                    if (!r.model().stateSpecies().contains(id) && !r.model().compiled().speciesIds().contains(id)) {
+                        throw new IllegalArgumentException("--species: '" + id + "' is not a species of model '"
+                                + r.model().compiled().modelId() + "'");
                     }
                     seen.add(id);
                 }
@@ -118,9 +118,11 @@ public final class BuiltinDesigns {
             List<BatchRunner.Task<double[][]>> tasks = new ArrayList<>();
             for (String ko : rows) {
                 ModelChanges state = ko == null ? r.cells() : r.cells().and(ModelChanges.knockout(ko));
-                Cells cells = new Cells(r.model(), state, r.drugs(), r.solverOptions());
+                Cells cells = r.cells(state);
+                Cells treated = cells.withTreatmentChanges(r.treatment());
                 tasks.add(() -> new double[][] { cells.treat(Map.of(), Map.of(), r.readouts(), r.time(),
-                        r.cancellation()), cells.treat(r.doses(), Map.of(), r.readouts(), r.time(), r.cancellation()) });
+                        r.cancellation()), treated.treat(r.doses(), Map.of(), r.readouts(), r.time(),
+                                r.cancellation()) });
             }
             List<double[][]> v = r.runner().run(tasks, r.progress(), r.cancellation());
             Table t = new Table(List.of("knockout", "drugs", "readout", "time", "untreated", "treated", "fold_change",
