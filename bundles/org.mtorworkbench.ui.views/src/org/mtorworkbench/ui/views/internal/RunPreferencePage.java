@@ -1,6 +1,5 @@
 package org.mtorworkbench.ui.views.internal;
 
-import java.util.Arrays;
 
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
@@ -25,7 +24,7 @@ public final class RunPreferencePage extends FieldEditorPreferencePage implement
 
     @Override
     protected void createFieldEditors() {
-        String[][] solvers = Arrays.stream(Solver.values()).map(s -> new String[] { s.name(), s.name() })
+        String[][] solvers = Solver.values().stream().map(s -> new String[] { s.name() + " (" + s.kisaoId() + ")", s.name() })
                 .toArray(String[][]::new);
         addField(new ComboFieldEditor(RunPreferences.SOLVER, "&Solver:", solvers, getFieldEditorParent()));
         addField(new ToleranceField(RunPreferences.RTOL, "&Relative tolerance:"));
