@@ -123,8 +123,13 @@ public final class ResultViews {
         return choose(contributions(), kind);
     }
 
-    /** The rule of precedence: highest priority, then another bundle's before the workbench's own. */
-    static Optional<Contribution> choose(List<Contribution> all, String kind) {
+    /**
+     * The rule of precedence.
+     *
+     * @return of the contributions that show a kind, the one of highest priority; at equal
+     *         priority another bundle's before the workbench's own
+     */
+    public static Optional<Contribution> choose(List<Contribution> all, String kind) {
         return all.stream().filter(c -> c.kinds().contains(kind))
                 .max(Comparator.comparingInt(Contribution::priority).thenComparing(c -> !c.builtin()));
     }

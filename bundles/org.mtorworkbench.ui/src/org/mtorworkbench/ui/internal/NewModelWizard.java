@@ -3,6 +3,7 @@ package org.mtorworkbench.ui.internal;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -24,6 +25,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.WorkspaceModifyOperation;
 import org.eclipse.ui.ide.IDE;
+import org.mtorworkbench.network.NetworkModel;
 import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.network.extension.ModelTemplate;
 import org.mtorworkbench.sbml.SbmlException;
@@ -61,7 +63,11 @@ public final class NewModelWizard extends Wizard implements INewWizard {
 
     @Override
     public void addPages() {
-        List<ModelTemplate> templates = Contributions.templates();
+        // the workbench's own network first, the others by name
+        List<ModelTemplate> templates = Contributions.templates().stream()
+                .sorted(Comparator.comparing((ModelTemplate t) -> !NetworkModel.ID.equals(t.id()))
+                        .thenComparing(ModelTemplate::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
         page = new NewModelPage(templates, initialProject == null ? "models" : initialProject);
         addPage(page);
     }

@@ -106,7 +106,11 @@ final class Ui {
 
     /** Saves the workbench window as the user sees it, drawn by the window itself. */
     static void screenshot(Path png) {
-        Shell shell = window().getShell();
+        screenshot(window().getShell(), png);
+    }
+
+    /** Saves a shell (the window, a dialog) as drawn by itself. */
+    static void screenshot(Shell shell, Path png) {
         Display display = shell.getDisplay();
         while (display.readAndDispatch()) {
             // finish pending paints first
@@ -126,6 +130,21 @@ final class Ui {
         } finally {
             image.dispose();
         }
+    }
+
+    /** @return the widgets of a type under a control, in the order of the tree (depth first) */
+    static <T extends org.eclipse.swt.widgets.Control> java.util.List<T> find(org.eclipse.swt.widgets.Control root,
+            Class<T> type) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        if (type.isInstance(root)) {
+            out.add(type.cast(root));
+        }
+        if (root instanceof org.eclipse.swt.widgets.Composite c) {
+            for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+                out.addAll(find(child, type));
+            }
+        }
+        return out;
     }
 
     /** Posts a selection event, as a click on a button does. */
