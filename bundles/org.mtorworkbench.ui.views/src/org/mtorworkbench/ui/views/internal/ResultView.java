@@ -86,6 +86,8 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         chart = build();
         chartComposite = new ChartComposite(left, SWT.NONE, chart, true);
         chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chartComposite.setZoomInFactor(ZOOM);
+        chartComposite.setZoomOutFactor(1 / ZOOM);
         readout = new Label(left, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Control canvas = canvas();
