@@ -97,7 +97,8 @@ public final class Heatmaps {
     private static SymbolAxis valueAxis(String label, double[] doses) {
         String[] names = new String[doses.length];
         for (int i = 0; i < doses.length; i++) {
-            names[i] = Numbers.format(doses[i]);
+            // three significant digits: a log-spaced axis has values like 0.464159
+            names[i] = Numbers.format(Double.parseDouble(String.format(Locale.ROOT, "%.3g", doses[i])));
         }
         SymbolAxis axis = new SymbolAxis(label, names);
         axis.setGridBandsVisible(false);
