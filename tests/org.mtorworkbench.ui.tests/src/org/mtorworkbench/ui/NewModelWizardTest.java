@@ -45,9 +45,9 @@ import org.sbml.jsbml.SBMLDocument;
 
 /**
  * File > New > Model from Template in the real workbench: the wizard lists the templates
- * of every bundle (the workbench's builtin:mtor and one this test registers as an OSGi
- * service, as an extension bundle would), writes the chosen one into a new project and
- * opens it in the editor.
+ * of every bundle (the workbench's builtin:mtor, the example extension's, and one this test
+ * registers as an OSGi service, as an extension bundle would), writes the chosen one into a
+ * new project and opens it in the editor.
  */
 class NewModelWizardTest {
 
@@ -123,6 +123,8 @@ class NewModelWizardTest {
             List<String> ids = page.templateIds();
             assertTrue(ids.contains(NetworkModel.ID), "builtin:mtor is not listed: " + ids);
             assertTrue(ids.contains("test_two_state"), "the registered template is not listed: " + ids);
+            // the example extension bundle (installed in this test's runtime) contributes builtin:example_feedback
+            assertTrue(ids.contains("example_feedback"), "the example bundle's template is not listed: " + ids);
             assertEquals(NetworkModel.ID, ids.get(0), "the workbench's own template comes first");
 
             page.select("test_two_state");
