@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.preference.IPreferenceStore;
@@ -246,21 +247,29 @@ public final class LauncherView extends ViewPart {
         int s = ids.indexOf("pS6K1");
         readouts.select(Math.max(0, s));
         readouts.showSelection();
-        List<String> species = doc == null ? builtinSpecies()
-                : doc.getModel().getListOfSpecies().stream().map(Species::getId).toList();
-        knockouts.setItems(species.toArray(String[]::new));
-    }
-
-    private static List<String> builtinSpecies;
-
-    /** @return the built-in network's species, read once */
-    private static synchronized List<String> builtinSpecies() {
-        if (builtinSpecies == null) {
-            builtinSpecies = NetworkModel.newDocument().getModel().getListOfSpecies().stream().map(Species::getId)
-                    .toList();
+        if (doc != null) {
+            knockouts.setItems(doc.getModel().getListOfSpecies().stream().map(Species::getId).toArray(String[]::new));
+        } else if (builtinSpecies != null) {
+            knockouts.setItems(builtinSpecies.toArray(String[]::new));
+        } else {
+            // building the network takes a moment: list its species when a job has read them
+            knockouts.setItems(new String[0]);
+            Display display = knockouts.getDisplay();
+            Job.create("Reading the species of " + BUILTIN, monitor -> {
+                List<String> species = NetworkModel.newDocument().getModel().getListOfSpecies().stream()
+                        .map(Species::getId).toList();
+                builtinSpecies = species;
+                display.asyncExec(() -> {
+                    if (!knockouts.isDisposed() && !ACTIVE_EDITOR.equals(model.getText())) {
+                        knockouts.setItems(species.toArray(String[]::new));
+                    }
+                });
+            }).schedule();
         }
-        return builtinSpecies;
     }
+
+    /** The built-in network's species, once read. */
+    private static volatile List<String> builtinSpecies;
 
     private SBMLDocument editorDocument() {
         IEditorPart editor = getSite().getPage().getActiveEditor();

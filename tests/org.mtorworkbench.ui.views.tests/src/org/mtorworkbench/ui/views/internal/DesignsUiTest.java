@@ -164,6 +164,7 @@ class DesignsUiTest {
         Ui.screenshot(shots.resolve("view-steady-state.png"));
 
         Ui.choose(w.drug(), "(none)");
+        Ui.waitUntil(() -> w.knockouts().getItemCount() > 0); // the network's species are read by a job
         w.knockouts().setSelection(new String[] { "S6K1" });
         assertEquals(1, w.knockouts().getSelectionCount(), "S6K1 is offered as a knockout");
         view = run(launcher, w, Design.STEADY_STATE);
