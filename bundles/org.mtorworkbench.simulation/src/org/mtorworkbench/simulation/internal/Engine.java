@@ -42,6 +42,13 @@ public final class Engine {
     private Stepper stepper;
     private Stepper bdf;
     private final Settings settings;
+    /** The state's past, for delay csymbols; null when the model has none. */
+    private final DelayHistory history;
+    /** How many delays deep the history's horizon reaches (nested delays look further back). */
+    private static final int DELAY_DEPTH = 3;
+    /** Discontinuities that constant delays propagate from the start time, in increasing order. */
+    private double[] breakpoints = new double[0];
+    private int nextBreak;
     private long steps;
     private long rejected;
     private long lus;
@@ -49,8 +56,16 @@ public final class Engine {
 
     public Engine(ModelLayout layout, double[] p0, boolean[] ov, double t0, Settings settings) throws SimulationException {
         this.layout = layout;
-        this.code = layout.code;
+        boolean delayed = layout.delays.count() > 0;
+        // A model with delays gets its own instance of the generated code, bound to this run's history.
+        this.code = delayed ? layout.code.newInstance() : layout.code;
         this.settings = settings;
+        if (delayed) {
+            history = new DelayHistory(layout, code, p0.clone(), ov.clone(), t0, DELAY_DEPTH * layout.delays.horizon());
+            code.bind(history);
+        } else {
+            history = null;
+        }
         int n = layout.symbolCount();
         v = new double[n];
         v[0] = t0;
@@ -60,7 +75,7 @@ public final class Engine {
         }
         y = new double[layout.stateCount()];
         loadState();
-        rhs = new Rhs(layout, v);
+        rhs = new Rhs(layout, code, v);
         if (layout.rateSymbols.length > 0) {
             // Initial values that use rateOf need the rates at the start: evaluate them, then initialise again.
             rhs.update(t0, y);
@@ -129,10 +144,15 @@ public final class Engine {
 
     private Stepper newStepper(Method m) {
         Settings s = settings;
+        double maxStep = s.maxStep;
+        for (double d : layout.delays.constants()) {
+            // A step no longer than the shortest delay reads only the stored past, never its own future.
+            maxStep = Math.min(maxStep, d);
+        }
         return switch (m) {
-        case BDF -> new Bdf(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps);
-        case DORMAND_PRINCE -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps, false);
-        case AUTO -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps, true);
+        case BDF -> new Bdf(rhs, s.rtol, s.atol, s.initialStep, maxStep, s.maxSteps);
+        case DORMAND_PRINCE -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, maxStep, s.maxSteps, false);
+        case AUTO -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, maxStep, s.maxSteps, true);
         };
     }
 
@@ -154,6 +174,12 @@ public final class Engine {
         if (next >= times.length) {
             return;
         }
+        if (history != null) {
+            rhs.update(t, y);
+            history.restart(t, y, v, rhs);
+            breakpoints = DelayBreakpoints.from(t, tEnd, layout.delays.constants());
+            nextBreak = 0;
+        }
         stepper = newStepper(settings.method);
         stepper.reset(t, y, tEnd);
         double[] yi = new double[y.length];
@@ -170,6 +196,12 @@ public final class Engine {
             for (Pending p : pending) {
                 tStop = Math.min(tStop, p.time);
             }
+            while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= stepper.t()) {
+                nextBreak++;
+            }
+            if (nextBreak < breakpoints.length) {
+                tStop = Math.min(tStop, breakpoints[nextBreak]);
+            }
             if (tStop <= stepper.t()) {
                 tStop = stepper.t();
             } else {
@@ -182,6 +214,11 @@ public final class Engine {
             double t1 = stepper.t();
             double t0s = stepper.tPrev();
             double[] ys = stepper.y();
+            if (history != null && t1 > t0s) {
+                history.add(t1, ys, rhs);
+            }
+            // At a discontinuity a delay propagates, the integrator restarts as after an event.
+            boolean atBreak = nextBreak < breakpoints.length && t1 == breakpoints[nextBreak];
             boolean changed = false;
             double tEvent = t1;
             if (trig.length > 0 && t1 > t0s) {
@@ -231,11 +268,18 @@ public final class Engine {
                     dueDelayed = true;
                 }
             }
-            if (changed || dueDelayed || switchPending) {
+            if (changed || dueDelayed || switchPending || atBreak) {
                 if (changed && tEvent != t1) {
                     stepper.interpolate(tEvent, y);
                 } else {
                     System.arraycopy(ys, 0, y, 0, y.length);
+                }
+                if (history != null) {
+                    // The integration is cut back to the event: the past ends there, before the event acts.
+                    history.truncate(tEvent);
+                    if (tEvent > history.lastTime()) {
+                        history.add(tEvent, y, rhs);
+                    }
                 }
                 rhs.update(tEvent, y);
                 boolean fired = handleEvents(tEvent);
@@ -247,12 +291,16 @@ public final class Engine {
                 if (next >= times.length) {
                     break;
                 }
-                if (fired || changed || switchPending) {
+                if (fired || changed || switchPending || atBreak) {
                     collectStats(stepper);
                     if (switchPending) {
                         bdf = newStepper(Method.BDF);
                         stepper = bdf;
                         switchPending = false;
+                    }
+                    if (history != null && (fired || changed)) {
+                        rhs.update(tEvent, y);
+                        history.restart(tEvent, y, v, rhs);
                     }
                     stepper.reset(tEvent, y, tEnd);
                 }

@@ -521,8 +521,14 @@ public final class ModelBuilder {
         for (Expr.Cmp c : comparisons) {
             roots.add(new CodeGenerator.Store(Arr.OUT, roots.size(), c.difference()));
         }
+        Map<Integer, Expr> delayed = new LinkedHashMap<>();
+        List<Expr> delayedExprs = emitter.delays().expressions();
+        for (int k = 0; k < delayedExprs.size(); k++) {
+            delayed.put(k, delayedExprs.get(k));
+            listing.append("delayed #").append(k).append(": ").append(delayedExprs.get(k)).append('\n');
+        }
         ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, roots, alg, jac, delays, priorities,
-                values);
+                values, delayed);
 
         double[] p0a = new double[n];
         int[] kindA = new int[n];
@@ -538,7 +544,8 @@ public final class ModelBuilder {
         return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
                 pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code);
+                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code,
+                emitter.delays().summary());
     }
 
     private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,

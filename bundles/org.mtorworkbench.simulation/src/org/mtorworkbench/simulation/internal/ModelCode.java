@@ -7,6 +7,31 @@ package org.mtorworkbench.simulation.internal;
  */
 public abstract class ModelCode {
 
+    /** The past of the run this instance belongs to, for models with delay csymbols; else null. */
+    private DelayHistory history;
+
+    /** @return a fresh instance of the generated class, to carry one run's history */
+    public abstract ModelCode newInstance();
+
+    /** Binds this instance to one run's history (models with delay csymbols). */
+    final void bind(DelayHistory h) {
+        this.history = h;
+    }
+
+    /**
+     * {@code delay(x, d)} where x is delayed expression {@code k}: its value at time
+     * {@code v[0] - d}, from the run's history. Called by the generated code.
+     */
+    public final double delayed(int k, double d, double[] v) {
+        if (history == null) {
+            return delayedValue(k, v);
+        }
+        return history.lookup(k, v[0] - d, v);
+    }
+
+    /** Evaluates delayed expression {@code k} on the values {@code v}. */
+    public abstract double delayedValue(int k, double[] v);
+
     /** Computes every symbol's initial value in dependency order. */
     public abstract void init(double[] v, double[] p0, boolean[] ov);
 

@@ -27,7 +27,12 @@ public final class Rhs {
     private final double[] yp;
 
     Rhs(ModelLayout layout, double[] v) {
-        this.code = layout.code;
+        this(layout, layout.code, v);
+    }
+
+    /** @param code the generated code of this run (its own instance when the model has delays) */
+    Rhs(ModelLayout layout, ModelCode code, double[] v) {
+        this.code = code;
         this.layout = layout;
         this.algebraicVars = layout.algebraicVars;
         this.rateTargets = layout.rateTargets;
