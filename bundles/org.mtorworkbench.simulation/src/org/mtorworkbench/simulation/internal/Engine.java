@@ -106,7 +106,12 @@ public final class Engine {
      * whose size a rule determines, follow).
      */
     private void solveInitialAlgebraic(double[] p0, boolean[] ov) {
-        int[] vars = layout.algebraicVars;
+        // The fast reactions' extents start at zero: the initial values are what equilibrates.
+        int[] vars = java.util.Arrays.copyOf(layout.algebraicVars, layout.algebraicVars.length - layout.fastExtents);
+        if (vars.length == 0) {
+            return;
+        }
+        double[] all = new double[layout.algebraicVars.length];
         double[] q = p0.clone();
         boolean[] o = ov.clone();
         for (int s : vars) {
@@ -117,7 +122,8 @@ public final class Engine {
         }
         new AlgebraicNewton(vars).solve(q, out -> {
             code.init(v, q, o);
-            code.algebraic(v, out);
+            code.algebraic(v, all);
+            System.arraycopy(all, 0, out, 0, out.length);
         });
     }
 
@@ -436,6 +442,9 @@ public final class Engine {
     }
 
     private void apply(int e, double[] vals) {
+        if (layout.fastExtents > 0) {
+            rebaseFastSpecies();
+        }
         int[] targets = layout.eventTargets[e];
         for (int pass = 0; pass < 2; pass++) {
             for (int a = 0; a < targets.length; a++) {
@@ -456,6 +465,24 @@ public final class Engine {
             }
         }
         rhs.update(v[0], y);
+    }
+
+    /**
+     * Before an event assigns values, makes the fast reactions' extents zero and the species states
+     * their current amounts, so an assignment sets the amount itself and the fast reactions then
+     * equilibrate from there, with the stoichiometries they have from now on.
+     */
+    private void rebaseFastSpecies() {
+        int[] vars = layout.algebraicVars;
+        for (int j = vars.length - layout.fastExtents; j < vars.length; j++) {
+            v[vars[j]] = 0;
+        }
+        for (int k = 0; k < y.length; k++) {
+            int s = layout.stateSymbol[k];
+            if (layout.stateIsAmount[k]) {
+                y[k] = layout.onlySubstanceUnits[s] ? v[s] : v[s] * v[layout.speciesCompartment[s]];
+            }
+        }
     }
 
     public long steps() {

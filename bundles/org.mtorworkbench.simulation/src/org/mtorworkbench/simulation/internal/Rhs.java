@@ -39,7 +39,7 @@ public final class Rhs {
         this.rateSymbols = layout.rateSymbols;
         this.rates = new double[layout.stateCount()];
         this.grad = layout.gradientSlots >= 0 ? new double[layout.gradientSlots] : null;
-        this.algebra = new AlgebraicNewton(algebraicVars);
+        this.algebra = new AlgebraicNewton(algebraicVars, layout.fastExtents);
         this.algebraicResidual = out -> {
             code.update(evalT, evalY, v);
             code.algebraic(v, out);
