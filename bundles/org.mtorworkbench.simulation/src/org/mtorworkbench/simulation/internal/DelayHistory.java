@@ -6,10 +6,11 @@ import java.util.Arrays;
  * The past of one run of a model with {@code delay} csymbols: a dense history of the state
  * from which {@code delay(x, d)} at time t is evaluated as x on the state at t - d.
  * <p>
- * Every accepted step end is stored with the state and its derivative, in growable primitive
- * arrays used as a ring (old points are dropped when every delay is a constant, so the
- * horizon is known); the state between two points is the cubic Hermite interpolant, which
- * matches the state and the derivative at both ends. Events split the history into pieces:
+ * Every accepted step end is stored with the state, its derivative and the state at the step's
+ * midpoint from the integrator's dense output, in growable primitive arrays used as a ring (old
+ * points are dropped when every delay is a constant, so the horizon is known); the state
+ * between two points is the quartic that matches the state and the derivative at both ends and
+ * the midpoint, so the past is as accurate as the integrator's own dense output (order 4). Events split the history into pieces:
  * each piece keeps the symbol values at its start (so parameters that events change have
  * their past values too), and no interpolation crosses a piece boundary. Before the start
  * time the history is the initialisation evaluated at the earlier time (initial assignments
@@ -36,6 +37,8 @@ final class DelayHistory {
     private int[] piece = new int[64];
     private double[] ys;
     private double[] fs;
+    /** The state at the midpoint of the interval ending at each point; NaN when there is none. */
+    private double[] ms;
     private int first;
     private int end;
     // Pieces: the symbol values at each piece's start.
@@ -50,6 +53,7 @@ final class DelayHistory {
     private final double[] cachedTime = new double[MAX_DEPTH];
     private final long[] cachedVersion = new long[MAX_DEPTH];
     private final double[] f;
+    private final double[] mid;
 
     /**
      * @param horizon how far back lookups reach (the largest delay), or infinity when unknown
@@ -65,6 +69,8 @@ final class DelayHistory {
         this.horizon = horizon;
         this.ys = new double[64 * Math.max(n, 1)];
         this.fs = new double[64 * Math.max(n, 1)];
+        this.ms = new double[64 * Math.max(n, 1)];
+        this.mid = new double[n];
         this.f = new double[n];
         for (int d = 0; d < MAX_DEPTH; d++) {
             vScratch[d] = new double[nsym];
@@ -123,14 +129,22 @@ final class DelayHistory {
         }
         snapshots[pieces++] = v.clone();
         rhs.eval(t, y, f);
-        push(t, y, f, pieces - 1);
+        push(t, y, f, null, pieces - 1);
     }
 
-    /** Adds the end (t, y) of an accepted step to the current piece. */
-    void add(double t, double[] y, Rhs rhs) {
+    /**
+     * Adds the point (t, y) to the current piece: the end of the step {@code stepper} just took,
+     * or a point within it (where an event cuts it).
+     */
+    void add(double t, double[] y, Rhs rhs, Stepper stepper) {
         truncate(t);
+        double before = end == first ? Double.NaN : ts[end - 1];
+        boolean within = before >= stepper.tPrev() && before < t && t <= stepper.t();
+        if (within) {
+            stepper.interpolate(0.5 * (before + t), mid);
+        }
         rhs.eval(t, y, f);
-        push(t, y, f, pieces - 1);
+        push(t, y, f, within ? mid : null, pieces - 1);
     }
 
     /** Forgets the points after {@code t} (the integration is cut back to an event there). */
@@ -146,7 +160,7 @@ final class DelayHistory {
         return end == first ? Double.NaN : ts[end - 1];
     }
 
-    private void push(double t, double[] y, double[] dy, int pc) {
+    private void push(double t, double[] y, double[] dy, double[] ym, int pc) {
         if (end == ts.length) {
             makeRoom(t);
         }
@@ -154,6 +168,11 @@ final class DelayHistory {
         piece[end] = pc;
         System.arraycopy(y, 0, ys, end * n, n);
         System.arraycopy(dy, 0, fs, end * n, n);
+        if (ym != null) {
+            System.arraycopy(ym, 0, ms, end * n, n);
+        } else {
+            java.util.Arrays.fill(ms, end * n, (end + 1) * n, Double.NaN);
+        }
         end++;
         version++;
     }
@@ -174,12 +193,14 @@ final class DelayHistory {
             System.arraycopy(piece, keep, piece, 0, count);
             System.arraycopy(ys, keep * n, ys, 0, count * n);
             System.arraycopy(fs, keep * n, fs, 0, count * n);
+            System.arraycopy(ms, keep * n, ms, 0, count * n);
         } else {
             int cap = 2 * ts.length;
             ts = Arrays.copyOfRange(ts, keep, keep + cap);
             piece = Arrays.copyOfRange(piece, keep, keep + cap);
             ys = Arrays.copyOfRange(ys, keep * n, (keep + cap) * n);
             fs = Arrays.copyOfRange(fs, keep * n, (keep + cap) * n);
+            ms = Arrays.copyOfRange(ms, keep * n, (keep + cap) * n);
         }
         first = 0;
         end = count;
@@ -207,9 +228,10 @@ final class DelayHistory {
     }
 
     /**
-     * The state at {@code t} from point {@code i}: cubic Hermite on [t_i, t_i+1] when both are in
-     * one piece; past the last point of a piece, the last interval's cubic extended (or a
-     * linear step from a lone point).
+     * The state at {@code t} from point {@code i}: on [t_i, t_i+1] when both are in one piece, the
+     * cubic Hermite interpolant plus c s^2 (1-s)^2, with c making it pass through the midpoint
+     * (when known); past the last point of a piece, the last interval's polynomial extended (or
+     * a linear step from a lone point).
      */
     private void interpolate(int i, double t, double[] out) {
         int a = i;
@@ -235,8 +257,16 @@ final class DelayHistory {
         double h11 = (s3 - s2) * h;
         int oa = a * n;
         int ob = b * n;
+        double bump = s2 * (1 - s) * (1 - s);
         for (int j = 0; j < n; j++) {
-            out[j] = h00 * ys[oa + j] + h10 * fs[oa + j] + h01 * ys[ob + j] + h11 * fs[ob + j];
+            double cubic = h00 * ys[oa + j] + h10 * fs[oa + j] + h01 * ys[ob + j] + h11 * fs[ob + j];
+            double m = ms[ob + j];
+            if (m == m) {
+                // At s = 1/2 the cubic Hermite is the mean of the ends plus h (fa - fb) / 8; the bump is 1/16 there.
+                double atMid = 0.5 * (ys[oa + j] + ys[ob + j]) + 0.125 * h * (fs[oa + j] - fs[ob + j]);
+                cubic += 16 * (m - atMid) * bump;
+            }
+            out[j] = cubic;
         }
     }
 }

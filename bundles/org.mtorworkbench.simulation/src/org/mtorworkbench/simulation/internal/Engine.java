@@ -221,7 +221,7 @@ public final class Engine {
             double t0s = stepper.tPrev();
             double[] ys = stepper.y();
             if (history != null && t1 > t0s) {
-                history.add(t1, ys, rhs);
+                history.add(t1, ys, rhs, stepper);
             }
             // At a discontinuity a delay propagates, the integrator restarts as after an event.
             boolean atBreak = nextBreak < breakpoints.length && t1 == breakpoints[nextBreak];
@@ -284,7 +284,7 @@ public final class Engine {
                     // The integration is cut back to the event: the past ends there, before the event acts.
                     history.truncate(tEvent);
                     if (tEvent > history.lastTime()) {
-                        history.add(tEvent, y, rhs);
+                        history.add(tEvent, y, rhs, stepper);
                     }
                 }
                 rhs.update(tEvent, y);

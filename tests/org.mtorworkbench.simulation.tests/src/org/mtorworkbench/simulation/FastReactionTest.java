@@ -1,0 +1,91 @@
+package org.mtorworkbench.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Fast reactions in rapid equilibrium, against equilibria known in closed form. */
+class FastReactionTest {
+
+    private static final SolverOptions TIGHT = SolverOptions.defaults().withRelativeTolerance(1e-9)
+            .withAbsoluteTolerance(1e-12);
+
+    /**
+     * Binding A + B <-> C (fast, kf = 10, kr = 5, so Kd = 0.5) with the complex degraded slowly
+     * (C -> nothing at rate kdeg C); A = 1, B = 2, C = 0 at the start, compartment of size 1.
+     */
+    private static String binding(double kdeg) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+                  <model id="binding">
+                    <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="A" compartment="c" initialConcentration="1" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                      <species id="B" compartment="c" initialConcentration="2" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                      <species id="C" compartment="c" initialConcentration="0" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfParameters>
+                      <parameter id="kf" value="10" constant="true"/>
+                      <parameter id="kr" value="5" constant="true"/>
+                      <parameter id="kdeg" value="%2$s" constant="true"/>
+                    </listOfParameters>
+                    <listOfReactions>
+                      <reaction id="bind" reversible="true" fast="true">
+                        <listOfReactants>
+                          <speciesReference species="A" stoichiometry="1" constant="true"/>
+                          <speciesReference species="B" stoichiometry="1" constant="true"/>
+                        </listOfReactants>
+                        <listOfProducts><speciesReference species="C" stoichiometry="1" constant="true"/></listOfProducts>
+                        <kineticLaw><math %1$s><apply><times/><ci>c</ci><apply><minus/>
+                          <apply><times/><ci>kf</ci><ci>A</ci><ci>B</ci></apply>
+                          <apply><times/><ci>kr</ci><ci>C</ci></apply></apply></apply></math></kineticLaw>
+                      </reaction>
+                      <reaction id="degrade" reversible="false" fast="false">
+                        <listOfReactants><speciesReference species="C" stoichiometry="1" constant="true"/></listOfReactants>
+                        <kineticLaw><math %1$s><apply><times/><ci>c</ci><ci>kdeg</ci><ci>C</ci></apply></math></kineticLaw>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """.formatted(Models.MATH, kdeg);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Solver.class)
+    void bindingIsAtEquilibriumFromTheStartOn(Solver solver) throws Exception {
+        TimeCourse tc = Models.compile(binding(0.3)).newSimulation().run(5, 10, List.of("A", "B", "C"),
+                TIGHT.withSolver(solver));
+        // At t = 0: (1 - c)(2 - c) = Kd c, the root below 1.
+        double kd = 0.5;
+        double s = 1 + 2 + kd;
+        double c0 = (s - Math.sqrt(s * s - 4 * 1 * 2)) / 2;
+        assertEquals(c0, tc.value(0, 2), 1e-10, "complex at the start");
+        assertEquals(1 - c0, tc.value(0, 0), 1e-10, "free A at the start");
+        for (int i = 0; i < tc.size(); i++) {
+            double a = tc.value(i, 0);
+            double b = tc.value(i, 1);
+            double c = tc.value(i, 2);
+            // Binding and degradation each take one A and one B equivalent: A - B stays -1.
+            assertEquals(-1, a - b, 1e-8, solver + " A - B at " + tc.time(i));
+            // The fast reaction's net rate is zero all along.
+            assertEquals(kd * c, a * b, 1e-8, solver + " equilibrium at " + tc.time(i));
+        }
+        // Degradation drains the complex, and with it A.
+        assertEquals(true, tc.value(tc.size() - 1, 0) < 1 - c0, "A falls as the complex is degraded");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Solver.class)
+    void withoutSlowReactionsTheEquilibriumStays(Solver solver) throws Exception {
+        TimeCourse tc = Models.compile(binding(0)).newSimulation().run(2, 4, List.of("C"), TIGHT.withSolver(solver));
+        double s = 3.5;
+        double c0 = (s - Math.sqrt(s * s - 8)) / 2;
+        for (int i = 0; i < tc.size(); i++) {
+            assertEquals(c0, tc.value(i, 0), 1e-10, "C at " + tc.time(i));
+        }
+    }
+}
