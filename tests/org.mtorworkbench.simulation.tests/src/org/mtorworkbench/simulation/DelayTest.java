@@ -1,6 +1,7 @@
 package org.mtorworkbench.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -124,6 +125,20 @@ class DelayTest {
             // x integrates q: 0 until 1.5, then t - 1.5.
             assertEquals(Math.max(0, t - 1.5), tc.value(i, 2), 1e-7, "x at " + t);
         }
+    }
+
+    @Test
+    void aNegativeDelayIsAClearError() throws Exception {
+        CompiledModel m = Models.compile(DELAYED_DECAY.replace("<cn>1</cn>", "<ci>d</ci>").replace(
+                "<listOfParameters>", "<listOfParameters><parameter id=\"d\" value=\"-1\" constant=\"true\"/>"));
+        SimulationException e = assertThrows(SimulationException.class,
+                () -> m.newSimulation().run(1, 1, List.of("x"), TIGHT));
+        assertEquals(SimulationException.Kind.INVALID_MODEL, e.kind());
+        assertTrue(e.getMessage().contains("delay -1.0") && e.getMessage().contains("must not be negative"),
+                e.getMessage());
+        // A delay of zero is the present.
+        TimeCourse zero = m.newSimulation().withValue("d", 0).run(1, 1, List.of("x"), TIGHT);
+        assertEquals(Math.exp(-1), zero.value(1, 0), 1e-7);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -76,6 +77,37 @@ class FastReactionTest {
         }
         // Degradation drains the complex, and with it A.
         assertEquals(true, tc.value(tc.size() - 1, 0) < 1 - c0, "A falls as the complex is degraded");
+    }
+
+    @Test
+    void aNegativeRateRunsTheFastReactionBackwardsUntilAProductIsUsedUp() throws Exception {
+        // S1 -> S2 at rate k S1 S2 with k = -1 from S1 = S2 = 5: the reaction runs backwards until
+        // S2 is gone (S1 = 10), not forwards to the other root of the rate (S1 = 0).
+        String sbml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+                  <model id="backwards">
+                    <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="S1" compartment="c" initialConcentration="5" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                      <species id="S2" compartment="c" initialConcentration="5" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="k" value="-1" constant="true"/></listOfParameters>
+                    <listOfReactions>
+                      <reaction id="J0" reversible="false" fast="true">
+                        <listOfReactants><speciesReference species="S1" stoichiometry="1" constant="true"/></listOfReactants>
+                        <listOfProducts><speciesReference species="S2" stoichiometry="1" constant="true"/></listOfProducts>
+                        <kineticLaw><math %s><apply><times/><ci>k</ci><ci>S1</ci><ci>S2</ci></apply></math></kineticLaw>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """.formatted(Models.MATH);
+        TimeCourse tc = Models.compile(sbml).newSimulation().run(1, 2, List.of("S1", "S2"), TIGHT);
+        for (int i = 0; i < tc.size(); i++) {
+            assertEquals(10, tc.value(i, 0), 1e-9, "S1 at " + tc.time(i));
+            assertEquals(0, tc.value(i, 1), 1e-9, "S2 at " + tc.time(i));
+        }
     }
 
     @ParameterizedTest

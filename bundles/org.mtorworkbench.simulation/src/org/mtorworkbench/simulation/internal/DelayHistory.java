@@ -20,6 +20,18 @@ import java.util.Arrays;
  */
 final class DelayHistory {
 
+    /**
+     * A delay csymbol's delay evaluated to a negative number: the model asks for the future. An
+     * arithmetic error, so initialisation reports it like a division by zero.
+     */
+    static final class NegativeDelay extends ArithmeticException {
+        private static final long serialVersionUID = 1L;
+
+        NegativeDelay(double d, double t) {
+            super("a delay csymbol has the delay " + d + " at time " + t + "; delays must not be negative");
+        }
+    }
+
     /** Nesting depth of delays evaluated through the history; deeper ones read the values at hand. */
     private static final int MAX_DEPTH = 3;
 

@@ -168,6 +168,14 @@ public final class Engine {
      * @param times increasing output times; the first is the start time
      */
     public void run(double[] times, Sink sink, BooleanSupplier cancelled) throws SimulationException {
+        try {
+            integrate(times, sink, cancelled);
+        } catch (DelayHistory.NegativeDelay e) {
+            throw new SimulationException(Kind.INVALID_MODEL, e.getMessage());
+        }
+    }
+
+    private void integrate(double[] times, Sink sink, BooleanSupplier cancelled) throws SimulationException {
         double t = times[0];
         double tEnd = times[times.length - 1];
         rhs.update(t, y);

@@ -23,6 +23,13 @@ public abstract class ModelCode {
      * {@code v[0] - d}, from the run's history. Called by the generated code.
      */
     public final double delayed(int k, double d, double[] v) {
+        if (d < 0) {
+            // A delay computed as a difference may come out a rounding error below zero.
+            if (d < -1e-12 * Math.max(1, Math.abs(v[0]))) {
+                throw new DelayHistory.NegativeDelay(d, v[0]);
+            }
+            d = 0;
+        }
         if (history == null) {
             return delayedValue(k, v);
         }
