@@ -20,19 +20,14 @@ class DelayTest {
             .withAbsoluteTolerance(1e-12);
 
     /** dx/dt = -x(t - 1) with x = 1 on [-1, 0]: the classic delayed decay. */
-    private static final String DELAYED_DECAY = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
-              <model id="delayedDecay">
-                <listOfParameters><parameter id="x" value="1" constant="false"/></listOfParameters>
-                <listOfRules>
-                  <rateRule variable="x"><math %s><apply><minus/><apply>
-                    <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/delay">delay</csymbol>
-                    <ci>x</ci><cn>1</cn></apply></apply></math></rateRule>
-                </listOfRules>
-              </model>
-            </sbml>
-            """.formatted(Models.MATH);
+    private static final String DELAYED_DECAY = Models.document(2, "delayedDecay", """
+            <listOfParameters><parameter id="x" value="1" constant="false"/></listOfParameters>
+            <listOfRules>
+              <rateRule variable="x"><math %s><apply><minus/><apply>
+                <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/delay">delay</csymbol>
+                <ci>x</ci><cn>1</cn></apply></apply></math></rateRule>
+            </listOfRules>
+            """.formatted(Models.MATH));
 
     /**
      * The method of steps, exactly: on [k, k+1] the solution is a polynomial p_k(s) in s = t - k,
@@ -89,32 +84,27 @@ class DelayTest {
     @Test
     void eventsChangeThePastOnlyFromTheirTimeOn() throws Exception {
         // p jumps from 0 to 1 at t = 1 (an event); q = p(t - 0.5) sees the jump at 1.5.
-        String sbml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
-                  <model id="delayedStep">
+        String sbml = Models.document(2, "delayedStep", """
                     <listOfParameters>
-                      <parameter id="p" value="0" constant="false"/>
-                      <parameter id="q" constant="false"/>
-                      <parameter id="x" value="0" constant="false"/>
-                    </listOfParameters>
-                    <listOfRules>
-                      <assignmentRule variable="q"><math %1$s><apply>
-                        <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/delay">delay</csymbol>
-                        <ci>p</ci><cn>0.5</cn></apply></math></assignmentRule>
-                      <rateRule variable="x"><math %1$s><ci>q</ci></math></rateRule>
-                    </listOfRules>
-                    <listOfEvents>
-                      <event id="jump" useValuesFromTriggerTime="true">
-                        <trigger initialValue="false" persistent="true"><math %1$s><apply><geq/>
-                          <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol>
-                          <cn>1</cn></apply></math></trigger>
-                        <listOfEventAssignments><eventAssignment variable="p"><math %1$s><cn>1</cn></math></eventAssignment></listOfEventAssignments>
-                      </event>
-                    </listOfEvents>
-                  </model>
-                </sbml>
-                """.formatted(Models.MATH);
+                  <parameter id="p" value="0" constant="false"/>
+                  <parameter id="q" constant="false"/>
+                  <parameter id="x" value="0" constant="false"/>
+                </listOfParameters>
+                <listOfRules>
+                  <assignmentRule variable="q"><math %1$s><apply>
+                    <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/delay">delay</csymbol>
+                    <ci>p</ci><cn>0.5</cn></apply></math></assignmentRule>
+                  <rateRule variable="x"><math %1$s><ci>q</ci></math></rateRule>
+                </listOfRules>
+                <listOfEvents>
+                  <event id="jump" useValuesFromTriggerTime="true">
+                    <trigger initialValue="false" persistent="true"><math %1$s><apply><geq/>
+                      <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol>
+                      <cn>1</cn></apply></math></trigger>
+                    <listOfEventAssignments><eventAssignment variable="p"><math %1$s><cn>1</cn></math></eventAssignment></listOfEventAssignments>
+                  </event>
+                </listOfEvents>
+                """.formatted(Models.MATH));
         TimeCourse tc = Models.compile(sbml).newSimulation().run(3, 30, List.of("p", "q", "x"), TIGHT);
         for (int i = 0; i < tc.size(); i++) {
             double t = tc.time(i);

@@ -19,16 +19,9 @@ class FastReactionTest {
      * (C -> nothing at rate kdeg C); A = 1, B = 2, C = 0 at the start, compartment of size 1.
      */
     private static String binding(double kdeg) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
-                  <model id="binding">
+        return Models.document(1, "binding", """
                     <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
-                    <listOfSpecies>
-                      <species id="A" compartment="c" initialConcentration="1" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                      <species id="B" compartment="c" initialConcentration="2" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                      <species id="C" compartment="c" initialConcentration="0" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                    </listOfSpecies>
+                    <listOfSpecies>%3$s%4$s%5$s</listOfSpecies>
                     <listOfParameters>
                       <parameter id="kf" value="10" constant="true"/>
                       <parameter id="kr" value="5" constant="true"/>
@@ -50,9 +43,7 @@ class FastReactionTest {
                         <kineticLaw><math %1$s><apply><times/><ci>c</ci><ci>kdeg</ci><ci>C</ci></apply></math></kineticLaw>
                       </reaction>
                     </listOfReactions>
-                  </model>
-                </sbml>
-                """.formatted(Models.MATH, kdeg);
+                """.formatted(Models.MATH, kdeg, Models.species("A", 1), Models.species("B", 2), Models.species("C", 0)));
     }
 
     @ParameterizedTest
@@ -83,26 +74,18 @@ class FastReactionTest {
     void aNegativeRateRunsTheFastReactionBackwardsUntilAProductIsUsedUp() throws Exception {
         // S1 -> S2 at rate k S1 S2 with k = -1 from S1 = S2 = 5: the reaction runs backwards until
         // S2 is gone (S1 = 10), not forwards to the other root of the rate (S1 = 0).
-        String sbml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
-                  <model id="backwards">
+        String sbml = Models.document(1, "backwards", """
                     <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
-                    <listOfSpecies>
-                      <species id="S1" compartment="c" initialConcentration="5" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                      <species id="S2" compartment="c" initialConcentration="5" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                    </listOfSpecies>
+                    <listOfSpecies>%2$s%3$s</listOfSpecies>
                     <listOfParameters><parameter id="k" value="-1" constant="true"/></listOfParameters>
                     <listOfReactions>
                       <reaction id="J0" reversible="false" fast="true">
                         <listOfReactants><speciesReference species="S1" stoichiometry="1" constant="true"/></listOfReactants>
                         <listOfProducts><speciesReference species="S2" stoichiometry="1" constant="true"/></listOfProducts>
-                        <kineticLaw><math %s><apply><times/><ci>k</ci><ci>S1</ci><ci>S2</ci></apply></math></kineticLaw>
+                        <kineticLaw><math %1$s><apply><times/><ci>k</ci><ci>S1</ci><ci>S2</ci></apply></math></kineticLaw>
                       </reaction>
                     </listOfReactions>
-                  </model>
-                </sbml>
-                """.formatted(Models.MATH);
+                """.formatted(Models.MATH, Models.species("S1", 5), Models.species("S2", 5)));
         TimeCourse tc = Models.compile(sbml).newSimulation().run(1, 2, List.of("S1", "S2"), TIGHT);
         for (int i = 0; i < tc.size(); i++) {
             assertEquals(10, tc.value(i, 0), 1e-9, "S1 at " + tc.time(i));
