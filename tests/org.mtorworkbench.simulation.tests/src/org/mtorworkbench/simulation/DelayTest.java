@@ -118,6 +118,18 @@ class DelayTest {
     }
 
     @Test
+    void atASteadyStateThePastIsThePresent() throws Exception {
+        // dx/dt = 2 - x(t - 1): the steady state is x = 2.
+        CompiledModel m = Models.compile(DELAYED_DECAY.replace("<apply><minus/><apply>", "<apply><minus/><cn>2</cn><apply>")
+                .replace("value=\"1\"", "value=\"0\""));
+        SteadyState ss = m.newSimulation().steadyState(List.of(Output.of("x")), TIGHT, () -> false);
+        assertEquals(2, ss.value(0), 1e-8, ss.method());
+        // and integration gets there too, oscillating about it
+        TimeCourse tc = m.newSimulation().run(60, 6, List.of("x"), TIGHT);
+        assertEquals(2, tc.value(tc.size() - 1, 0), 1e-3);
+    }
+
+    @Test
     void aNegativeDelayIsAClearError() throws Exception {
         CompiledModel m = Models.compile(DELAYED_DECAY.replace("<cn>1</cn>", "<ci>d</ci>").replace(
                 "<listOfParameters>", "<listOfParameters><parameter id=\"d\" value=\"-1\" constant=\"true\"/>"));

@@ -71,6 +71,17 @@ class FastReactionTest {
     }
 
     @Test
+    void theSteadyStateKeepsTheFastReactionAtEquilibrium() throws Exception {
+        // Without slow reactions every state is a steady state: the equilibrium of the start.
+        SteadyState ss = Models.compile(binding(0)).newSimulation().steadyState(
+                List.of(Output.of("A"), Output.of("B"), Output.of("C")), TIGHT, () -> false);
+        double c0 = (3.5 - Math.sqrt(3.5 * 3.5 - 8)) / 2;
+        assertEquals(1 - c0, ss.value(0), 1e-9, ss.method());
+        assertEquals(2 - c0, ss.value(1), 1e-9);
+        assertEquals(c0, ss.value(2), 1e-9);
+    }
+
+    @Test
     void aNegativeRateRunsTheFastReactionBackwardsUntilAProductIsUsedUp() throws Exception {
         // S1 -> S2 at rate k S1 S2 with k = -1 from S1 = S2 = 5: the reaction runs backwards until
         // S2 is gone (S1 = 10), not forwards to the other root of the rate (S1 = 0).

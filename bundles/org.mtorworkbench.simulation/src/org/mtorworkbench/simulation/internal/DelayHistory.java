@@ -216,6 +216,10 @@ final class DelayHistory {
         }
         first = 0;
         end = count;
+        // Pieces that no retained point belongs to are gone for good.
+        for (int p = 0; p < piece[0]; p++) {
+            snapshots[p] = null;
+        }
     }
 
     /** @return the last point at or before {@code t} (the later one of two at the same time), or the first point */
