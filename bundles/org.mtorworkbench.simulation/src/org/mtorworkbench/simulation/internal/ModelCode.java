@@ -1,8 +1,9 @@
 package org.mtorworkbench.simulation.internal;
 
 /**
- * The compiled form of a model: a class generated from the SBML math at compile time and
- * loaded by Janino. Stateless; every method works on arrays owned by one run.
+ * The compiled form of a model: a class generated from the SBML math at compile time with ASM.
+ * Stateless, every method working on arrays owned by one run, except that an instance of a model
+ * with delay csymbols is made per run ({@link #newInstance}) and bound to that run's history.
  * {@code v} holds every symbol's value (index 0 is time), {@code y} the state vector.
  */
 public abstract class ModelCode {
