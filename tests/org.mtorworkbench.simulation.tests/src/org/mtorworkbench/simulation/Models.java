@@ -39,6 +39,24 @@ final class Models {
                 """.formatted(extraParameters, rules, MATH, events);
     }
 
+    /** A whole SBML Level 3 document (version 1 or 2) around the model's lists. */
+    static String document(int version, String modelId, String lists) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version%1$d/core" level="3" version="%1$d">
+                  <model id="%2$s">
+                %3$s
+                  </model>
+                </sbml>
+                """.formatted(version, modelId, lists);
+    }
+
+    /** A species given as a concentration, neither boundary nor constant, in compartment c. */
+    static String species(String id, double concentration) {
+        return "<species id=\"" + id + "\" compartment=\"c\" initialConcentration=\"" + concentration
+                + "\" hasOnlySubstanceUnits=\"false\" boundaryCondition=\"false\" constant=\"false\"/>";
+    }
+
     static CompiledModel compile(String sbml) throws Exception {
         SBMLDocument doc = new SbmlReader().read(sbml.getBytes(StandardCharsets.UTF_8), "test.xml");
         return CompiledModel.compile(doc);

@@ -113,13 +113,15 @@ class SimulationTest {
     @Test
     void unsupportedConstructsAreRefusedByName() {
         String rules = """
-                <listOfRules><assignmentRule variable="p"><math %s><apply><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/delay">delay</csymbol><ci>k</ci><cn>1</cn></apply></math></assignmentRule></listOfRules>
+                <listOfRules>
+                  <assignmentRule variable="p"><math %1$s><apply><times/><cn>2</cn><ci>k</ci></apply></math></assignmentRule>
+                  <assignmentRule variable="q"><math %1$s><apply><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/rateOf">rateOf</csymbol><ci>p</ci></apply></math></assignmentRule>
+                </listOfRules>
                 """.formatted(Models.MATH);
-        SimulationException e = assertThrows(SimulationException.class,
-                () -> Models.compile(Models.decay("<parameter id=\"p\" constant=\"false\"/>", rules, "")));
+        SimulationException e = assertThrows(SimulationException.class, () -> Models.compile(
+                Models.decay("<parameter id=\"p\" constant=\"false\"/><parameter id=\"q\" constant=\"false\"/>", rules, "")));
         assertEquals(SimulationException.Kind.UNSUPPORTED, e.kind());
-        assertTrue(e.getMessage().contains("assignment rule for 'p'") && e.getMessage().contains("delay csymbol"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("rateOf('p')") && e.getMessage().contains("assignment rule"), e.getMessage());
     }
 
     @Test

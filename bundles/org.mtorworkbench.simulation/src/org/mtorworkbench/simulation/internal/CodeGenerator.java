@@ -62,7 +62,17 @@ final class CodeGenerator {
 
     static ModelCode generate(List<Store> init, List<Store> update, List<Store> derivs, List<Store> triggers,
             List<Store> roots, List<Store> algebraic, List<Store> jacobian, Map<Integer, Expr> delays, Map<Integer, Expr> priorities, Map<Integer, List<Expr>> eventValues) {
+        return generate(init, update, derivs, triggers, roots, algebraic, jacobian, delays, priorities, eventValues,
+                Map.of());
+    }
+
+    /** @param delayed the expressions of delay csymbols, by index */
+    static ModelCode generate(List<Store> init, List<Store> update, List<Store> derivs, List<Store> triggers,
+            List<Store> roots, List<Store> algebraic, List<Store> jacobian, Map<Integer, Expr> delays,
+            Map<Integer, Expr> priorities, Map<Integer, List<Expr>> eventValues, Map<Integer, Expr> delayed) {
         CodeGenerator g = new CodeGenerator();
+        g.switchMethod("delayedValue", delayed);
+        g.newInstanceMethod();
         g.voidMethod("init", "([D[D[Z)V", init, a -> switch (a) {
         case V -> 1;
         case P0 -> 2;
@@ -207,6 +217,18 @@ final class CodeGenerator {
         }
         mv.visitInsn(DCONST_0);
         mv.visitInsn(DRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code ModelCode newInstance()}: a fresh instance of the generated class. */
+    private void newInstanceMethod() {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "newInstance", "()L" + SUPER + ";", null, null);
+        mv.visitCode();
+        mv.visitTypeInsn(org.objectweb.asm.Opcodes.NEW, NAME);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, NAME, "<init>", "()V", false);
+        mv.visitInsn(org.objectweb.asm.Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

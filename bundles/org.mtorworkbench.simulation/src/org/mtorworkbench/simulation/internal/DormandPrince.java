@@ -5,7 +5,7 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
 
 /**
  * Explicit Runge-Kutta 5(4) of Dormand and Prince (J. Comp. Appl. Math. 6, 1980) with
- * first-same-as-last, a standard step size controller, cubic Hermite dense output, and the
+ * first-same-as-last, a standard step size controller, dense output of order 4, and the
  * stiffness test of Hairer and Wanner (Solving ODEs II, section IV.2: h times the estimate of
  * the dominant eigenvalue beyond 3.25 for 15 accepted steps).
  */
@@ -67,7 +67,26 @@ public final class DormandPrince extends Stepper {
             }
             d0 = Math.sqrt(d0 / Math.max(n, 1));
             d1 = Math.sqrt(d1 / Math.max(n, 1));
-            h = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
+            double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
+            if (span > 0) {
+                h0 = Math.min(h0, span);
+            }
+            // ... and from the second derivative, estimated by an Euler step of h0: a state near zero
+            // with a small absolute tolerance no longer forces a vanishing first step.
+            for (int i = 0; i < n; i++) {
+                ytmp[i] = y[i] + h0 * k1[i];
+            }
+            f.eval(t + h0, ytmp, k2);
+            double d2 = 0;
+            for (int i = 0; i < n; i++) {
+                double sc = atol[i] + rtol * Math.abs(y[i]);
+                d2 += ((k2[i] - k1[i]) / sc) * ((k2[i] - k1[i]) / sc);
+            }
+            d2 = Math.sqrt(d2 / Math.max(n, 1)) / h0;
+            double dmax = Math.max(d1, d2);
+            double h1 = dmax <= 1e-15 ? Math.max(1e-6, 1e-3 * h0) : Math.pow(0.01 / dmax, 0.2);
+            // Never below what the time can resolve (the step controller grows it from there).
+            h = Math.max(Math.min(100 * h0, h1), 64 * Math.ulp(Math.abs(t0)));
         }
         h = Math.min(Math.min(h, maxStep), span > 0 ? span : h);
         stiffCount = 0;
@@ -174,6 +193,15 @@ public final class DormandPrince extends Stepper {
         }
     }
 
+    /** Coefficients of the continuous extension of order 4 (Hairer, Norsett and Wanner, Solving ODEs I, II.6). */
+    private static final double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0,
+            D4 = -10690763975.0 / 1880347072.0, D5 = 701980252875.0 / 199316789632.0,
+            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
+
+    /**
+     * The dense output of order 4 within the last step, from its stages (k3 to k6 still hold the
+     * accepted step's, fold its first and k1 its last, by first-same-as-last).
+     */
     @Override
     public void interpolate(double tq, double[] out) {
         double hh = t - tPrev;
@@ -182,12 +210,13 @@ public final class DormandPrince extends Stepper {
             return;
         }
         double s = (tq - tPrev) / hh;
-        double h00 = (1 + 2 * s) * (1 - s) * (1 - s);
-        double h10 = s * (1 - s) * (1 - s);
-        double h01 = s * s * (3 - 2 * s);
-        double h11 = s * s * (s - 1);
+        double s1 = 1 - s;
         for (int i = 0; i < n; i++) {
-            out[i] = h00 * yold[i] + h10 * hh * fold[i] + h01 * y[i] + h11 * hh * k1[i];
+            double dy = y[i] - yold[i];
+            double bspl = hh * fold[i] - dy;
+            double c4 = dy - hh * k1[i] - bspl;
+            double c5 = hh * (D1 * fold[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k1[i]);
+            out[i] = yold[i] + s * (dy + s1 * (bspl + s * (c4 + s1 * c5)));
         }
     }
 

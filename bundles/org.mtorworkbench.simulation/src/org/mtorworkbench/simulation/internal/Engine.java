@@ -41,6 +41,13 @@ public final class Engine {
     private Stepper stepper;
     private Stepper bdf;
     private final Settings settings;
+    /** The state's past, for delay csymbols; null when the model has none. */
+    private final DelayHistory history;
+    /** How many delays deep the history's horizon reaches (nested delays look further back). */
+    private static final int DELAY_DEPTH = 3;
+    /** Discontinuities that constant delays propagate from the start time, in increasing order. */
+    private double[] breakpoints = new double[0];
+    private int nextBreak;
     private long steps;
     private long rejected;
     private long lus;
@@ -48,8 +55,16 @@ public final class Engine {
 
     public Engine(ModelLayout layout, double[] p0, boolean[] ov, double t0, Settings settings) throws SimulationException {
         this.layout = layout;
-        this.code = layout.code;
+        boolean delayed = layout.delays.count() > 0;
+        // A model with delays gets its own instance of the generated code, bound to this run's history.
+        this.code = delayed ? layout.code.newInstance() : layout.code;
         this.settings = settings;
+        if (delayed) {
+            history = new DelayHistory(layout, code, p0.clone(), ov.clone(), t0, DELAY_DEPTH * layout.delays.horizon());
+            code.bind(history);
+        } else {
+            history = null;
+        }
         int n = layout.symbolCount();
         v = new double[n];
         v[0] = t0;
@@ -59,7 +74,7 @@ public final class Engine {
         }
         y = new double[layout.stateCount()];
         loadState();
-        rhs = new Rhs(layout, v);
+        rhs = new Rhs(layout, code, v);
         if (layout.rateSymbols.length > 0) {
             // Initial values that use rateOf need the rates at the start: evaluate them, then initialise again.
             rhs.update(t0, y);
@@ -90,7 +105,12 @@ public final class Engine {
      * whose size a rule determines, follow).
      */
     private void solveInitialAlgebraic(double[] p0, boolean[] ov) {
-        int[] vars = layout.algebraicVars;
+        // The fast reactions' extents start at zero: the initial values are what equilibrates.
+        int[] vars = java.util.Arrays.copyOf(layout.algebraicVars, layout.algebraicVars.length - layout.fastExtents);
+        if (vars.length == 0) {
+            return;
+        }
+        double[] all = new double[layout.algebraicVars.length];
         double[] q = p0.clone();
         boolean[] o = ov.clone();
         for (int s : vars) {
@@ -101,7 +121,8 @@ public final class Engine {
         }
         new AlgebraicNewton(vars).solve(q, out -> {
             code.init(v, q, o);
-            code.algebraic(v, out);
+            code.algebraic(v, all);
+            System.arraycopy(all, 0, out, 0, out.length);
         });
     }
 
@@ -129,13 +150,18 @@ public final class Engine {
     /** The integrator of a solver, the engine's own used directly, a contributed one behind an adapter. */
     private Stepper newStepper(SolverProvider p) {
         Settings s = settings;
+        double maxStep = s.maxStep;
+        for (double d : layout.delays.constants()) {
+            // A step no longer than the shortest delay reads only the stored past, never its own future.
+            maxStep = Math.min(maxStep, d);
+        }
         Integrator i = p.create(new RhsSystem(rhs, s.atol / s.rtol),
-                new IntegratorSettings(s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps));
+                new IntegratorSettings(s.rtol, s.atol, s.initialStep, maxStep, s.maxSteps));
         if (i == null) {
             throw new IllegalStateException("solver " + p.id() + " created no integrator");
         }
         return i instanceof Stepper own ? own : new ContributedStepper(rhs, i, s.rtol, s.atol, s.initialStep,
-                s.maxStep, s.maxSteps);
+                maxStep, s.maxSteps);
     }
 
     /**
@@ -144,6 +170,14 @@ public final class Engine {
      * @param times increasing output times; the first is the start time
      */
     public void run(double[] times, Sink sink, BooleanSupplier cancelled) throws SimulationException {
+        try {
+            integrate(times, sink, cancelled);
+        } catch (DelayHistory.NegativeDelay e) {
+            throw new SimulationException(Kind.INVALID_MODEL, e.getMessage());
+        }
+    }
+
+    private void integrate(double[] times, Sink sink, BooleanSupplier cancelled) throws SimulationException {
         double t = times[0];
         double tEnd = times[times.length - 1];
         rhs.update(t, y);
@@ -155,6 +189,12 @@ public final class Engine {
         }
         if (next >= times.length) {
             return;
+        }
+        if (history != null) {
+            rhs.update(t, y);
+            history.restart(t, y, v, rhs);
+            breakpoints = DelayBreakpoints.from(t, tEnd, layout.delays.constants());
+            nextBreak = 0;
         }
         stepper = newStepper(settings.solver);
         stepper.reset(t, y, tEnd);
@@ -172,6 +212,12 @@ public final class Engine {
             for (Pending p : pending) {
                 tStop = Math.min(tStop, p.time);
             }
+            while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= stepper.t()) {
+                nextBreak++;
+            }
+            if (nextBreak < breakpoints.length) {
+                tStop = Math.min(tStop, breakpoints[nextBreak]);
+            }
             if (tStop <= stepper.t()) {
                 tStop = stepper.t();
             } else {
@@ -184,6 +230,11 @@ public final class Engine {
             double t1 = stepper.t();
             double t0s = stepper.tPrev();
             double[] ys = stepper.y();
+            if (history != null && t1 > t0s) {
+                history.add(t1, ys, rhs, stepper);
+            }
+            // At a discontinuity a delay propagates, the integrator restarts as after an event.
+            boolean atBreak = nextBreak < breakpoints.length && t1 == breakpoints[nextBreak];
             boolean changed = false;
             double tEvent = t1;
             if (trig.length > 0 && t1 > t0s) {
@@ -233,11 +284,18 @@ public final class Engine {
                     dueDelayed = true;
                 }
             }
-            if (changed || dueDelayed || switchPending) {
+            if (changed || dueDelayed || switchPending || atBreak) {
                 if (changed && tEvent != t1) {
                     stepper.interpolate(tEvent, y);
                 } else {
                     System.arraycopy(ys, 0, y, 0, y.length);
+                }
+                if (history != null) {
+                    // The integration is cut back to the event: the past ends there, before the event acts.
+                    history.truncate(tEvent);
+                    if (tEvent > history.lastTime()) {
+                        history.add(tEvent, y, rhs, stepper);
+                    }
                 }
                 rhs.update(tEvent, y);
                 boolean fired = handleEvents(tEvent);
@@ -249,12 +307,16 @@ public final class Engine {
                 if (next >= times.length) {
                     break;
                 }
-                if (fired || changed || switchPending) {
+                if (fired || changed || switchPending || atBreak) {
                     collectStats(stepper);
                     if (switchPending) {
                         bdf = newStepper(BuiltinSolvers.BDF);
                         stepper = bdf;
                         switchPending = false;
+                    }
+                    if (history != null && (fired || changed)) {
+                        rhs.update(tEvent, y);
+                        history.restart(tEvent, y, v, rhs);
                     }
                     stepper.reset(tEvent, y, tEnd);
                 }
@@ -392,6 +454,9 @@ public final class Engine {
     }
 
     private void apply(int e, double[] vals) {
+        if (layout.fastExtents > 0) {
+            rebaseFastSpecies();
+        }
         int[] targets = layout.eventTargets[e];
         for (int pass = 0; pass < 2; pass++) {
             for (int a = 0; a < targets.length; a++) {
@@ -412,6 +477,24 @@ public final class Engine {
             }
         }
         rhs.update(v[0], y);
+    }
+
+    /**
+     * Before an event assigns values, makes the fast reactions' extents zero and the species states
+     * their current amounts, so an assignment sets the amount itself and the fast reactions then
+     * equilibrate from there, with the stoichiometries they have from now on.
+     */
+    private void rebaseFastSpecies() {
+        int[] vars = layout.algebraicVars;
+        for (int j = vars.length - layout.fastExtents; j < vars.length; j++) {
+            v[vars[j]] = 0;
+        }
+        for (int k = 0; k < y.length; k++) {
+            int s = layout.stateSymbol[k];
+            if (layout.stateIsAmount[k]) {
+                y[k] = layout.onlySubstanceUnits[s] ? v[s] : v[s] * v[layout.speciesCompartment[s]];
+            }
+        }
     }
 
     public long steps() {

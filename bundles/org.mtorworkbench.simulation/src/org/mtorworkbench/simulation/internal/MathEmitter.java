@@ -27,12 +27,25 @@ final class MathEmitter {
     private final Map<String, Integer> symbols;
     private final Map<String, FunctionDefinition> functions;
     private final Map<Integer, Integer> rateSymbols;
+    /** The expressions delay csymbols take the past value of, shared with emitters of function bodies. */
+    private final Delays delays;
 
     MathEmitter(Map<String, Integer> symbols, Map<String, FunctionDefinition> functions,
             Map<Integer, Integer> rateSymbols) {
+        this(symbols, functions, rateSymbols, new Delays());
+    }
+
+    private MathEmitter(Map<String, Integer> symbols, Map<String, FunctionDefinition> functions,
+            Map<Integer, Integer> rateSymbols, Delays delays) {
         this.symbols = symbols;
         this.functions = functions;
         this.rateSymbols = rateSymbols;
+        this.delays = delays;
+    }
+
+    /** The delay csymbols met so far. */
+    Delays delays() {
+        return delays;
     }
 
     /**
@@ -216,8 +229,12 @@ final class MathEmitter {
                     arg(n, 1, env, deps, where)));
         case "FUNCTION":
             return function(n, env, deps, where);
-        case "FUNCTION_DELAY":
-            throw unsupported(where, "the delay csymbol (delay differential equations)");
+        case "FUNCTION_DELAY": {
+            // The delayed expression is evaluated on the past state, so what it reads is no dependency now.
+            Expr x = arg(n, 0, env, new java.util.LinkedHashSet<>(), where);
+            Expr d = arg(n, 1, env, deps, where);
+            return new DelayedExpr(delays.add(x, d), d);
+        }
         case "FUNCTION_RATE_OF": {
             if (c == 1 && "NAME".equals(n.getChild(0).getType().name()) && env.containsKey(n.getChild(0).getName())) {
                 // a local parameter: constant
@@ -258,7 +275,7 @@ final class MathEmitter {
             inner.put(lambda.getChild(i).getName(), emit(n.getChild(i), env, deps, where));
         }
         // Inside a function body only its arguments (and csymbols) are in scope.
-        return new MathEmitter(Map.of(), functions, Map.of()).emit(lambda.getChild(nArgs), inner, deps,
+        return new MathEmitter(Map.of(), functions, Map.of(), delays).emit(lambda.getChild(nArgs), inner, deps,
                 "function definition '" + name + "'");
     }
 

@@ -122,11 +122,14 @@ public final class ModelBuilder {
             add(p.getId(), ModelLayout.PARAMETER, p.isSetValue() ? p.getValue() : Double.NaN);
         }
         for (Reaction r : model.getListOfReactions()) {
-            if (r.isSetFast() && r.isFast()) {
-                throw new SimulationException(Kind.UNSUPPORTED, "reaction '" + r.getId()
-                        + "' is a fast reaction, which the simulator does not support");
-            }
             add(r.getId(), ModelLayout.REACTION, Double.NaN);
+        }
+        // A fast reaction is at equilibrium: its extent is an algebraic unknown (see FastReactions).
+        Map<String, Integer> extents = new LinkedHashMap<>();
+        for (Reaction r : model.getListOfReactions()) {
+            if (FastReactions.isFast(r)) {
+                extents.put(r.getId(), add(FastReactions.extentId(r), ModelLayout.INTERNAL, 0.0));
+            }
         }
         // Species references with ids are symbols; stoichiometryMath gets an internal symbol.
         Map<SpeciesReference, Integer> stoichSymbol = new HashMap<>();
@@ -226,7 +229,8 @@ public final class ModelBuilder {
             }
         }
 
-        int[] algebraicVars = matchAlgebraic(algebraicDeps, ruleAssigned, rateRules.keySet());
+        int[] algebraicVars = FastReactions.appendExtents(
+                matchAlgebraic(algebraicDeps, ruleAssigned, rateRules.keySet()), extents.values());
         boolean[] isAlgebraic = new boolean[n];
         for (int a : algebraicVars) {
             isAlgebraic[a] = true;
@@ -264,8 +268,10 @@ public final class ModelBuilder {
         List<Node> fluxNodes = new ArrayList<>();
         Map<Integer, Expr> terms = new HashMap<>();
         Map<Integer, Set<Integer>> termDeps = new HashMap<>();
+        FastReactions fast = new FastReactions();
         for (Reaction r : model.getListOfReactions()) {
             int ri = index.get(r.getId());
+            Integer extent = extents.get(r.getId());
             String where = "the kinetic law of reaction '" + r.getId() + "'";
             Set<Integer> d = new LinkedHashSet<>();
             Expr code;
@@ -293,7 +299,8 @@ public final class ModelBuilder {
                         continue;
                     }
                     Expr st;
-                    Set<Integer> td = termDeps.computeIfAbsent(s, k -> new LinkedHashSet<>());
+                    Set<Integer> td = extent != null ? new LinkedHashSet<>()
+                            : termDeps.computeIfAbsent(s, k -> new LinkedHashSet<>());
                     td.add(ri);
                     Integer k = stoichSymbol.get(sr);
                     if (k != null) {
@@ -301,6 +308,11 @@ public final class ModelBuilder {
                         td.add(k);
                     } else {
                         st = Expr.num(sr.isSetStoichiometry() ? sr.getStoichiometry() : (level < 3 ? 1.0 : Double.NaN));
+                    }
+                    if (extent != null) {
+                        td.remove(ri);
+                        fast.add(s, side == 0, st, extent, td);
+                        continue;
                     }
                     Expr term = Expr.bin('*', st, Expr.load(Arr.V, ri));
                     Expr acc = terms.get(s);
@@ -312,6 +324,10 @@ public final class ModelBuilder {
 
         // Conversion factors.
         Integer modelCf = model.isSetConversionFactor() ? Integer.valueOf(sym(model.getConversionFactor(), "the model's conversionFactor")) : null;
+        for (String r : extents.keySet()) {
+            // Equilibrium: the net rate of the fast reaction is zero.
+            algebraic.add(Expr.load(Arr.V, index.get(r)));
+        }
 
         // Update: load state, then rules, fluxes and stoichiometry math in dependency order.
         List<CodeGenerator.Store> load = new ArrayList<>();
@@ -327,6 +343,21 @@ public final class ModelBuilder {
             } else {
                 int c = speciesComp[s];
                 computed.add(new Node(s, Expr.bin('/', Expr.load(Arr.Y, k), Expr.load(Arr.V, c)), Set.of(c), ids.get(s)));
+            }
+            if (fast.changes(s)) {
+                // The amount is the slowly integrated part plus what the fast reactions' extents moved.
+                Species sp = speciesOf.get(s);
+                Integer cf = sp.isSetConversionFactor()
+                        ? Integer.valueOf(sym(sp.getConversionFactor(), "the conversionFactor of species '" + sp.getId() + "'"))
+                        : modelCf;
+                Set<Integer> fd = new LinkedHashSet<>();
+                Expr amount = fast.amount(s, k, cf, fd);
+                computed.remove(computed.size() - 1);
+                if (!hosu[s]) {
+                    fd.add(speciesComp[s]);
+                    amount = Expr.bin('/', amount, Expr.load(Arr.V, speciesComp[s]));
+                }
+                computed.add(new Node(s, amount, fd, ids.get(s)));
             }
         }
         computed.addAll(assignmentRules.values());
@@ -376,6 +407,7 @@ public final class ModelBuilder {
             }
             pattern[k] = b.stream().toArray();
         }
+        fast.couple(pattern, symState);
 
         // Initial values.
         boolean[] hasIa = new boolean[n];
@@ -521,8 +553,14 @@ public final class ModelBuilder {
         for (Expr.Cmp c : comparisons) {
             roots.add(new CodeGenerator.Store(Arr.OUT, roots.size(), c.difference()));
         }
+        Map<Integer, Expr> delayed = new LinkedHashMap<>();
+        List<Expr> delayedExprs = emitter.delays().expressions();
+        for (int k = 0; k < delayedExprs.size(); k++) {
+            delayed.put(k, delayedExprs.get(k));
+            listing.append("delayed #").append(k).append(": ").append(delayedExprs.get(k)).append('\n');
+        }
         ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, roots, alg, jac, delays, priorities,
-                values);
+                values, delayed);
 
         double[] p0a = new double[n];
         int[] kindA = new int[n];
@@ -538,7 +576,8 @@ public final class ModelBuilder {
         return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
                 pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code);
+                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code,
+                emitter.delays().summary(), extents.size());
     }
 
     private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,

@@ -50,6 +50,10 @@ public final class ModelLayout {
     final int[] rateSymbols;
     final String source;
     final ModelCode code;
+    /** The model's delay csymbols, if any. */
+    final Delays.Summary delays;
+    /** How many of the last {@link #algebraicVars} are fast reactions' extents rather than rule variables. */
+    final int fastExtents;
 
     ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
             boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
@@ -57,6 +61,21 @@ public final class ModelLayout {
             boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
             boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount, int[] rateTargets, int[] rateSymbols, String source,
             ModelCode code) {
+        this(modelId, ids, kinds, p0, ruleAssigned, hasInitialAssignment, speciesCompartment, onlySubstanceUnits,
+                stateSymbol, stateIsAmount, eventIds, eventTargets, eventInitialValue, eventPersistent,
+                eventValuesAtTrigger, eventHasDelay, eventHasPriority, jacobianPattern, algebraicVars, gradientSlots,
+                rootCount, rateTargets, rateSymbols, source, code, Delays.Summary.NONE, 0);
+    }
+
+    ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
+            boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
+            boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
+            boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
+            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount,
+            int[] rateTargets, int[] rateSymbols, String source, ModelCode code, Delays.Summary delays,
+            int fastExtents) {
+        this.delays = delays;
+        this.fastExtents = fastExtents;
         this.modelId = modelId;
         this.ids = ids;
         this.kinds = kinds;

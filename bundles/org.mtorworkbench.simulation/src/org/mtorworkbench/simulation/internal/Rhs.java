@@ -27,14 +27,19 @@ public final class Rhs {
     private final double[] yp;
 
     Rhs(ModelLayout layout, double[] v) {
-        this.code = layout.code;
+        this(layout, layout.code, v);
+    }
+
+    /** @param code the generated code of this run (its own instance when the model has delays) */
+    Rhs(ModelLayout layout, ModelCode code, double[] v) {
+        this.code = code;
         this.layout = layout;
         this.algebraicVars = layout.algebraicVars;
         this.rateTargets = layout.rateTargets;
         this.rateSymbols = layout.rateSymbols;
         this.rates = new double[layout.stateCount()];
         this.grad = layout.gradientSlots >= 0 ? new double[layout.gradientSlots] : null;
-        this.algebra = new AlgebraicNewton(algebraicVars);
+        this.algebra = new AlgebraicNewton(algebraicVars, layout.fastExtents);
         this.algebraicResidual = out -> {
             code.update(evalT, evalY, v);
             code.algebraic(v, out);
