@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Delay differential equations: the delay csymbol against solutions known exactly. */
 class DelayTest {
@@ -66,7 +66,7 @@ class DelayTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Solver.class)
+    @MethodSource("org.mtorworkbench.simulation.SimulationTest#solvers")
     void theDelayedDecayFollowsTheMethodOfSteps(Solver solver) throws Exception {
         CompiledModel m = Models.compile(DELAYED_DECAY);
         TimeCourse tc = m.newSimulation().run(6, 60, List.of("x"), TIGHT.withSolver(solver));

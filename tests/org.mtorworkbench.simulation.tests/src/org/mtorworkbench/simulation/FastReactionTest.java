@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fast reactions in rapid equilibrium, against equilibria known in closed form. */
 class FastReactionTest {
@@ -47,7 +47,7 @@ class FastReactionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Solver.class)
+    @MethodSource("org.mtorworkbench.simulation.SimulationTest#solvers")
     void bindingIsAtEquilibriumFromTheStartOn(Solver solver) throws Exception {
         TimeCourse tc = Models.compile(binding(0.3)).newSimulation().run(5, 10, List.of("A", "B", "C"),
                 TIGHT.withSolver(solver));
@@ -105,7 +105,7 @@ class FastReactionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Solver.class)
+    @MethodSource("org.mtorworkbench.simulation.SimulationTest#solvers")
     void withoutSlowReactionsTheEquilibriumStays(Solver solver) throws Exception {
         TimeCourse tc = Models.compile(binding(0)).newSimulation().run(2, 4, List.of("C"), TIGHT.withSolver(solver));
         double s = 3.5;
