@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.mtorworkbench.simulation.internal.CompFlattener;
 import org.mtorworkbench.simulation.internal.ModelBuilder;
 import org.mtorworkbench.simulation.internal.ModelLayout;
 import org.sbml.jsbml.SBMLDocument;
@@ -32,7 +33,9 @@ public final class CompiledModel {
      */
     public static CompiledModel compile(SBMLDocument doc) throws SimulationException {
         long t0 = System.nanoTime();
-        ModelLayout layout = ModelBuilder.build(doc);
+        // A hierarchical model is compiled from its flattened copy; the document stays as it is.
+        SBMLDocument model = CompFlattener.usesComp(doc) ? CompFlattener.flatten(doc) : doc;
+        ModelLayout layout = ModelBuilder.build(model);
         return new CompiledModel(layout, System.nanoTime() - t0);
     }
 
