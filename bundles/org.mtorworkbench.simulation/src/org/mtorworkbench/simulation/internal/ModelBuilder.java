@@ -62,11 +62,19 @@ public final class ModelBuilder {
 
     /** Compiles the document's model. */
     public static ModelLayout build(SBMLDocument doc) throws SimulationException {
+        return build(doc, Set.of());
+    }
+
+    /** Compiles the document's model, ignoring the given packages (whose meaning the caller handles). */
+    public static ModelLayout build(SBMLDocument doc, Set<String> handledPackages) throws SimulationException {
         if (doc == null || !doc.isSetModel()) {
             throw new SimulationException(Kind.INVALID_MODEL, "the document has no model");
         }
         java.util.Collection<String> uris = doc.getDeclaredNamespaces().values();
         for (String p : SEMANTIC_PACKAGES) {
+            if (handledPackages.contains(p)) {
+                continue;
+            }
             boolean declared = uris.stream().anyMatch(u -> u.contains("/level3/version1/" + p + "/")
                     || u.contains("/level3/version2/" + p + "/"));
             if (declared || doc.isPackageEnabled(p)) {
