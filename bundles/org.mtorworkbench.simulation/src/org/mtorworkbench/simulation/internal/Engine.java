@@ -342,7 +342,7 @@ public final class Engine {
                                 + "' has the delay " + d + " at time " + t + "; delays must not be negative");
                     }
                     double[] vals = null;
-                    if (layout.eventValuesAtTrigger[e] || d == 0) {
+                    if (layout.eventValuesAtTrigger[e]) {
                         vals = new double[layout.eventTargets[e].length];
                         code.eventValues(e, v, vals);
                     }
