@@ -65,6 +65,9 @@ public final class Engine {
             // Initial values that use rateOf need the rates at the start: evaluate them, then initialise again.
             rhs.update(t0, y);
             code.init(v, p0, ov);
+            if (layout.algebraicVars.length > 0) {
+                solveInitialAlgebraic(p0, ov);
+            }
             loadState();
         }
         for (int k = 0; k < y.length; k++) {
@@ -387,16 +390,24 @@ public final class Engine {
                 + " without time advancing; check the triggers for a loop");
     }
 
+    /**
+     * Executes an event's assignments: species first, so a concentration assigned together with
+     * its compartment's size gives the amount at the size before the event; then the rest, where
+     * a compartment's new size keeps the amounts of the species in it.
+     */
     private void apply(int e, double[] vals) {
         int[] targets = layout.eventTargets[e];
         for (int pass = 0; pass < 2; pass++) {
             for (int a = 0; a < targets.length; a++) {
                 int s = targets[a];
                 boolean isSpecies = layout.kinds[s] == ModelLayout.SPECIES;
-                if (isSpecies != (pass == 1)) {
+                if (isSpecies != (pass == 0)) {
                     continue;
                 }
                 double x = vals[a];
+                if (layout.kinds[s] == ModelLayout.COMPARTMENT) {
+                    keepAmounts(s, v[s], x);
+                }
                 v[s] = x;
                 int k = layout.symbolState[s];
                 if (k >= 0) {
@@ -408,6 +419,28 @@ public final class Engine {
             }
         }
         rhs.update(v[0], y);
+    }
+
+    /**
+     * A compartment's size changes by an event: the species in it whose state is a concentration
+     * (a rate rule on a species with substance and volume units) keep their amounts, so their
+     * concentrations scale by old / new size. (Species held as amounts need nothing.)
+     */
+    private void keepAmounts(int compartment, double oldSize, double newSize) {
+        if (oldSize == newSize) {
+            return;
+        }
+        for (int s = 0; s < layout.kinds.length; s++) {
+            if (layout.kinds[s] != ModelLayout.SPECIES || layout.speciesCompartment[s] != compartment
+                    || layout.onlySubstanceUnits[s]) {
+                continue;
+            }
+            int k = layout.symbolState[s];
+            if (k >= 0 && !layout.stateIsAmount[k]) {
+                y[k] *= oldSize / newSize;
+                v[s] = y[k];
+            }
+        }
     }
 
     public long steps() {

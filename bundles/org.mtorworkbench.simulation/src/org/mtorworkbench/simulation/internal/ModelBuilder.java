@@ -657,9 +657,24 @@ public final class ModelBuilder {
             default -> false;
             };
         }
+        // Where a rule could determine several variables, prefer one that has no initial value, then
+        // one that no event assigns (a value set by events is otherwise determined already).
+        Set<String> eventTargets = new java.util.HashSet<>();
+        for (Event e : model.getListOfEvents()) {
+            for (EventAssignment ea : e.getListOfEventAssignments()) {
+                eventTargets.add(ea.getVariable());
+            }
+        }
+        List<Set<Integer>> preferred = new ArrayList<>();
+        for (Set<Integer> d : deps) {
+            List<Integer> order = new ArrayList<>(d);
+            order.sort(java.util.Comparator.comparingInt(
+                    v -> (Double.isNaN(p0.get(v)) ? 0 : 2) + (eventTargets.contains(ids.get(v)) ? 1 : 0)));
+            preferred.add(new LinkedHashSet<>(order));
+        }
         Map<Integer, Integer> varToRule = new HashMap<>();
         for (int r = 0; r < deps.size(); r++) {
-            if (!augment(r, deps, candidate, varToRule, new java.util.HashSet<>())) {
+            if (!augment(r, preferred, candidate, varToRule, new java.util.HashSet<>())) {
                 throw new SimulationException(Kind.UNSUPPORTED, "algebraic rule #" + (r + 1)
                         + " determines no variable that nothing else determines; the simulator cannot solve it");
             }
