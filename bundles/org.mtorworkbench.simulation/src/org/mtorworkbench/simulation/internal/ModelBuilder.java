@@ -658,7 +658,8 @@ public final class ModelBuilder {
             };
         }
         // Where a rule could determine several variables, prefer one that has no initial value, then
-        // one that no event assigns (a value set by events is otherwise determined already).
+        // one that no event assigns (a value set by events is otherwise determined already), then
+        // one that is not a boundary species (a boundary condition is set from outside).
         Set<String> eventTargets = new java.util.HashSet<>();
         for (Event e : model.getListOfEvents()) {
             for (EventAssignment ea : e.getListOfEventAssignments()) {
@@ -669,7 +670,8 @@ public final class ModelBuilder {
         for (Set<Integer> d : deps) {
             List<Integer> order = new ArrayList<>(d);
             order.sort(java.util.Comparator.comparingInt(
-                    v -> (Double.isNaN(p0.get(v)) ? 0 : 2) + (eventTargets.contains(ids.get(v)) ? 1 : 0)));
+                    v -> (Double.isNaN(p0.get(v)) ? 0 : 4) + (eventTargets.contains(ids.get(v)) ? 2 : 0)
+                            + (kinds.get(v) == ModelLayout.SPECIES && model.getSpecies(ids.get(v)).getBoundaryCondition() ? 1 : 0)));
             preferred.add(new LinkedHashSet<>(order));
         }
         Map<Integer, Integer> varToRule = new HashMap<>();
