@@ -68,6 +68,9 @@ public final class DormandPrince extends Stepper {
             d0 = Math.sqrt(d0 / Math.max(n, 1));
             d1 = Math.sqrt(d1 / Math.max(n, 1));
             h = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
+            // A state passing through zero (after an event, say) makes that estimate vanish: never start
+            // below what time can resolve; the error control takes it from there.
+            h = Math.max(h, 128 * Math.ulp(Math.abs(t0)));
         }
         h = Math.min(Math.min(h, maxStep), span > 0 ? span : h);
         stiffCount = 0;
