@@ -129,7 +129,7 @@ public final class FluxBalance {
                 }
             }
         }
-        for (FluxBound b : fbc.getListOfFluxBounds()) {
+        for (FluxBound b : !fbc.isSetListOfFluxBounds() ? List.<FluxBound>of() : fbc.getListOfFluxBounds()) {
             Integer j = column.get(b.getReaction());
             if (j == null) {
                 throw new SimulationException(Kind.INVALID_MODEL, "flux bound '" + b.getId() + "' names reaction '"

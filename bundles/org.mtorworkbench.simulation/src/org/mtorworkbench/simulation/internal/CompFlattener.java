@@ -157,6 +157,9 @@ public final class CompFlattener {
         Collections.reverse(postOrder);
         for (Instance inst : postOrder) {
             for (Instance child : inst.children.values()) {
+                if (!child.via.isSetListOfDeletions()) {
+                    continue;
+                }
                 for (Deletion d : child.via.getListOfDeletions()) {
                     String where = "deletion " + name(d) + " in " + child.describe();
                     Object t = resolve(child, d, where);
@@ -195,9 +198,35 @@ public final class CompFlattener {
         stack.add(key);
         Instance inst = new Instance(prefix, def, source, via, parent);
         instances.add(inst);
-        List<ListOf<? extends SBase>> lists = List.of(def.getListOfFunctionDefinitions(), def.getListOfCompartments(),
-                def.getListOfSpecies(), def.getListOfParameters(), def.getListOfInitialAssignments(), def.getListOfRules(),
-                def.getListOfConstraints(), def.getListOfReactions(), def.getListOfEvents());
+        // Only lists that are set: asking a JSBML model for an absent list would add an empty one to it.
+        List<ListOf<? extends SBase>> lists = new ArrayList<>();
+        if (def.isSetListOfFunctionDefinitions()) {
+            lists.add(def.getListOfFunctionDefinitions());
+        }
+        if (def.isSetListOfCompartments()) {
+            lists.add(def.getListOfCompartments());
+        }
+        if (def.isSetListOfSpecies()) {
+            lists.add(def.getListOfSpecies());
+        }
+        if (def.isSetListOfParameters()) {
+            lists.add(def.getListOfParameters());
+        }
+        if (def.isSetListOfInitialAssignments()) {
+            lists.add(def.getListOfInitialAssignments());
+        }
+        if (def.isSetListOfRules()) {
+            lists.add(def.getListOfRules());
+        }
+        if (def.isSetListOfConstraints()) {
+            lists.add(def.getListOfConstraints());
+        }
+        if (def.isSetListOfReactions()) {
+            lists.add(def.getListOfReactions());
+        }
+        if (def.isSetListOfEvents()) {
+            lists.add(def.getListOfEvents());
+        }
         for (ListOf<? extends SBase> list : lists) {
             for (SBase original : list) {
                 SBase copy = original.clone();
@@ -217,7 +246,7 @@ public final class CompFlattener {
             }
         }
         CompModelPlugin plugin = compModel(def);
-        if (plugin != null) {
+        if (plugin != null && plugin.isSetListOfSubmodels()) {
             for (Submodel sm : plugin.getListOfSubmodels()) {
                 String where = "submodel '" + sm.getId() + "' of " + inst.describe();
                 ModelRef ref = findModel(source, sm.getModelRef(), where, new ArrayList<>());
@@ -248,11 +277,11 @@ public final class CompFlattener {
         SBMLDocument doc = source.doc();
         CompSBMLDocumentPlugin dp = compDoc(doc);
         if (dp != null) {
-            Model md = dp.getModelDefinition(modelRef);
+            Model md = dp.isSetListOfModelDefinitions() ? dp.getModelDefinition(modelRef) : null;
             if (md != null) {
                 return new ModelRef(md, source);
             }
-            ExternalModelDefinition ext = dp.getExternalModelDefinition(modelRef);
+            ExternalModelDefinition ext = dp.isSetListOfExternalModelDefinitions() ? dp.getExternalModelDefinition(modelRef) : null;
             if (ext != null) {
                 Source other = readExternal(source, ext, where);
                 Model m = other.doc().getModel();
@@ -466,7 +495,7 @@ public final class CompFlattener {
         String what;
         if (ref.isSetPortRef()) {
             CompModelPlugin plugin = compModel(inst.def);
-            Port port = plugin == null ? null : plugin.getPort(ref.getPortRef());
+            Port port = plugin == null || !plugin.isSetListOfPorts() ? null : plugin.getPort(ref.getPortRef());
             if (port == null) {
                 throw new SimulationException(Kind.INVALID_MODEL, where + " names port '" + ref.getPortRef() + "', which "
                         + inst.describe() + " (model '" + inst.def.getId() + "') does not have");
@@ -708,8 +737,10 @@ public final class CompFlattener {
         if (top.isSetConversionFactor()) {
             flat.setConversionFactor(current(top.getConversionFactor()));
         }
-        for (var ud : top.getListOfUnitDefinitions()) {
-            flat.addUnitDefinition(ud.clone());
+        if (top.isSetListOfUnitDefinitions()) {
+            for (var ud : top.getListOfUnitDefinitions()) {
+                flat.addUnitDefinition(ud.clone());
+            }
         }
         for (Instance inst : instances) {
             for (SBase e : inst.elements) {
