@@ -33,6 +33,11 @@ public final class CompiledModel {
      */
     public static CompiledModel compile(SBMLDocument doc) throws SimulationException {
         long t0 = System.nanoTime();
+        if (doc != null && doc.isSetModel() && FluxBalance.uses(doc)) {
+            throw new SimulationException(SimulationException.Kind.UNSUPPORTED, "model '" + doc.getModel().getId()
+                    + "' uses the SBML package 'fbc' (flux balance): its flux bounds and objectives define a linear programme,"
+                    + " which FluxBalance solves; a time course of it is not simulated");
+        }
         // A hierarchical model is compiled from its flattened copy; the document stays as it is.
         SBMLDocument model = CompFlattener.usesComp(doc) ? CompFlattener.flatten(doc) : doc;
         ModelLayout layout = ModelBuilder.build(model);

@@ -86,6 +86,13 @@ class FluxBalanceTest {
     }
 
     @Test
+    void aTimeCourseOfAFluxBalanceModelIsRefusedNamingThePackage() throws Exception {
+        SimulationException e = assertThrows(SimulationException.class, () -> CompiledModel.compile(network("10", "0")));
+        assertEquals(SimulationException.Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.getMessage().contains("'split'") && e.getMessage().contains("'fbc'"), e.getMessage());
+    }
+
+    @Test
     void boundsThatCannotBeMetGiveAClearError() throws Exception {
         SimulationException e = assertThrows(SimulationException.class, () -> FluxBalance.solve(network("10", "20")));
         assertEquals(SimulationException.Kind.NO_STEADY_STATE, e.kind());

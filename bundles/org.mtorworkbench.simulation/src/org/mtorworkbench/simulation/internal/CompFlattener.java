@@ -200,33 +200,15 @@ public final class CompFlattener {
         instances.add(inst);
         // Only lists that are set: asking a JSBML model for an absent list would add an empty one to it.
         List<ListOf<? extends SBase>> lists = new ArrayList<>();
-        if (def.isSetListOfFunctionDefinitions()) {
-            lists.add(def.getListOfFunctionDefinitions());
-        }
-        if (def.isSetListOfCompartments()) {
-            lists.add(def.getListOfCompartments());
-        }
-        if (def.isSetListOfSpecies()) {
-            lists.add(def.getListOfSpecies());
-        }
-        if (def.isSetListOfParameters()) {
-            lists.add(def.getListOfParameters());
-        }
-        if (def.isSetListOfInitialAssignments()) {
-            lists.add(def.getListOfInitialAssignments());
-        }
-        if (def.isSetListOfRules()) {
-            lists.add(def.getListOfRules());
-        }
-        if (def.isSetListOfConstraints()) {
-            lists.add(def.getListOfConstraints());
-        }
-        if (def.isSetListOfReactions()) {
-            lists.add(def.getListOfReactions());
-        }
-        if (def.isSetListOfEvents()) {
-            lists.add(def.getListOfEvents());
-        }
+        addIfSet(lists, def.isSetListOfFunctionDefinitions(), def::getListOfFunctionDefinitions);
+        addIfSet(lists, def.isSetListOfCompartments(), def::getListOfCompartments);
+        addIfSet(lists, def.isSetListOfSpecies(), def::getListOfSpecies);
+        addIfSet(lists, def.isSetListOfParameters(), def::getListOfParameters);
+        addIfSet(lists, def.isSetListOfInitialAssignments(), def::getListOfInitialAssignments);
+        addIfSet(lists, def.isSetListOfRules(), def::getListOfRules);
+        addIfSet(lists, def.isSetListOfConstraints(), def::getListOfConstraints);
+        addIfSet(lists, def.isSetListOfReactions(), def::getListOfReactions);
+        addIfSet(lists, def.isSetListOfEvents(), def::getListOfEvents);
         for (ListOf<? extends SBase> list : lists) {
             for (SBase original : list) {
                 SBase copy = original.clone();
@@ -259,6 +241,13 @@ public final class CompFlattener {
         }
         stack.remove(stack.size() - 1);
         return inst;
+    }
+
+    private static void addIfSet(List<ListOf<? extends SBase>> lists, boolean set,
+            java.util.function.Supplier<ListOf<? extends SBase>> list) {
+        if (set) {
+            lists.add(list.get());
+        }
     }
 
     private record ModelRef(Model model, Source source) {
