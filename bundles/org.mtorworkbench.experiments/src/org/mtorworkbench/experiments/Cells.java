@@ -24,19 +24,21 @@ public final class Cells {
     private final DrugCatalogue drugs;
     private final SolverOptions options;
     private final Map<String, Double> background;
+    private final ModelChanges treatmentChanges;
     private volatile Map<String, Double> equilibrated;
 
     public Cells(PreparedModel model, ModelChanges state, DrugCatalogue drugs, SolverOptions options) {
-        this(model, state, drugs, options, Map.of());
+        this(model, state, drugs, options, Map.of(), ModelChanges.NONE);
     }
 
     private Cells(PreparedModel model, ModelChanges state, DrugCatalogue drugs, SolverOptions options,
-            Map<String, Double> background) {
+            Map<String, Double> background, ModelChanges treatmentChanges) {
         this.model = model;
         this.state = state;
         this.drugs = drugs;
         this.options = options;
         this.background = Map.copyOf(background);
+        this.treatmentChanges = treatmentChanges;
     }
 
     /**
@@ -46,13 +48,28 @@ public final class Cells {
     public Cells withBackground(Map<String, Double> doses) {
         Map<String, Double> b = new java.util.LinkedHashMap<>(background);
         doses.forEach((k, v) -> b.merge(k, v, Double::sum));
-        Cells c = new Cells(model, state, drugs, options, b);
+        Cells c = new Cells(model, state, drugs, options, b, treatmentChanges);
+        c.equilibrated = equilibrated;
+        return c;
+    }
+
+    /**
+     * @return these cells, sharing their pre-equilibration, with model changes applied alongside
+     *         every treatment (treatment-stage perturbations other than drugs)
+     */
+    public Cells withTreatmentChanges(ModelChanges changes) {
+        Cells c = new Cells(model, state, drugs, options, background, treatmentChanges.and(changes));
         c.equilibrated = equilibrated;
         return c;
     }
 
     public PreparedModel model() {
         return model;
+    }
+
+    /** @return the model changes applied alongside every treatment besides the drugs */
+    public ModelChanges treatmentChanges() {
+        return treatmentChanges;
     }
 
     /** @return the changes that define these cells */
@@ -66,7 +83,7 @@ public final class Cells {
 
     /** @return these cells with further changes of their state (pre-equilibrated separately) */
     public Cells with(ModelChanges more) {
-        return new Cells(model, state.and(more), drugs, options, background);
+        return new Cells(model, state.and(more), drugs, options, background, treatmentChanges);
     }
 
     /**
@@ -79,7 +96,8 @@ public final class Cells {
             ReadoutTime time, BooleanSupplier cancellation) throws SimulationException {
         Map<String, Double> all = new java.util.LinkedHashMap<>(background);
         doses.forEach((k, v) -> all.merge(k, v, Double::sum));
-        ModelChanges treatment = drugs.changes(all).and(new ModelChanges(parameters, Map.of(), java.util.Set.of()));
+        ModelChanges treatment = drugs.changes(all).and(treatmentChanges)
+                .and(new ModelChanges(parameters, Map.of(), java.util.Set.of()));
         Map<String, Double> start = equilibrated(cancellation);
         if (time.isSteadyState()) {
             SteadyState ss = model.steadyStateFrom(start, state, treatment, readouts, options, cancellation);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.DrugCatalogue;
+import org.mtorworkbench.network.ModelChanges;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
 
@@ -23,12 +24,25 @@ public final class ContextPanel {
     public static Table run(PreparedModel model, CellContexts contexts, DrugCatalogue drugs, SolverOptions options,
             Map<String, Double> doses, List<String> readouts, ReadoutTime time, BatchRunner runner, Progress progress,
             Cancellation cancellation) throws SimulationException {
+        return run(model, contexts, drugs, options, doses, ModelChanges.NONE, readouts, time, runner, progress,
+                cancellation);
+    }
+
+    /**
+     * Runs the treatment in every context.
+     *
+     * @param treatmentChanges model changes given with the drugs (treatment-stage perturbations)
+     */
+    public static Table run(PreparedModel model, CellContexts contexts, DrugCatalogue drugs, SolverOptions options,
+            Map<String, Double> doses, ModelChanges treatmentChanges, List<String> readouts, ReadoutTime time,
+            BatchRunner runner, Progress progress, Cancellation cancellation) throws SimulationException {
         List<CellContext> list = contexts.contexts();
         List<BatchRunner.Task<double[][]>> tasks = new ArrayList<>();
         for (CellContext c : list) {
             Cells cells = new Cells(model, c.changes(), drugs, options);
+            Cells treated = cells.withTreatmentChanges(treatmentChanges);
             tasks.add(() -> new double[][] { cells.treat(Map.of(), Map.of(), readouts, time, cancellation),
-                    cells.treat(doses, Map.of(), readouts, time, cancellation) });
+                    treated.treat(doses, Map.of(), readouts, time, cancellation) });
         }
         List<double[][]> v = runner.run(tasks, progress, cancellation);
         String given = String.join(" + ", doses.entrySet().stream()

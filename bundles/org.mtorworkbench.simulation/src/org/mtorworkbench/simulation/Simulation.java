@@ -158,7 +158,7 @@ public final class Simulation {
     public SteadyState steadyState(List<Output> outputs, SolverOptions options, BooleanSupplier cancelled)
             throws SimulationException {
         ModelLayout l = model.layout();
-        Engine engine = engine(options.get(SolverOptions.SOLVER) == Solver.DORMAND_PRINCE
+        Engine engine = engine(options.get(SolverOptions.SOLVER).equals(Solver.DORMAND_PRINCE)
                 ? options.withSolver(Solver.BDF) : options);
         SteadyStateSolver.Result r = new SteadyStateSolver(engine, options.get(SolverOptions.RELATIVE_TOLERANCE),
                 options.get(SolverOptions.ABSOLUTE_TOLERANCE)).solve(cancelled);
@@ -202,12 +202,7 @@ public final class Simulation {
             p0[i] = e.getValue();
             ov[i] = true;
         }
-        Engine.Method m = switch (options.get(SolverOptions.SOLVER)) {
-        case BDF -> Engine.Method.BDF;
-        case DORMAND_PRINCE -> Engine.Method.DORMAND_PRINCE;
-        case AUTO -> Engine.Method.AUTO;
-        };
-        Engine.Settings s = new Engine.Settings(m, options.get(SolverOptions.RELATIVE_TOLERANCE),
+        Engine.Settings s = new Engine.Settings(options.get(SolverOptions.SOLVER).provider(), options.get(SolverOptions.RELATIVE_TOLERANCE),
                 options.get(SolverOptions.ABSOLUTE_TOLERANCE), options.get(SolverOptions.INITIAL_STEP),
                 options.get(SolverOptions.MAX_STEP), options.get(SolverOptions.MAX_STEPS));
         try {

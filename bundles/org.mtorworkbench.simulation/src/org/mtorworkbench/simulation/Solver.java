@@ -1,42 +1,105 @@
 package org.mtorworkbench.simulation;
 
-/** The integration methods, each with its KiSAO term (Kinetic Simulation Algorithm Ontology). */
-public enum Solver {
+import java.util.List;
+import java.util.Objects;
+
+import org.mtorworkbench.sbml.extension.ActiveServices;
+import org.mtorworkbench.simulation.extension.SolverProvider;
+import org.mtorworkbench.simulation.internal.BuiltinSolvers;
+
+/**
+ * An integration method with its KiSAO term (Kinetic Simulation Algorithm Ontology): one of
+ * the {@link SolverProvider} services active bundles contribute, the product's own three
+ * among them. Two solvers are equal when their ids are.
+ */
+public final class Solver {
+
     /** Variable-order (1-5), variable-step BDF with Newton iteration and Jacobian/LU reuse; for stiff models. */
-    BDF("KISAO:0000288", "variable-order BDF"),
+    public static final Solver BDF = new Solver(BuiltinSolvers.BDF);
     /** Explicit Runge-Kutta 5(4) of Dormand and Prince; for non-stiff models. */
-    DORMAND_PRINCE("KISAO:0000087", "Dormand-Prince 5(4)"),
+    public static final Solver DORMAND_PRINCE = new Solver(BuiltinSolvers.DORMAND_PRINCE);
     /**
      * Starts with Dormand-Prince and switches to BDF for the rest of the run when a stiffness
      * test fires, in the manner of LSODA (KiSAO's term for automatic stiff/non-stiff switching).
      */
-    AUTO("KISAO:0000088", "Dormand-Prince with switch to BDF on stiffness");
+    public static final Solver AUTO = new Solver(BuiltinSolvers.AUTO);
 
-    private final String kisao;
-    private final String description;
+    private final SolverProvider provider;
 
-    Solver(String kisao, String description) {
-        this.kisao = kisao;
-        this.description = description;
+    private Solver(SolverProvider provider) {
+        this.provider = Objects.requireNonNull(provider);
+    }
+
+    /** @return the solver of a contributed provider */
+    public static Solver of(SolverProvider provider) {
+        return new Solver(provider);
+    }
+
+    /** @return the id users type, e.g. {@code BDF} */
+    public String name() {
+        return provider.id();
     }
 
     /** @return the KiSAO id, e.g. {@code KISAO:0000288} */
     public String kisaoId() {
-        return kisao;
+        return provider.kisaoId();
     }
 
     public String description() {
-        return description;
+        return provider.description();
     }
 
-    /** @return the solver with this KiSAO id or name (case-insensitive), or null */
+    /** @return the service that creates this solver's integrators */
+    public SolverProvider provider() {
+        return provider;
+    }
+
+    /** @return the solvers of every active bundle (the product's own first); outside OSGi the built-in ones */
+    public static List<Solver> values() {
+        return ActiveServices.list(Solver.class, SolverProvider.class, SolverProvider::id, BuiltinSolvers.ALL)
+                .stream().map(Solver::new).toList();
+    }
+
+    /**
+     * @return the solver with this id (case-insensitive; '-' and '_' alike) or KiSAO id
+     *         ({@code KISAO:0000288} or {@code KISAO_0000288}), or null
+     */
     public static Solver byName(String name) {
+        String n = name.replace('-', '_');
         for (Solver s : values()) {
-            if (s.name().equalsIgnoreCase(name) || s.kisao.equalsIgnoreCase(name)
-                    || s.kisao.replace(':', '_').equalsIgnoreCase(name)) {
+            if (s.name().equalsIgnoreCase(n) || s.kisaoId().equalsIgnoreCase(name)
+                    || s.kisaoId().replace(':', '_').equalsIgnoreCase(name)) {
                 return s;
             }
         }
         return null;
+    }
+
+    /**
+     * @return the solver with exactly this id
+     * @throws IllegalArgumentException when no active bundle contributes it
+     */
+    public static Solver valueOf(String id) {
+        for (Solver s : values()) {
+            if (s.name().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no solver '" + id + "'");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Solver s && s.name().equals(name());
+    }
+
+    @Override
+    public int hashCode() {
+        return name().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

@@ -12,6 +12,8 @@ public final class WorkbenchIds {
     public static final String PERSPECTIVE = "org.mtorworkbench.ui.perspective";
     /** The model editor registered for SBML files. */
     public static final String MODEL_EDITOR = "org.mtorworkbench.ui.modelEditor";
+    /** File > New > Model from Template. */
+    public static final String NEW_MODEL_WIZARD = "org.mtorworkbench.ui.newModel";
     /** The folder at the bottom of the perspective where results views open. */
     public static final String RESULTS_FOLDER = "org.mtorworkbench.ui.results";
     /** The navigator on the left (the platform's Project Explorer). */

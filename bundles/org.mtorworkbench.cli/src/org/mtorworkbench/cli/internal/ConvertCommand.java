@@ -9,15 +9,13 @@ import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.sbml.SbmlException;
-import org.mtorworkbench.sbml.SbmlReader;
-import org.mtorworkbench.sbml.SbmlTarget;
 import org.mtorworkbench.sbml.SbmlWriter;
+import org.mtorworkbench.sbml.extension.ModelFormat;
+import org.mtorworkbench.sbml.extension.ModelFormats;
 import org.sbml.jsbml.SBMLDocument;
 
 /** {@code convert MODEL --to LEVEL --out FILE}: writes a model in another SBML level and version. */
 final class ConvertCommand implements Command {
-
-    private static final String CELLDESIGNER = "celldesigner";
 
     @Override
     public String name() {
@@ -26,7 +24,7 @@ final class ConvertCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "convert MODEL --to l2v4|l3v1|l3v2|celldesigner --out FILE";
+        return "convert MODEL --to l2v4|l3v1|l3v2|celldesigner|FORMAT --out FILE";
     }
 
     @Override
@@ -43,11 +41,26 @@ final class ConvertCommand implements Command {
                 + "--to celldesigner writes L2V4 with CellDesigner 4 annotations: compartment and species\n"
                 + "aliases at the layout's positions (species without one on a grid below), reactions with\n"
                 + "their base reactants, products and modifiers; a CellDesigner diagram already present is kept.\n"
+                + "FORMAT may also be the id of a model format an installed bundle contributes; the\n"
+                + "formats in use now are listed below.\n"
                 + "Converting down refuses (exit code 3) when the target cannot express something, and lists\n"
                 + "every element and construct at fault; nothing is written then. The save is atomic: a\n"
                 + "failed save leaves an existing FILE as it was. --out - writes to standard output.\n"
                 + "Exit codes: 0 written, 2 bad usage, 3 not expressible in the target, 4 unreadable input\n"
-                + "or unwritable output.";
+                + "or unwritable output.\n"
+                + "Formats:\n" + formats();
+    }
+
+    /** The model formats of the active bundles, a line each. */
+    static String formats() {
+        StringBuilder b = new StringBuilder();
+        for (ModelFormat f : ModelFormats.all()) {
+            String reads = f.readExtensions().isEmpty() ? "" : "reads " + String.join(" ", f.readExtensions());
+            String writes = f.canWrite() ? "--to " + f.id() : "";
+            b.append(String.format("  %-14s %-22s %s%n", f.id(), (writes + (reads.isEmpty() || writes.isEmpty()
+                    ? "" : "; ") + reads), f.description()));
+        }
+        return b.toString().stripTrailing();
     }
 
     @Override
@@ -72,29 +85,25 @@ final class ConvertCommand implements Command {
         }
         String in = Args.positionals(rest, "MODEL").get(0);
         if (to == null) {
-            throw CommandException.usage("missing option --to l2v4|l3v1|l3v2|celldesigner");
+            throw CommandException.usage("missing option --to " + String.join("|", ModelFormats.writerIds()));
         }
-        boolean cellDesigner = CELLDESIGNER.equalsIgnoreCase(to);
-        SbmlTarget target = cellDesigner ? SbmlTarget.L2V4 : SbmlTarget.fromLabel(to);
-        if (target == null) {
-            throw CommandException.usage("unknown target '" + to + "'; use l2v4, l3v1, l3v2 or celldesigner");
-        }
+        String target = to;
+        ModelFormat format = ModelFormats.byId(to).filter(ModelFormat::canWrite).orElseThrow(() -> CommandException
+                .usage("unknown target '" + target + "'; use one of " + String.join(", ", ModelFormats.writerIds())));
         if (out == null) {
             throw CommandException.usage("missing option --out FILE (or --out - for standard output)");
         }
         String file = Models.describe(in, io);
         SBMLDocument doc = Models.openAsFile(in, io);
-        SbmlWriter writer = new SbmlWriter().withTarget(target).withCellDesigner(cellDesigner);
         try {
             if ("-".equals(out)) {
-                io.out().write(writer.toBytes(doc, file));
+                io.out().write(format.write(doc, file));
                 io.out().flush();
             } else {
                 Path dest = io.resolve(out);
                 // Problems with the model name the input file; problems saving name the output.
-                SbmlWriter.writeAtomically(writer.toBytes(doc, file), dest);
-                io.err().println("mtorwb convert: wrote " + dest + " (SBML " + target.label()
-                        + (cellDesigner ? " for CellDesigner" : "") + ")");
+                SbmlWriter.writeAtomically(format.write(doc, file), dest);
+                io.err().println("mtorwb convert: wrote " + dest + " (" + format.description() + ")");
             }
         } catch (SbmlException e) {
             throw new CommandException(e.kind() == SbmlException.Kind.UNSUPPORTED ? ExitCode.UNSUPPORTED

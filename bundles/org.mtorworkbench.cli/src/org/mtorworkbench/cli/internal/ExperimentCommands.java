@@ -49,8 +49,7 @@ final class ExperimentCommands {
             + "  --progress       show a progress bar with ETA on standard error\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
             + "Cells are pre-equilibrated to steady state with their context, knockouts and --set values;\n"
-            + "drugs are added at time 0.\n" + Perturbations.HELP
-            + "  --set ID=VALUE   change a parameter or initial value of the cells (repeatable)\n";
+            + "drugs are added at time 0.\n" + Perturbations.help();
 
     private ExperimentCommands() {
     }
@@ -102,7 +101,8 @@ final class ExperimentCommands {
             int eq = d.indexOf('=');
             background.merge(d.substring(0, eq).strip(), Double.parseDouble(d.substring(eq + 1).strip()), Double::sum);
         }
-        Cells cells = new Cells(m, p.cells(), Contributions.drugs(), ModelRuns.solverOptions(o));
+        Cells cells = new Cells(m, p.cells(), Contributions.drugs(), ModelRuns.solverOptions(o))
+                .withTreatmentChanges(p.treatmentExtras());
         String context = o.get(Perturbations.CONTEXT) == null ? "model" : o.get(Perturbations.CONTEXT);
         Progress progress = o.flag(PROGRESS) ? new Bar(io) : Progress.NONE;
         return new Setup(o, model, cells, context, background, varied, time, new BatchRunner(threads), progress);

@@ -12,6 +12,8 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
 
 /**
  * Dispatches {@code ./mtorwb <command> ...} to a {@link Command}. Usable with or without
@@ -43,6 +45,10 @@ public final class Main {
         register(new ExperimentCommands.ScanCommand());
         register(new ExperimentCommands.SensitivityCommand());
         register(new FindingsCommand());
+        // Experiment designs of the active bundles (the product's own among them), unless a command has the name.
+        for (ExperimentDesign d : ExperimentDesigns.all()) {
+            commands.putIfAbsent(d.id(), new DesignCommand(d));
+        }
     }
 
     private void register(Command c) {

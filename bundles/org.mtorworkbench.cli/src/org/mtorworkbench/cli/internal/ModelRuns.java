@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
@@ -23,17 +24,16 @@ import org.mtorworkbench.simulation.SolverOptions;
 /** What the simulating commands share: loading and compiling a model, perturbations, solver options, output. */
 final class ModelRuns {
 
-    static final String SET = "--set";
     static final String IDS = "--ids";
     static final String OUT = "--out";
     static final String SOLVER = "--solver";
     static final String RTOL = "--rtol";
     static final String ATOL = "--atol";
 
-    static final String OPTIONS_HELP = "  --set ID=VALUE   start a parameter, compartment or species at VALUE (repeatable)\n"
-            + "  --ids a,b        the ids to report (default: every species)\n"
+    static final String OPTIONS_HELP = "  --ids a,b        the ids to report (default: every species)\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
-            + "  --solver NAME    auto (default), bdf or dormand-prince (or a KiSAO id)\n"
+            + "  --solver NAME    auto (default), bdf, dormand-prince, a solver an installed bundle\n"
+            + "                   contributes, or a KiSAO id\n"
             + "  --rtol X, --atol X   relative and absolute tolerances (default 1e-6, 1e-12)\n"
             + "Exit codes: 2 bad usage or unknown id, 3 unsupported model feature, 4 unreadable or\n"
             + "invalid model, 5 numerical failure.";
@@ -72,9 +72,11 @@ final class ModelRuns {
         SolverOptions opts = SolverOptions.defaults();
         String s = o.get(SOLVER);
         if (s != null) {
-            Solver solver = Solver.byName(s.replace('-', '_'));
+            Solver solver = Solver.byName(s);
             if (solver == null) {
-                throw CommandException.usage("unknown solver '" + s + "'; use auto, bdf or dormand-prince");
+                throw CommandException.usage("unknown solver '" + s + "'; use one of " + String.join(", ",
+                        Solver.values().stream().map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList())
+                        + ", or its KiSAO id");
             }
             opts = opts.withSolver(solver);
         }

@@ -7,9 +7,13 @@ import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.sbml.SbmlWriter;
+import org.mtorworkbench.sbml.extension.ModelFormats;
 import org.sbml.jsbml.SBMLDocument;
 
-/** Opens the MODEL argument of a command: a file path or {@code builtin:<id>}. */
+/**
+ * Opens the MODEL argument of a command: a file path (read by the model format that claims its
+ * extension, SBML otherwise) or {@code builtin:<id>}.
+ */
 final class Models {
 
     private Models() {
@@ -21,8 +25,9 @@ final class Models {
                     + reference + "'; built-in models: " + String.join(", ",
                             BuiltinModels.ids().stream().map(id -> BuiltinModels.PREFIX + id).toList())));
         }
+        java.nio.file.Path file = io.resolve(reference);
         try {
-            return new SbmlReader().read(io.resolve(reference));
+            return ModelFormats.readerFor(file).read(file);
         } catch (SbmlException e) {
             throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }

@@ -1,45 +1,42 @@
 package org.mtorworkbench.cli.internal;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.experiments.PreparedModel;
-import org.mtorworkbench.network.CellContext;
-import org.mtorworkbench.network.CellContexts;
-import org.mtorworkbench.network.DrugCatalogue;
-import org.mtorworkbench.network.extension.Contributions;
+import org.mtorworkbench.experiments.extension.Perturbation;
+import org.mtorworkbench.experiments.extension.PerturbationType;
+import org.mtorworkbench.experiments.extension.PerturbationTypes;
 import org.mtorworkbench.network.ModelChanges;
-import org.mtorworkbench.network.extension.Contributions;
-import org.mtorworkbench.simulation.CompiledModel;
 
 /**
- * The PERTURBATIONS of the command line: {@code --drug ID=nM}, {@code --context ID},
- * {@code --knockout ID}, {@code --set ID=VALUE}, turned into model changes. The cell context
- * and {@code --set} values are the cells' state before treatment; drugs are the treatment.
+ * The PERTURBATIONS of the command line: one option {@code --ID ARGUMENT} per
+ * {@link PerturbationType} service of the active bundles ({@code --drug ID=nM},
+ * {@code --context ID}, {@code --knockout ID}, {@code --overexpress ID=K}, {@code --set ID=VALUE}
+ * are the product's own), turned into model changes. Cell-stage perturbations shape the cells
+ * before treatment; treatment-stage ones (drugs) are the treatment.
  */
 final class Perturbations {
 
     static final String DRUG = "--drug";
     static final String CONTEXT = "--context";
-    static final String KNOCKOUT = "--knockout";
-    static final String OVEREXPRESS = "--overexpress";
 
-    /** Options that take a value. */
-    static final Set<String> OPTIONS = Set.of(DRUG, CONTEXT, KNOCKOUT, OVEREXPRESS, ModelRuns.SET);
-    /** Options that may be repeated. */
-    static final Set<String> REPEATABLE = Set.of(DRUG, KNOCKOUT, OVEREXPRESS, ModelRuns.SET);
+    /** The options of the perturbation types active at each use. */
+    static final Set<String> OPTIONS = new LiveOptions(false);
+    /** Those that may be repeated. */
+    static final Set<String> REPEATABLE = new LiveOptions(true);
 
-    static final String HELP = "  --drug ID=nM     add a drug of the catalogue at a concentration in nM (repeatable;\n"
-            + "                   './mtorwb drugs' lists them); drugs act on parameters of builtin:mtor\n"
-            + "  --context ID     a cell context ('./mtorwb contexts' lists them)\n"
-            + "  --knockout ID    hold a species at zero for the whole run (repeatable)\n"
-            + "  --overexpress ID=K  start a species at K times its initial value (repeatable)\n";
-
-    /** Cells before treatment: context, knockouts, --set values. Drugs: the treatment. */
-    record Parsed(ModelChanges cells, ModelChanges drugs) {
+    /**
+     * @param cells cell-stage changes (before treatment)
+     * @param drugs treatment-stage changes: the drugs and any other treatment
+     * @param treatmentExtras the treatment-stage changes other than drugs
+     * @param applied every perturbation given, in words
+     */
+    record Parsed(ModelChanges cells, ModelChanges drugs, ModelChanges treatmentExtras, List<Perturbation> applied) {
         ModelChanges all() {
             return cells.and(drugs);
         }
@@ -48,91 +45,76 @@ final class Perturbations {
     private Perturbations() {
     }
 
+    /** @return the help lines of the active perturbation types */
+    static String help() {
+        StringBuilder b = new StringBuilder();
+        for (PerturbationType t : PerturbationTypes.all()) {
+            String head = "  --" + t.id() + " " + t.syntax();
+            String text = t.description();
+            if (head.length() > 18) {
+                b.append(head).append("  ").append(text).append('\n');
+            } else {
+                b.append(String.format("%-19s%s%n", head, text));
+            }
+        }
+        return b.toString();
+    }
+
     static Parsed parse(Options o, PreparedModel model) throws CommandException {
-        CompiledModel m = model.compiled();
         ModelChanges cells = ModelChanges.NONE;
-        String ctx = o.get(CONTEXT);
-        if (ctx != null) {
-            CellContext c = Contributions.contexts().find(ctx).orElseThrow(() -> CommandException.usage(
-                    "unknown cell context '" + ctx + "'; known: " + String.join(", ", Contributions.contexts().ids())));
-            checkIds(m, c.changes(), "cell context " + ctx);
-            cells = cells.and(c.changes());
-        }
-        Set<String> knockouts = new LinkedHashSet<>();
-        for (String k : o.all(KNOCKOUT)) {
-            if (!model.stateSpecies().contains(k) && !m.speciesIds().contains(k)) {
-                throw CommandException.usage("--knockout: model '" + m.modelId() + "' has no species '" + k + "'");
+        ModelChanges treatment = ModelChanges.NONE;
+        ModelChanges extras = ModelChanges.NONE;
+        List<Perturbation> applied = new ArrayList<>();
+        for (PerturbationType t : PerturbationTypes.all()) {
+            List<String> args = o.all("--" + t.id());
+            if (args.isEmpty()) {
+                continue;
             }
-            knockouts.add(k);
-        }
-        cells = cells.and(new ModelChanges(Map.of(), Map.of(), knockouts));
-        for (String s : o.all(OVEREXPRESS)) {
-            String[] kv = pair(s, OVEREXPRESS);
+            Perturbation p;
             try {
-                cells = cells.and(model.overexpression(kv[0], number(kv, OVEREXPRESS)));
+                p = t.parse(args, model);
             } catch (IllegalArgumentException e) {
-                throw CommandException.usage(OVEREXPRESS + ": " + e.getMessage());
+                throw CommandException.usage(e.getMessage());
+            }
+            applied.add(p);
+            if (p.stage() == PerturbationType.Stage.CELLS) {
+                cells = cells.and(p.changes());
+            } else {
+                treatment = treatment.and(p.changes());
+                if (!t.id().equals(DRUG.substring(2))) {
+                    extras = extras.and(p.changes());
+                }
             }
         }
-        Map<String, Double> params = new LinkedHashMap<>();
-        Map<String, Double> initials = new LinkedHashMap<>();
-        for (String s : o.all(ModelRuns.SET)) {
-            String[] kv = pair(s, ModelRuns.SET);
-            if (!m.hasId(kv[0])) {
-                throw CommandException.usage("--set: model '" + m.modelId() + "' has no id '" + kv[0] + "'");
-            }
-            (m.speciesIds().contains(kv[0]) ? initials : params).put(kv[0], number(kv, ModelRuns.SET));
-        }
-        cells = cells.and(new ModelChanges(params, initials, Set.of()));
-        Map<String, Double> doses = new LinkedHashMap<>();
-        for (String d : o.all(DRUG)) {
-            String[] kv = pair(d, DRUG);
-            double nM = number(kv, DRUG);
-            if (nM < 0) {
-                throw CommandException.usage("--drug " + kv[0] + ": the concentration must be >= 0 nM");
-            }
-            if (Contributions.drugs().find(kv[0]).isEmpty()) {
-                throw CommandException.usage("unknown drug '" + kv[0] + "'; './mtorwb drugs' lists the catalogue");
-            }
-            doses.merge(kv[0], nM, Double::sum);
-        }
-        ModelChanges drugs = Contributions.drugs().changes(doses);
-        checkIds(m, drugs, "the drugs");
-        return new Parsed(cells, drugs);
+        return new Parsed(cells, treatment, extras, List.copyOf(applied));
     }
 
-    private static void checkIds(CompiledModel m, ModelChanges c, String what) throws CommandException {
-        for (String id : c.parameters().keySet()) {
-            if (!m.hasId(id)) {
-                throw CommandException.usage(what + " act(s) on parameter '" + id + "', which model '" + m.modelId()
-                        + "' lacks; drugs and cell contexts apply to builtin:mtor and models derived from it");
-            }
-        }
-        for (String id : c.initialValues().keySet()) {
-            if (!m.speciesIds().contains(id)) {
-                throw CommandException.usage(what + " set(s) species '" + id + "', which model '" + m.modelId()
-                        + "' lacks; drugs and cell contexts apply to builtin:mtor and models derived from it");
-            }
-        }
-    }
+    /** A set of option names computed from the active perturbation types whenever it is read. */
+    private static final class LiveOptions extends AbstractSet<String> {
+        private final boolean repeatableOnly;
 
-    private static String[] pair(String s, String option) throws CommandException {
-        int eq = s.indexOf('=');
-        if (eq <= 0 || eq == s.length() - 1) {
-            throw CommandException.usage(option + " needs ID=VALUE, not '" + s + "'");
+        LiveOptions(boolean repeatableOnly) {
+            this.repeatableOnly = repeatableOnly;
         }
-        return new String[] { s.substring(0, eq).strip(), s.substring(eq + 1).strip() };
-    }
 
-    private static double number(String[] kv, String option) throws CommandException {
-        try {
-            double v = Double.parseDouble(kv[1]);
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw CommandException.usage(option + " " + kv[0] + " needs a finite number, not '" + kv[1] + "'");
+        private List<String> current() {
+            return PerturbationTypes.all().stream().filter(t -> !repeatableOnly || t.repeatable())
+                    .map(t -> "--" + t.id()).toList();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return current().iterator();
+        }
+
+        @Override
+        public int size() {
+            return current().size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return current().contains(o);
         }
     }
 }

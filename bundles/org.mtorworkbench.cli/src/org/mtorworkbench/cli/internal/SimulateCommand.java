@@ -36,7 +36,7 @@ final class SimulateCommand implements Command {
                 + "model's time units, minutes for the built-in models) and writes the CSV 'time,<ids>'\n"
                 + "with --points equal intervals (default 100, so 101 rows). Perturbations act from time 0 on\n"
                 + "the model's initial state; with --equilibrate the cells (context, knockouts, --set) are first\n"
-                + "run to steady state and the drugs are added at time 0.\n" + Perturbations.HELP
+                + "run to steady state and the drugs are added at time 0.\n" + Perturbations.help()
                 + ModelRuns.OPTIONS_HELP;
     }
 

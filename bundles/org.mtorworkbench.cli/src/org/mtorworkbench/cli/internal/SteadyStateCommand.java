@@ -37,7 +37,7 @@ final class SteadyStateCommand implements Command {
                 + "conserved moieties held at their initial totals, falling back to integration over\n"
                 + "growing horizons. Writes the CSV '<ids>' with one row of values; says on standard\n"
                 + "error how it was found. No steady state is a numerical failure (exit code 5).\n"
-                + Perturbations.HELP + ModelRuns.OPTIONS_HELP;
+                + Perturbations.help() + ModelRuns.OPTIONS_HELP;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.mtorworkbench.network.extension;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +11,7 @@ import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.internal.MtorTemplate;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
+import org.mtorworkbench.sbml.extension.ActiveServices;
 
 /**
  * What all bundles contribute right now: drugs, cell contexts and model templates, read
@@ -35,12 +29,11 @@ public final class Contributions {
 
     /** @return the drug catalogue of every active provider */
     public static DrugCatalogue drugs() {
-        BundleContext ctx = context();
-        if (ctx == null) {
+        if (!ActiveServices.available(Contributions.class)) {
             return DrugCatalogue.builtin();
         }
         Map<String, Drug> byId = new LinkedHashMap<>();
-        for (DrugProvider p : services(ctx, DrugProvider.class)) {
+        for (DrugProvider p : providers(DrugProvider.class)) {
             for (Drug d : p.drugs()) {
                 byId.putIfAbsent(d.id(), d);
             }
@@ -50,12 +43,11 @@ public final class Contributions {
 
     /** @return the cell contexts of every active provider */
     public static CellContexts contexts() {
-        BundleContext ctx = context();
-        if (ctx == null) {
+        if (!ActiveServices.available(Contributions.class)) {
             return CellContexts.builtin();
         }
         Map<String, CellContext> byId = new LinkedHashMap<>();
-        for (CellContextProvider p : services(ctx, CellContextProvider.class)) {
+        for (CellContextProvider p : providers(CellContextProvider.class)) {
             for (CellContext c : p.contexts()) {
                 byId.putIfAbsent(c.id(), c);
             }
@@ -65,15 +57,8 @@ public final class Contributions {
 
     /** @return the model templates of every active bundle, by id */
     public static List<ModelTemplate> templates() {
-        BundleContext ctx = context();
-        if (ctx == null) {
-            return List.of(new MtorTemplate());
-        }
-        Map<String, ModelTemplate> byId = new LinkedHashMap<>();
-        for (ModelTemplate t : services(ctx, ModelTemplate.class)) {
-            byId.putIfAbsent(t.id(), t);
-        }
-        return List.copyOf(byId.values());
+        return ActiveServices.list(Contributions.class, ModelTemplate.class, ModelTemplate::id,
+                List.of(new MtorTemplate()));
     }
 
     /** @return the template with this id */
@@ -81,39 +66,8 @@ public final class Contributions {
         return templates().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    private static BundleContext context() {
-        Bundle b = FrameworkUtil.getBundle(Contributions.class);
-        if (b == null) {
-            return null;
-        }
-        if (b.getState() != Bundle.ACTIVE) {
-            try {
-                b.start(Bundle.START_TRANSIENT);
-            } catch (org.osgi.framework.BundleException e) {
-                return null;
-            }
-        }
-        return b.getBundleContext();
-    }
-
-    private static <S> List<S> services(BundleContext ctx, Class<S> type) {
-        Collection<ServiceReference<S>> refs;
-        try {
-            refs = ctx.getServiceReferences(type, null);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        List<ServiceReference<S>> sorted = new ArrayList<>(refs);
-        sorted.sort(Comparator.comparingLong((ServiceReference<S> r) -> r.getBundle().getBundleId())
-                .thenComparing(r -> (Long) r.getProperty("service.id")));
-        List<S> out = new ArrayList<>();
-        for (ServiceReference<S> r : sorted) {
-            S s = ctx.getService(r);
-            if (s != null) {
-                out.add(s);
-                ctx.ungetService(r);
-            }
-        }
-        return out;
+    /** Providers have no id of their own: each registration counts. */
+    private static <S> List<S> providers(Class<S> type) {
+        return ActiveServices.all(Contributions.class, type, List.of());
     }
 }

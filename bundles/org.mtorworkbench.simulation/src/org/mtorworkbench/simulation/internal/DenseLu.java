@@ -2,9 +2,11 @@ package org.mtorworkbench.simulation.internal;
 
 /**
  * In-place LU factorisation with partial pivoting of a row-major square matrix; no allocation
- * per use. Structure-aware: each elimination step updates only the rows with a non-zero
- * multiplier and, in them, only the columns where the pivot row is non-zero, so the sparse
- * Newton matrices of large reaction networks cost far less than n^3/3.
+ * per use once the factors' sparsity is known. Structure-aware: each elimination step updates
+ * only the rows with a non-zero multiplier and, in them, only the columns where the pivot row
+ * is non-zero, so the sparse Newton matrices of large reaction networks cost far less than
+ * n^3/3; and the factors' non-zeros are gathered into compressed rows after each
+ * factorisation, so each of the many solves per factorisation costs O(non-zeros), not O(n^2).
  */
 final class DenseLu {
 
@@ -17,9 +19,20 @@ final class DenseLu {
         this.a = new double[n * n];
         this.piv = new int[n];
         this.cols = new int[n];
+        this.lPtr = new int[n + 1];
+        this.uPtr = new int[n + 1];
+        this.diag = new double[n];
     }
 
     private final int[] cols;
+    /** Compressed rows of the factors: row i of L (strictly lower) is lIdx/lVal[lPtr[i]..lPtr[i+1]), same for U. */
+    private final int[] lPtr;
+    private final int[] uPtr;
+    private int[] lIdx = new int[0];
+    private double[] lVal = new double[0];
+    private int[] uIdx = new int[0];
+    private double[] uVal = new double[0];
+    private final double[] diag;
 
     /** Factors {@code a}. @return false if the matrix is singular */
     boolean factor() {
@@ -67,7 +80,59 @@ final class DenseLu {
                 }
             }
         }
+        compress();
         return true;
+    }
+
+    /** Gathers the factors' non-zeros into compressed rows for the solves. */
+    private void compress() {
+        int nl = 0;
+        int nu = 0;
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            for (int j = 0; j < i; j++) {
+                if (a[ri + j] != 0) {
+                    nl++;
+                }
+            }
+            for (int j = i + 1; j < n; j++) {
+                if (a[ri + j] != 0) {
+                    nu++;
+                }
+            }
+        }
+        if (lIdx.length < nl) {
+            lIdx = new int[nl];
+            lVal = new double[nl];
+        }
+        if (uIdx.length < nu) {
+            uIdx = new int[nu];
+            uVal = new double[nu];
+        }
+        int pl = 0;
+        int pu = 0;
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            lPtr[i] = pl;
+            for (int j = 0; j < i; j++) {
+                double x = a[ri + j];
+                if (x != 0) {
+                    lIdx[pl] = j;
+                    lVal[pl++] = x;
+                }
+            }
+            uPtr[i] = pu;
+            for (int j = i + 1; j < n; j++) {
+                double x = a[ri + j];
+                if (x != 0) {
+                    uIdx[pu] = j;
+                    uVal[pu++] = x;
+                }
+            }
+            diag[i] = a[ri + i];
+        }
+        lPtr[n] = pl;
+        uPtr[n] = pu;
     }
 
     /** Solves A x = b in place. */
@@ -81,20 +146,18 @@ final class DenseLu {
             }
         }
         for (int i = 1; i < n; i++) {
-            int ri = i * n;
             double s = b[i];
-            for (int j = 0; j < i; j++) {
-                s -= a[ri + j] * b[j];
+            for (int q = lPtr[i], e = lPtr[i + 1]; q < e; q++) {
+                s -= lVal[q] * b[lIdx[q]];
             }
             b[i] = s;
         }
         for (int i = n - 1; i >= 0; i--) {
-            int ri = i * n;
             double s = b[i];
-            for (int j = i + 1; j < n; j++) {
-                s -= a[ri + j] * b[j];
+            for (int q = uPtr[i], e = uPtr[i + 1]; q < e; q++) {
+                s -= uVal[q] * b[uIdx[q]];
             }
-            b[i] = s / a[ri + i];
+            b[i] = s / diag[i];
         }
     }
 }

@@ -6,6 +6,9 @@ import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SimulationException.Kind;
+import org.mtorworkbench.simulation.extension.Integrator;
+import org.mtorworkbench.simulation.extension.IntegratorSettings;
+import org.mtorworkbench.simulation.extension.SolverProvider;
 
 /**
  * Runs one simulation of a compiled model: initial values, integration between output
@@ -14,13 +17,9 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
  */
 public final class Engine {
 
-    /** Which integration method to use. */
-    public enum Method {
-        BDF, DORMAND_PRINCE, AUTO
-    }
-
     /** Solver settings, already validated. */
-    public record Settings(Method method, double rtol, double atol, double initialStep, double maxStep, long maxSteps) {
+    public record Settings(SolverProvider solver, double rtol, double atol, double initialStep, double maxStep,
+            long maxSteps) {
     }
 
     private record Pending(int event, double time, double[] values, long seq) {
@@ -130,13 +129,16 @@ public final class Engine {
         return y;
     }
 
-    private Stepper newStepper(Method m) {
+    /** The integrator of a solver, the engine's own used directly, a contributed one behind an adapter. */
+    private Stepper newStepper(SolverProvider p) {
         Settings s = settings;
-        return switch (m) {
-        case BDF -> new Bdf(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps);
-        case DORMAND_PRINCE -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps, false);
-        case AUTO -> new DormandPrince(rhs, s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps, true);
-        };
+        Integrator i = p.create(new RhsSystem(rhs, s.atol / s.rtol),
+                new IntegratorSettings(s.rtol, s.atol, s.initialStep, s.maxStep, s.maxSteps));
+        if (i == null) {
+            throw new IllegalStateException("solver " + p.id() + " created no integrator");
+        }
+        return i instanceof Stepper own ? own : new ContributedStepper(rhs, i, s.rtol, s.atol, s.initialStep,
+                s.maxStep, s.maxSteps);
     }
 
     /**
@@ -157,7 +159,7 @@ public final class Engine {
         if (next >= times.length) {
             return;
         }
-        stepper = newStepper(settings.method);
+        stepper = newStepper(settings.solver);
         stepper.reset(t, y, tEnd);
         double[] yi = new double[y.length];
         long loops = 0;
@@ -177,7 +179,7 @@ public final class Engine {
                 tStop = stepper.t();
             } else {
                 stepper.step(tStop);
-                if (settings.method == Method.AUTO && stepper.wantsStiffSolver() && stepper != bdf) {
+                if (stepper != bdf && stepper.wantsStiffSolver()) {
                     // The stiff method takes over where the explicit one stopped, after the outputs below.
                     switchPending = true;
                 }
@@ -253,7 +255,7 @@ public final class Engine {
                 if (fired || changed || switchPending) {
                     collectStats(stepper);
                     if (switchPending) {
-                        bdf = newStepper(Method.BDF);
+                        bdf = newStepper(BuiltinSolvers.BDF);
                         stepper = bdf;
                         switchPending = false;
                     }
@@ -278,6 +280,8 @@ public final class Engine {
         if (s instanceof Bdf b) {
             lus += b.luCount;
             b.luCount = 0;
+        } else if (s instanceof ContributedStepper c) {
+            lus += c.takeFactorizations();
         }
     }
 

@@ -2,12 +2,13 @@ package org.mtorworkbench.simulation.internal;
 
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SimulationException.Kind;
+import org.mtorworkbench.simulation.extension.Integrator;
 
 /**
  * One integration method: takes single accepted steps and interpolates within the last one.
  * Owned by one run; not thread-safe.
  */
-public abstract class Stepper {
+public abstract class Stepper implements Integrator {
 
     protected final Rhs f;
     protected final int n;
@@ -50,6 +51,32 @@ public abstract class Stepper {
         return t;
     }
 
+    @Override
+    public final double time() {
+        return t;
+    }
+
+    @Override
+    public final double previousTime() {
+        return tPrev;
+    }
+
+    @Override
+    public final double[] state() {
+        return y;
+    }
+
+    /** Accepted steps not yet collected by the engine (the engine resets the count when it collects). */
+    @Override
+    public final long steps() {
+        return steps;
+    }
+
+    @Override
+    public final long rejectedSteps() {
+        return rejected;
+    }
+
     public final double tPrev() {
         return tPrev;
     }
@@ -81,6 +108,7 @@ public abstract class Stepper {
     }
 
     /** @return true if the integrator found the problem stiff and a stiff method should take over */
+    @Override
     public boolean wantsStiffSolver() {
         return false;
     }

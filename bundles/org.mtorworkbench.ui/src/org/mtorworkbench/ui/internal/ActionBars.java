@@ -1,6 +1,7 @@
 package org.mtorworkbench.ui.internal;
 
 import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -13,8 +14,10 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * The File, Edit, Window and Help menus. Commands of other bundles (Open Model..., the
- * experiment launcher) are contributed to the named groups through plugin.xml.
+ * The File, Edit, Window and Help menus. File > New lists the perspective's new-wizard
+ * shortcuts (Model from Template, Project, Folder) and Other... for every wizard. Commands of
+ * other bundles (Open Model..., the experiment launcher) are contributed to the named groups
+ * through plugin.xml.
  */
 final class ActionBars extends ActionBarAdvisor {
 
@@ -29,6 +32,7 @@ final class ActionBars extends ActionBarAdvisor {
     private IWorkbenchAction preferences;
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction about;
+    private IContributionItem newWizards;
 
     ActionBars(IActionBarConfigurer configurer) {
         super(configurer);
@@ -47,6 +51,7 @@ final class ActionBars extends ActionBarAdvisor {
         preferences = reg(ActionFactory.PREFERENCES.create(window));
         resetPerspective = reg(ActionFactory.RESET_PERSPECTIVE.create(window));
         about = reg(ActionFactory.ABOUT.create(window));
+        newWizards = ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(window);
     }
 
     private IWorkbenchAction reg(IWorkbenchAction a) {
@@ -58,6 +63,9 @@ final class ActionBars extends ActionBarAdvisor {
     protected void fillMenuBar(IMenuManager bar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
+        MenuManager newMenu = new MenuManager("&New", ActionFactory.NEW.getId());
+        newMenu.add(newWizards);
+        file.add(newMenu);
         file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
         file.add(new GroupMarker(IWorkbenchActionConstants.OPEN_EXT));
         file.add(new Separator());

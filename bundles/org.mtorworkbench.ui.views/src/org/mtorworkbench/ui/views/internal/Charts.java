@@ -7,21 +7,29 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Builds the charts of result runs: several runs overlaid, one series per curve, a legend. */
+/** Builds the charts of result runs: several runs overlaid, one series per curve, a legend; bar charts. */
 public final class Charts {
 
     /** The label of an IC50 marker starts with this. */
@@ -37,8 +45,10 @@ public final class Charts {
     /**
      * @param logX a log horizontal axis (always for dose-response)
      * @param logY a log vertical axis
+     * @param unit the unit of a time course's time axis
      */
-    public static JFreeChart chart(Design design, List<ResultRun> runs, boolean logX, boolean logY) {
+    public static JFreeChart chart(Design design, List<ResultRun> runs, boolean logX, boolean logY, TimeUnit unit) {
+        boolean time = design == Design.TIME_COURSE;
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         boolean positiveX = logX || design == Design.DOSE_RESPONSE;
@@ -48,7 +58,7 @@ public final class Charts {
                 XYSeries s = new XYSeries(uniqueKey(data, c.name()), false, true);
                 for (int i = 0; i < c.x().length; i++) {
                     if ((!positiveX || c.x()[i] > 0) && (!logY || c.y()[i] > 0) && Double.isFinite(c.y()[i])) {
-                        s.add(c.x()[i], c.y()[i]);
+                        s.add(time ? unit.fromMinutes(c.x()[i]) : c.x()[i], c.y()[i]);
                     }
                 }
                 int index = data.getSeriesCount();
@@ -62,7 +72,7 @@ public final class Charts {
                 renderer.setSeriesStroke(index, new BasicStroke(isFit(run, c) ? 1.5f : 2f));
             }
         }
-        ValueAxis x = axis(design.xLabel(), positiveX);
+        ValueAxis x = axis(time ? "time (" + unit.symbol() + ")" : design.xLabel(), positiveX);
         ValueAxis y = axis(runs.isEmpty() ? "value" : yLabel(runs), logY);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
@@ -80,6 +90,39 @@ public final class Charts {
             }
         }
         String title = design.label() + (runs.size() == 1 ? ": " + runs.get(0).label() : " (" + runs.size() + " runs)");
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * @return a bar chart: a group of bars per category, a bar per series, horizontal when
+     *         there are many categories (parameters of a sensitivity)
+     */
+    public static JFreeChart bars(String title, Bars bars) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<String, double[]> s : bars.series().entrySet()) {
+            for (int i = 0; i < bars.categories().size(); i++) {
+                double v = s.getValue()[i];
+                data.addValue(Double.isFinite(v) ? v : null, s.getKey(), bars.categories().get(i));
+            }
+        }
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.05);
+        for (int i = 0; i < bars.series().size(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        NumberAxis values = new NumberAxis(bars.valueLabel());
+        CategoryAxis categories = new CategoryAxis(bars.categoryLabel());
+        CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
+        plot.setOrientation(bars.categories().size() > 8 ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        if (plot.getOrientation() == PlotOrientation.VERTICAL) {
+            categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;

@@ -59,6 +59,12 @@ public final class ExperimentJob extends Job {
                 return Status.CANCEL_STATUS;
             }
             return new Status(IStatus.ERROR, PLUGIN, spec.describe() + " failed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            if (cancellation.isCancelled()) {
+                return Status.CANCEL_STATUS;
+            }
+            // a bad choice in the launcher (an id the model lacks): the message says what to fix
+            return new Status(IStatus.ERROR, PLUGIN, spec.describe() + " failed: " + e.getMessage());
         } catch (RuntimeException e) {
             if (cancellation.isCancelled()) {
                 return Status.CANCEL_STATUS;

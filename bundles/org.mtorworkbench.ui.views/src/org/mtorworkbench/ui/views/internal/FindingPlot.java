@@ -70,6 +70,6 @@ final class FindingPlot {
             }
             table.add(row);
         }
-        return new ResultRun(Design.TIME_COURSE, title, curves, Double.NaN, null, table, (System.nanoTime() - start) / 1_000_000);
+        return ResultRun.curves(Design.TIME_COURSE, title, curves, Double.NaN, table, (System.nanoTime() - start) / 1_000_000);
     }
 }

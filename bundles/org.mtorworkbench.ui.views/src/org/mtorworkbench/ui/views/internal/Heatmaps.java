@@ -17,21 +17,21 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * Heatmaps of a combination matrix: drug A's doses across, drug B's up, one block per
- * cell with its value written in it, and a colour bar. Responses use a sequential scale;
- * the Bliss excess a diverging one centred on zero (blue antagonism, red synergy).
+ * Heatmaps of a matrix (a combination's doses of drug A across and B up; a 2-D scan's two
+ * parameters): one block per cell with its value written in it, and a colour bar. Responses
+ * and readouts use a sequential scale; the Bliss excess a diverging one centred on zero
+ * (blue antagonism, red synergy).
  */
 public final class Heatmaps {
 
     private Heatmaps() {
     }
 
-    /** @param synergy the Bliss excess rather than the response */
-    public static JFreeChart chart(ResultRun run, boolean synergy) {
-        Grid g = run.grid();
-        double[][] values = synergy ? g.excess() : g.response();
-        int na = g.dosesA().length;
-        int nb = g.dosesB().length;
+    /** @return the heatmap of a matrix, its values written in the blocks, with a colour bar */
+    public static JFreeChart chart(Heat heat) {
+        double[][] values = heat.values();
+        int na = heat.xs().length;
+        int nb = heat.ys().length;
         double[][] xyz = new double[3][na * nb];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -49,21 +49,26 @@ public final class Heatmaps {
                 }
             }
         }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
         DefaultXYZDataset data = new DefaultXYZDataset();
-        String key = synergy ? "Bliss excess" : "response";
-        data.addSeries(key, xyz);
+        data.addSeries(heat.valueLabel(), xyz);
         PaintScale scale;
-        if (synergy) {
+        if (heat.diverging()) {
             double m = Math.max(0.05, Math.max(Math.abs(lo), Math.abs(hi)));
             scale = new Diverging(-m, m);
         } else {
             scale = new Sequential(lo == hi ? lo - 1 : lo, lo == hi ? hi + 1 : hi);
         }
-        for (int k = 0; k < xyz[2].length; k++) {
+        // numbers in the blocks while they fit; a 2-D scan of many points shows colours only
+        boolean numbers = na <= 16 && nb <= 16;
+        for (int k = 0; numbers && k < xyz[2].length; k++) {
             double v = xyz[2][k];
             if (Double.isFinite(v)) {
-                XYTextAnnotation t = new XYTextAnnotation(String.format(Locale.ROOT, synergy ? "%+.2f" : "%.3g", v),
-                        xyz[0][k], xyz[1][k]);
+                XYTextAnnotation t = new XYTextAnnotation(String.format(Locale.ROOT, heat.diverging() ? "%+.2f" : "%.3g",
+                        v), xyz[0][k], xyz[1][k]);
                 t.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
                 Color c = (Color) scale.getPaint(v);
                 // light text on dark blocks
@@ -76,12 +81,11 @@ public final class Heatmaps {
         renderer.setPaintScale(scale);
         plot.setDataset(data);
         plot.setRenderer(renderer);
-        plot.setDomainAxis(doseAxis(g.drugA() + " (nM)", g.dosesA()));
-        plot.setRangeAxis(doseAxis(g.drugB() + " (nM)", g.dosesB()));
+        plot.setDomainAxis(valueAxis(heat.xLabel(), heat.xs()));
+        plot.setRangeAxis(valueAxis(heat.yLabel(), heat.ys()));
         plot.setBackgroundPaint(Color.LIGHT_GRAY);
-        String title = "Combination: " + run.label() + (synergy ? " - " + g.score() : " - response");
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
-        NumberAxis barAxis = new NumberAxis(synergy ? "Bliss excess (synergy > 0)" : "response");
+        JFreeChart chart = new JFreeChart(heat.title(), new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
+        NumberAxis barAxis = new NumberAxis(heat.valueLabel());
         PaintScaleLegend legend = new PaintScaleLegend(scale, barAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setStripWidth(14);
@@ -90,10 +94,11 @@ public final class Heatmaps {
         return chart;
     }
 
-    private static SymbolAxis doseAxis(String label, double[] doses) {
+    private static SymbolAxis valueAxis(String label, double[] doses) {
         String[] names = new String[doses.length];
         for (int i = 0; i < doses.length; i++) {
-            names[i] = Numbers.format(doses[i]);
+            // three significant digits: a log-spaced axis has values like 0.464159
+            names[i] = Numbers.format(Double.parseDouble(String.format(Locale.ROOT, "%.3g", doses[i])));
         }
         SymbolAxis axis = new SymbolAxis(label, names);
         axis.setGridBandsVisible(false);

@@ -7,7 +7,11 @@ import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
@@ -25,19 +29,20 @@ import org.eclipse.ui.part.ViewPart;
 import org.mtorworkbench.experiments.Scan;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.network.CellContext;
-import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.Drug;
-import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.NetworkModel;
+import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.ui.internal.ModelEditor;
-import org.mtorworkbench.ui.views.ViewIds;
+import org.mtorworkbench.ui.views.ResultViews;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.Species;
 
 /**
  * The experiment launcher: a model (the active model editor's, or the built-in network),
- * a design, a drug and its doses, a cell context, readouts and a readout time. Run starts
- * an {@link ExperimentJob}; its result opens in the design's result view.
+ * a design, a drug and its doses, a cell context, knockouts, readouts and a readout time
+ * (in the unit of the preferences), and what the design needs besides (scan axes, a second
+ * drug, a sensitivity method). Run starts an {@link ExperimentJob}; its result opens in the
+ * view contributed for its kind.
  */
 public final class LauncherView extends ViewPart {
 
@@ -45,6 +50,9 @@ public final class LauncherView extends ViewPart {
     static final String ACTIVE_EDITOR = "Active model editor";
     private static final String BUILTIN = BuiltinModels.PREFIX + NetworkModel.ID;
     private static final String NO_DRUG = "(none)";
+    /** The sensitivity methods offered. */
+    static final String LOCAL = "Local coefficients";
+    static final String MORRIS = "Morris screening";
 
     private Combo model;
     private Combo design;
@@ -57,6 +65,15 @@ public final class LauncherView extends ViewPart {
     private Text time;
     private Button steadyState;
     private Text axis;
+    private Text axisB;
+    private Combo method;
+    private Text trajectories;
+    private Text parameters;
+    private org.eclipse.swt.widgets.List knockouts;
+    private Label timeLabel;
+    private TimeUnit unit;
+    private IPreferenceStore preferences;
+    private IPropertyChangeListener unitListener;
     private Button run;
     private Button cancel;
     private Label status;
@@ -73,25 +90,51 @@ public final class LauncherView extends ViewPart {
 
         model = combo(c, "&Model:", List.of(BUILTIN, ACTIVE_EDITOR));
         model.setToolTipText("The model to run: the built-in mTOR network or the model of the active editor");
-        model.addListener(SWT.Selection, e -> fillReadouts());
+        model.addListener(SWT.Selection, e -> fillSpecies());
         design = combo(c, "&Design:", Arrays.stream(Design.values()).map(Design::label).toList());
         design.addListener(SWT.Selection, e -> designChanged());
 
         List<String> drugs = new ArrayList<>(List.of(NO_DRUG));
-        DrugCatalogue.builtin().drugs().stream().map(Drug::id).forEach(drugs::add);
+        Contributions.drugs().drugs().stream().map(Drug::id).forEach(drugs::add);
         drug = combo(c, "D&rug:", drugs);
-        doses = text(c, "D&oses (nM):", "0.0001:100:13",
-                "A list (0.1, 1, 10) or LOW:HIGH:N, N doses evenly spaced in log; one dose for a time course or scan");
+        doses = text(c, "D&oses (nM):", "0.0001:100:13", "A list (0.1, 1, 10) or LOW:HIGH:N, N doses evenly spaced "
+                + "in log; the first dose for a time course, steady state, scan or sensitivity");
         drugB = combo(c, "Drug &B:", drugs);
         dosesB = text(c, "Doses B (nM):", "100:30000:4", "Doses of the second drug of a combination");
         drugB.select(Math.max(0, drugs.indexOf("ly294002")));
-        context = combo(c, "Cell &context:", CellContexts.builtin().contexts().stream().map(CellContext::id).toList());
-        time = text(c, "&Time (min):", "60", "The end of a time course, or when a dose-response or scan is read out");
+        context = combo(c, "Cell &context:", Contributions.contexts().contexts().stream().map(CellContext::id).toList());
+        RunPreferences prefs = RunPreferences.workbench();
+        unit = prefs.timeUnit();
+        timeLabel = new Label(c, SWT.NONE);
+        time = new Text(c, SWT.BORDER);
+        time.setText(Numbers.format(unit.fromMinutes(60)));
+        time.setToolTipText("The end of a time course, or when a dose-response, combination, scan or sensitivity is "
+                + "read out (unit: Window > Preferences > Experiment Runs)");
+        time.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        timeLabel.setText("&Time (" + unit.symbol() + "):");
         steadyState = new Button(c, SWT.CHECK);
         steadyState.setText("Read out at &steady state");
         steadyState.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
         steadyState.addListener(SWT.Selection, e -> time.setEnabled(!steadyState.getSelection()));
         axis = text(c, "Sc&an axis:", "GF=0.01:10:9:log", "The scanned parameter as ID=FROM:TO:N[:log]");
+        axisB = text(c, "Scan axis &2:", "aminoacids=0.1:10:5:log",
+                "The second parameter of a 2-D scan (vertical axis of the heatmap), ID=FROM:TO:N[:log]");
+        method = combo(c, "&Method:", List.of(LOCAL, MORRIS));
+        method.setToolTipText("Local: scaled coefficients (dR/R)/(dp/p) by +-1% steps; Morris: elementary effects "
+                + "over [p/2, 2p]");
+        method.addListener(SWT.Selection, e -> designChanged());
+        parameters = text(c, "&Parameters:", "", "Parameters of a sensitivity analysis, comma-separated; empty for "
+                + "every constant, non-zero global parameter");
+        trajectories = text(c, "Tra&jectories:", "10", "Morris trajectories (at least 2)");
+
+        Label k = new Label(c, SWT.NONE);
+        k.setText("&Knockouts:");
+        k.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        knockouts = new org.eclipse.swt.widgets.List(c, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
+        knockouts.setToolTipText("Species held at zero in every run (Ctrl+click to choose several)");
+        GridData kd = new GridData(SWT.FILL, SWT.FILL, true, false);
+        kd.heightHint = 70;
+        knockouts.setLayoutData(kd);
 
         Label l = new Label(c, SWT.NONE);
         l.setText("Read&outs:");
@@ -100,7 +143,7 @@ public final class LauncherView extends ViewPart {
         GridData rd = new GridData(SWT.FILL, SWT.FILL, true, true);
         rd.heightHint = 120;
         readouts.setLayoutData(rd);
-        fillReadouts();
+        fillSpecies();
 
         Composite buttons = new Composite(c, SWT.NONE);
         buttons.setLayout(new GridLayout(3, false));
@@ -122,6 +165,38 @@ public final class LauncherView extends ViewPart {
         drug.select(Math.max(0, drugs.indexOf("rapamycin")));
         designChanged();
         scroller.setMinSize(c.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        preferences = prefs.store();
+        unitListener = e -> {
+            if (RunPreferences.TIME_UNIT.equals(e.getProperty())) {
+                c.getDisplay().asyncExec(this::unitChanged);
+            }
+        };
+        preferences.addPropertyChangeListener(unitListener);
+    }
+
+    /** The time unit changed in the preferences: relabel the time field and convert its value. */
+    private void unitChanged() {
+        if (time.isDisposed()) {
+            return;
+        }
+        TimeUnit now = RunPreferences.workbench().timeUnit();
+        try {
+            double minutes = unit.toMinutes(Double.parseDouble(time.getText().trim()));
+            time.setText(Numbers.format(now.fromMinutes(minutes)));
+        } catch (NumberFormatException e) {
+            // the user's text is left for them to correct
+        }
+        unit = now;
+        timeLabel.setText("&Time (" + unit.symbol() + "):");
+        timeLabel.getParent().layout();
+    }
+
+    @Override
+    public void dispose() {
+        if (preferences != null) {
+            preferences.removePropertyChangeListener(unitListener);
+        }
+        super.dispose();
     }
 
     private static Combo combo(Composite c, String label, List<String> items) {
@@ -148,14 +223,19 @@ public final class LauncherView extends ViewPart {
 
     private void designChanged() {
         Design d = selectedDesign();
-        axis.setEnabled(d == Design.SCAN);
+        axis.setEnabled(d == Design.SCAN || d == Design.SCAN_2D);
+        axisB.setEnabled(d == Design.SCAN_2D);
         drugB.setEnabled(d == Design.COMBINATION);
         dosesB.setEnabled(d == Design.COMBINATION);
-        steadyState.setEnabled(d != Design.TIME_COURSE);
-        time.setEnabled(d == Design.TIME_COURSE || !steadyState.getSelection());
+        method.setEnabled(d == Design.SENSITIVITY);
+        parameters.setEnabled(d == Design.SENSITIVITY);
+        trajectories.setEnabled(d == Design.SENSITIVITY && MORRIS.equals(method.getText()));
+        steadyState.setEnabled(d != Design.TIME_COURSE && d != Design.STEADY_STATE);
+        time.setEnabled(d != Design.STEADY_STATE && (d == Design.TIME_COURSE || !steadyState.getSelection()));
     }
 
-    private void fillReadouts() {
+    /** Fills the readouts and knockouts with the chosen model's species. */
+    private void fillSpecies() {
         List<String> ids = new ArrayList<>();
         SBMLDocument doc = ACTIVE_EDITOR.equals(model.getText()) ? editorDocument() : null;
         if (doc == null) {
@@ -167,7 +247,29 @@ public final class LauncherView extends ViewPart {
         int s = ids.indexOf("pS6K1");
         readouts.select(Math.max(0, s));
         readouts.showSelection();
+        if (doc != null) {
+            knockouts.setItems(doc.getModel().getListOfSpecies().stream().map(Species::getId).toArray(String[]::new));
+        } else if (builtinSpecies != null) {
+            knockouts.setItems(builtinSpecies.toArray(String[]::new));
+        } else {
+            // building the network takes a moment: list its species when a job has read them
+            knockouts.setItems(new String[0]);
+            Display display = knockouts.getDisplay();
+            Job.create("Reading the species of " + BUILTIN, monitor -> {
+                List<String> species = NetworkModel.newDocument().getModel().getListOfSpecies().stream()
+                        .map(Species::getId).toList();
+                builtinSpecies = species;
+                display.asyncExec(() -> {
+                    if (!knockouts.isDisposed() && !ACTIVE_EDITOR.equals(model.getText())) {
+                        knockouts.setItems(species.toArray(String[]::new));
+                    }
+                });
+            }).schedule();
+        }
     }
+
+    /** The built-in network's species, once read. */
+    private static volatile List<String> builtinSpecies;
 
     private SBMLDocument editorDocument() {
         IEditorPart editor = getSite().getPage().getActiveEditor();
@@ -218,14 +320,12 @@ public final class LauncherView extends ViewPart {
         status.getParent().layout();
     }
 
-    /** Opens a result in its design's result view (in the UI thread). */
+    /** Opens a result in the view contributed for its kind (in the UI thread). */
     static void show(IWorkbenchPage page, ResultRun result) {
         try {
-            ResultView view = (ResultView) page.showView(ViewIds.RESULT, result.design().secondaryId(),
-                    IWorkbenchPage.VIEW_ACTIVATE);
-            view.addRun(result);
+            ResultViews.open(page, result);
         } catch (PartInitException e) {
-            throw new IllegalStateException("cannot open the result view: " + e.getMessage(), e);
+            MessageDialog.openError(page.getWorkbenchWindow().getShell(), "Cannot show the result", e.getMessage());
         }
     }
 
@@ -246,13 +346,13 @@ public final class LauncherView extends ViewPart {
             throw new IllegalArgumentException("doses: not a number in '" + doses.getText() + "'");
         }
         double minutes;
-        if (d != Design.TIME_COURSE && steadyState.getSelection()) {
+        if (d == Design.STEADY_STATE || d != Design.TIME_COURSE && steadyState.getSelection()) {
             minutes = Double.NaN;
         } else {
             try {
-                minutes = Double.parseDouble(time.getText().trim());
+                minutes = unit.toMinutes(Double.parseDouble(time.getText().trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("time: '" + time.getText() + "' is not a number of minutes");
+                throw new IllegalArgumentException("time: '" + time.getText() + "' is not a number of " + unit.word());
             }
             if (!(minutes > 0 && Double.isFinite(minutes))) {
                 throw new IllegalArgumentException("time must be positive");
@@ -266,21 +366,40 @@ public final class LauncherView extends ViewPart {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("doses B: not a number in '" + dosesB.getText() + "'");
         }
-        Scan.Axis a = d == Design.SCAN ? Scan.Axis.parse(axis.getText().trim()) : null;
-        return new ExperimentSpec(name, source, d, drugId, dd, context.getText(), List.of(readouts.getSelection()),
-                minutes, a, drugBId, ddB);
+        List<Scan.Axis> axes = new ArrayList<>();
+        if (d == Design.SCAN || d == Design.SCAN_2D) {
+            axes.add(Scan.Axis.parse(axis.getText().trim()));
+        }
+        if (d == Design.SCAN_2D) {
+            axes.add(Scan.Axis.parse(axisB.getText().trim()));
+        }
+        ExperimentSpec.SensitivitySpec sensitivity = ExperimentSpec.SensitivitySpec.LOCAL;
+        if (d == Design.SENSITIVITY) {
+            boolean morris = MORRIS.equals(method.getText());
+            int n;
+            try {
+                n = morris ? Integer.parseInt(trajectories.getText().trim()) : 10;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("trajectories: '" + trajectories.getText() + "' is not a whole number");
+            }
+            List<String> ids = Arrays.stream(parameters.getText().split("[,;\\s]+")).filter(p -> !p.isEmpty()).toList();
+            sensitivity = new ExperimentSpec.SensitivitySpec(morris, ids, n, 1);
+        }
+        return new ExperimentSpec(name, source, d, drugId, dd, context.getText(), List.of(knockouts.getSelection()),
+                List.of(readouts.getSelection()), minutes, axes, drugBId, ddB, sensitivity, unit);
     }
 
     /** The widgets, for tests that drive the launcher as a user would. */
     public record Widgets(Combo model, Combo design, Combo drug, Text doses, Combo drugB, Text dosesB, Combo context,
-            org.eclipse.swt.widgets.List readouts, Text time, Button steadyState, Text axis, Button run,
-            Button cancel, Label status) {
+            org.eclipse.swt.widgets.List readouts, Text time, Label timeLabel, Button steadyState, Text axis,
+            Text axisB, Combo method, Text parameters, Text trajectories, org.eclipse.swt.widgets.List knockouts,
+            Button run, Button cancel, Label status) {
     }
 
     /** @return the widgets */
     public Widgets widgets() {
-        return new Widgets(model, design, drug, doses, drugB, dosesB, context, readouts, time, steadyState, axis, run, cancel,
-                status);
+        return new Widgets(model, design, drug, doses, drugB, dosesB, context, readouts, time, timeLabel, steadyState,
+                axis, axisB, method, parameters, trajectories, knockouts, run, cancel, status);
     }
 
     /** @return the running job, or null */

@@ -1,5 +1,6 @@
 package org.mtorworkbench.ui.views.internal;
 
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,48 +15,112 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.swt.SWTGraphics2D;
 import org.eclipse.ui.part.ViewPart;
+import org.mtorworkbench.ui.views.ExperimentResult;
+import org.mtorworkbench.ui.views.ResultDisplay;
 
 /**
- * The results of one design: the runs overlaid in a plot (JFreeChart on SWT) beside the
- * table of the latest run. Exports the plot as PNG or SVG and the table as CSV.
+ * The results of one design: the runs overlaid in a plot (JFreeChart on SWT), or the
+ * latest run's heatmap or bar chart, beside the table of the latest run. Line plots show
+ * the values at the pointer (a crosshair) and zoom (drag a rectangle, the mouse wheel, the
+ * toolbar). Exports the plot as PNG or SVG and the table as CSV. The workbench's result
+ * view of every built-in kind, contributed to the result views extension point.
  */
-public final class ResultView extends ViewPart {
+public final class ResultView extends ViewPart implements ResultDisplay {
+
+    /** Zoom factor of one wheel notch or toolbar press. */
+    private static final double ZOOM = 0.8;
 
     private final List<ResultRun> runs = new ArrayList<>();
     private Design design = Design.TIME_COURSE;
     private ChartComposite chartComposite;
+    private Label readout;
     private ResultTable table;
     private JFreeChart chart;
     private IAction logX;
     private IAction logY;
     private IAction synergy;
+    private int heatIndex;
+    private IPropertyChangeListener unitListener;
+    private IPreferenceStore preferences;
 
     @Override
     public void createPartControl(Composite parent) {
         String secondary = getViewSite().getSecondaryId();
-        if (secondary != null) {
-            design = Design.bySecondaryId(secondary);
+        Design d = secondary == null ? null : Design.byKind(secondary);
+        if (d != null) {
+            design = d;
             setPartName(design.label());
         }
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        Composite left = new Composite(sash, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
+        left.setLayout(layout);
         chart = build();
-        chartComposite = new ChartComposite(sash, SWT.NONE, chart, true);
+        chartComposite = new ChartComposite(left, SWT.NONE, chart, true);
+        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chartComposite.setZoomInFactor(ZOOM);
+        chartComposite.setZoomOutFactor(1 / ZOOM);
+        readout = new Label(left, SWT.NONE);
+        readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Control canvas = canvas();
+        canvas.addListener(SWT.MouseMove, e -> crosshair(e.x, e.y));
+        canvas.addListener(SWT.MouseVerticalWheel, e -> wheel(e));
         table = new ResultTable(sash);
         sash.setWeights(new int[] { 65, 35 });
         contributeActions(getViewSite().getActionBars().getToolBarManager());
+        RunPreferences prefs = RunPreferences.workbench();
+        preferences = prefs.store();
+        unitListener = e -> {
+            if (RunPreferences.TIME_UNIT.equals(e.getProperty()) && !chartComposite.isDisposed()) {
+                chartComposite.getDisplay().asyncExec(() -> {
+                    if (!chartComposite.isDisposed()) {
+                        refresh();
+                    }
+                });
+            }
+        };
+        preferences.addPropertyChangeListener(unitListener);
+    }
+
+    @Override
+    public void dispose() {
+        if (preferences != null) {
+            preferences.removePropertyChangeListener(unitListener);
+        }
+        super.dispose();
+    }
+
+    /** @return the control that draws the chart and receives the mouse */
+    public Control canvas() {
+        return chartComposite.getChildren()[0];
     }
 
     private void contributeActions(IToolBarManager bar) {
@@ -65,9 +130,15 @@ public final class ResultView extends ViewPart {
         synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response");
         if (design == Design.COMBINATION) {
             bar.add(synergy);
-        } else {
+        } else if (design == Design.SCAN_2D) {
+            bar.add(action("Next readout", "Show the heatmap of the next readout", this::nextHeat));
+        } else if (!design.bars()) {
             bar.add(logX);
             bar.add(logY);
+            bar.add(action("Zoom in", "Zoom in around the centre (or turn the mouse wheel over the plot)",
+                    () -> zoom(true, centre())));
+            bar.add(action("Zoom out", "Zoom out around the centre", () -> zoom(false, centre())));
+            bar.add(action("Fit", "Show all the data (undo zooming)", () -> chartComposite.restoreAutoBounds()));
         }
         bar.add(action("PNG", "Export the plot as PNG", () -> export("*.png", p -> exportPng(p, 1000, 640))));
         bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, 1000, 640))));
@@ -122,8 +193,115 @@ public final class ResultView extends ViewPart {
     /** Adds a run to the plot (overlaid on the earlier ones) and shows its table. */
     public void addRun(ResultRun run) {
         runs.add(run);
+        heatIndex = Math.min(heatIndex, Math.max(0, run.heats().size() - 1));
         table.show(run.table());
         refresh();
+    }
+
+    /**
+     * Shows a result: a run of this view's design as it is; another bundle's result by its
+     * table (see {@link ResultRun#of}).
+     */
+    @Override
+    public void show(ExperimentResult result) {
+        addRun(result instanceof ResultRun r && r.design() == design ? r : ResultRun.of(design, result));
+    }
+
+    private void nextHeat() {
+        if (!runs.isEmpty() && !latest().heats().isEmpty()) {
+            heatIndex = (heatIndex + 1) % latest().heats().size();
+            refresh();
+        }
+    }
+
+    /** Shows the heatmap of one readout of a 2-D scan (in the order of the launcher's readouts). */
+    public void showHeat(int index) {
+        heatIndex = index;
+        refresh();
+    }
+
+    private ResultRun latest() {
+        return runs.get(runs.size() - 1);
+    }
+
+    private Point centre() {
+        Rectangle r = chartComposite.getScreenDataArea();
+        return new Point(r.x + r.width / 2, r.y + r.height / 2);
+    }
+
+    /** Zooms both axes in or out around a point of the canvas. */
+    public void zoom(boolean in, Point at) {
+        if (in) {
+            chartComposite.zoomInBoth(at.x, at.y);
+        } else {
+            chartComposite.zoomOutBoth(at.x, at.y);
+        }
+    }
+
+    private void wheel(Event e) {
+        if (chart.getPlot() instanceof XYPlot && e.count != 0) {
+            zoom(e.count > 0, new Point(e.x, e.y));
+        }
+    }
+
+    /**
+     * Moves the crosshair to the pointer's horizontal position and writes each series'
+     * value there (interpolated between points) under the plot.
+     */
+    private void crosshair(int x, int y) {
+        if (!(chart.getPlot() instanceof XYPlot plot) || !(plot.getDataset() instanceof XYSeriesCollection data)
+                || data.getSeriesCount() == 0) {
+            return;
+        }
+        Rectangle area = chartComposite.getScreenDataArea();
+        if (!area.contains(x, y)) {
+            return;
+        }
+        Rectangle2D dataArea = chartComposite.getChartRenderingInfo().getPlotInfo().getDataArea();
+        Point2D p = chartComposite.translateScreenToJava2D(new java.awt.Point(x, y));
+        double value = plot.getDomainAxis().java2DToValue(p.getX(), dataArea, plot.getDomainAxisEdge());
+        plot.setDomainCrosshairVisible(true);
+        plot.setDomainCrosshairLockedOnData(false);
+        plot.setDomainCrosshairValue(value);
+        StringBuilder sb = new StringBuilder(plot.getDomainAxis().getLabel()).append(" = ").append(Numbers.format(
+                round(value)));
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            double v = valueAt(data.getSeries(i), value);
+            if (Double.isFinite(v)) {
+                sb.append("   ").append(data.getSeriesKey(i)).append(": ").append(Numbers.format(round(v)));
+            }
+        }
+        readout.setText(sb.toString());
+        readout.setToolTipText(sb.toString().replace("   ", "\n"));
+    }
+
+    private static double round(double v) {
+        return v == 0 || !Double.isFinite(v) ? v : Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", v));
+    }
+
+    /** @return a series' value at x, linear between its points; NaN outside them */
+    static double valueAt(XYSeries s, double x) {
+        for (int i = 0; i + 1 < s.getItemCount(); i++) {
+            double x0 = s.getX(i).doubleValue();
+            double x1 = s.getX(i + 1).doubleValue();
+            if ((x - x0) * (x - x1) <= 0) {
+                double y0 = s.getY(i).doubleValue();
+                double y1 = s.getY(i + 1).doubleValue();
+                return x1 == x0 ? y0 : y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+            }
+        }
+        return s.getItemCount() == 1 && s.getX(0).doubleValue() == x ? s.getY(0).doubleValue() : Double.NaN;
+    }
+
+    /** @return the plot's data area on the canvas (empty until the chart has been drawn) */
+    public Rectangle chartArea() {
+        return chartComposite.getChartRenderingInfo().getPlotInfo().getDataArea().isEmpty() ? new Rectangle(0, 0, 0, 0)
+                : chartComposite.getScreenDataArea();
+    }
+
+    /** @return the values under the plot at the crosshair, as the user reads them */
+    public String readoutText() {
+        return readout.getText();
     }
 
     /** Removes all runs. */
@@ -132,18 +310,31 @@ public final class ResultView extends ViewPart {
         refresh();
     }
 
-    /** A combination shows its latest run as a heatmap; other designs overlay their runs. */
+    /**
+     * A combination or 2-D scan shows its latest run as a heatmap, a steady state or
+     * sensitivity as bars; other designs overlay their runs.
+     */
     private JFreeChart build() {
-        if (design == Design.COMBINATION && !runs.isEmpty()) {
-            return Heatmaps.chart(runs.get(runs.size() - 1), synergy != null && synergy.isChecked());
+        if (!runs.isEmpty() && !latest().heats().isEmpty()) {
+            List<Heat> heats = latest().heats();
+            int i = design == Design.COMBINATION ? (synergy != null && synergy.isChecked() ? 1 : 0) : heatIndex;
+            return Heatmaps.chart(heats.get(Math.min(i, heats.size() - 1)));
         }
-        return Charts.chart(design, runs, logX != null && logX.isChecked(), logY != null && logY.isChecked());
+        if (!runs.isEmpty() && latest().bars() != null) {
+            return Charts.bars(design.label() + ": " + latest().label(), latest().bars());
+        }
+        return Charts.chart(design, runs, logX != null && logX.isChecked(), logY != null && logY.isChecked(),
+                RunPreferences.workbench().timeUnit());
     }
 
     private void refresh() {
         chart = build();
         chartComposite.setChart(chart);
         chartComposite.forceRedraw();
+        if (readout != null) {
+            readout.setText(chart.getPlot() instanceof XYPlot && !design.heatmap()
+                    ? "Move the pointer over the plot to read values; drag or turn the wheel to zoom" : "");
+        }
     }
 
     /** @return the chart shown */

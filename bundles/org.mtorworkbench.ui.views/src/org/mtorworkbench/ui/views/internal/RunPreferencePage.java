@@ -1,6 +1,5 @@
 package org.mtorworkbench.ui.views.internal;
 
-import java.util.Arrays;
 
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
@@ -10,7 +9,10 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.mtorworkbench.simulation.Solver;
 
-/** Window > Preferences > Experiment runs: the solver, its tolerances and the thread count of batches. */
+/**
+ * Window > Preferences > Experiment Runs: the solver, its tolerances, the thread count of
+ * batches, and the unit of times in the launcher and the plots.
+ */
 public final class RunPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     public RunPreferencePage() {
@@ -25,7 +27,7 @@ public final class RunPreferencePage extends FieldEditorPreferencePage implement
 
     @Override
     protected void createFieldEditors() {
-        String[][] solvers = Arrays.stream(Solver.values()).map(s -> new String[] { s.name(), s.name() })
+        String[][] solvers = Solver.values().stream().map(s -> new String[] { s.name() + " (" + s.kisaoId() + ")", s.name() })
                 .toArray(String[][]::new);
         addField(new ComboFieldEditor(RunPreferences.SOLVER, "&Solver:", solvers, getFieldEditorParent()));
         addField(new ToleranceField(RunPreferences.RTOL, "&Relative tolerance:"));
@@ -34,6 +36,10 @@ public final class RunPreferencePage extends FieldEditorPreferencePage implement
                 "&Threads (0 = one per processor but one):", getFieldEditorParent());
         threads.setValidRange(0, 256);
         addField(threads);
+        String[][] units = Arrays.stream(TimeUnit.values()).map(u -> new String[] { u.word(), u.name() })
+                .toArray(String[][]::new);
+        addField(new ComboFieldEditor(RunPreferences.TIME_UNIT, "Time &unit (launcher and plots):", units,
+                getFieldEditorParent()));
     }
 
     /** A tolerance: a number in (0, 1). */

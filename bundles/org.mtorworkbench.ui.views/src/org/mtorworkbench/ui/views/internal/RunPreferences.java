@@ -6,13 +6,17 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.mtorworkbench.simulation.Solver;
 import org.mtorworkbench.simulation.SolverOptions;
 
-/** The preferences of experiment runs started from the workbench: solver, tolerances, threads. */
+/**
+ * The preferences of experiment runs started from the workbench: solver, tolerances,
+ * threads, and the unit of times in the launcher and the plots.
+ */
 public final class RunPreferences {
 
     static final String SOLVER = "solver";
     static final String RTOL = "rtol";
     static final String ATOL = "atol";
     static final String THREADS = "threads";
+    static final String TIME_UNIT = "timeUnit";
 
     private static final String QUALIFIER = "org.mtorworkbench.ui.views";
 
@@ -26,6 +30,7 @@ public final class RunPreferences {
         store.setDefault(RTOL, d.get(SolverOptions.RELATIVE_TOLERANCE));
         store.setDefault(ATOL, d.get(SolverOptions.ABSOLUTE_TOLERANCE));
         store.setDefault(THREADS, 0);
+        store.setDefault(TIME_UNIT, TimeUnit.MINUTES.name());
     }
 
     /** @return the preferences of the running workbench (instance scope) */
@@ -70,5 +75,14 @@ public final class RunPreferences {
     public int workerThreads() {
         int t = threads();
         return t > 0 ? t : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** @return the unit of times in the launcher and the plots (minutes unless set) */
+    public TimeUnit timeUnit() {
+        try {
+            return TimeUnit.valueOf(store.getString(TIME_UNIT));
+        } catch (IllegalArgumentException e) {
+            return TimeUnit.MINUTES;
+        }
     }
 }

@@ -48,50 +48,16 @@ import org.mtorworkbench.ui.views.ViewIds;
  */
 class ViewsUiTest {
 
-    private static final long TIMEOUT_MS = 180_000;
-
-    private static IWorkbenchWindow window() {
-        IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        return w != null ? w : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-    }
-
-    private static LauncherView launcher() throws Exception {
-        IWorkbenchPage page = window().getActivePage();
-        return assertInstanceOf(LauncherView.class, page.showView(ViewIds.LAUNCHER));
-    }
-
-    private static void choose(Combo combo, String item) {
-        int i = combo.indexOf(item);
-        assertTrue(i >= 0, item + " is not offered");
-        combo.select(i);
-        combo.notifyListeners(SWT.Selection, new Event());
-    }
-
-    /** Fills the launcher's fields as a user would, for the built-in model in wild-type cells. */
-    private static LauncherView.Widgets fill(LauncherView launcher, Design design, String drug, String doses,
-            String minutes, String... readouts) {
-        LauncherView.Widgets w = launcher.widgets();
-        choose(w.model(), "builtin:mtor");
-        choose(w.design(), design.label());
-        choose(w.drug(), drug);
-        choose(w.context(), "wildtype");
-        w.doses().setText(doses);
-        w.time().setText(minutes);
-        w.steadyState().setSelection(false);
-        w.readouts().setSelection(readouts);
-        return w;
-    }
-
     @Test
     void aDoseResponseOfRapamycinFromTheLauncherPlotsTheSeriesAndTheIc50() throws Exception {
-        LauncherView launcher = launcher();
-        LauncherView.Widgets w = fill(launcher, Design.DOSE_RESPONSE, "rapamycin", "0.0001:100:13", "60", "pS6K1");
+        LauncherView launcher = Ui.launcher();
+        LauncherView.Widgets w = Ui.fill(launcher, Design.DOSE_RESPONSE, "rapamycin", "0.0001:100:13", "60", "pS6K1");
 
         long start = System.nanoTime();
         w.run().notifyListeners(SWT.Selection, new Event());
         ExperimentJob job = launcher.currentJob();
         assertNotNull(job, "Run did not start a job: " + w.status().getText());
-        ResultView view = waitForResult(Design.DOSE_RESPONSE, 1);
+        ResultView view = Ui.waitForResult(Design.DOSE_RESPONSE, 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.println("dose-response job (14 runs incl. control): " + ms + " ms to the plot, run "
                 + view.getRuns().get(0).millis() + " ms");
@@ -126,18 +92,18 @@ class ViewsUiTest {
         List<List<Object>> rows = view.getTable().rows();
         assertTrue(((Number) rows.get(0).get(6)).doubleValue() <= ((Number) rows.get(13).get(6)).doubleValue());
         assertTrue(view.getTable().asText().startsWith("run\tcontext\tdrug"));
-        screenshot(shots.resolve("view-dose-response.png"));
+        Ui.screenshot(shots.resolve("view-dose-response.png"));
     }
 
     @Test
     void aCombinationShowsResponseAndSynergyHeatmapsWithAColourBar() throws Exception {
-        LauncherView launcher = launcher();
-        LauncherView.Widgets w = fill(launcher, Design.COMBINATION, "rapamycin", "0.001:1:4", "60", "pS6K1");
-        choose(w.drugB(), "ly294002");
+        LauncherView launcher = Ui.launcher();
+        LauncherView.Widgets w = Ui.fill(launcher, Design.COMBINATION, "rapamycin", "0.001:1:4", "60", "pS6K1");
+        Ui.choose(w.drugB(), "ly294002");
         w.dosesB().setText("300:10000:3");
         w.run().notifyListeners(SWT.Selection, new Event());
         assertNotNull(launcher.currentJob(), "Run did not start a job: " + w.status().getText());
-        ResultView view = waitForResult(Design.COMBINATION, 1);
+        ResultView view = Ui.waitForResult(Design.COMBINATION, 1);
         System.out.println("combination 5 x 4 job: " + view.getRuns().get(0).millis() + " ms");
         Path shots = SharedData.outputDir("screenshots");
         for (boolean synergy : new boolean[] { false, true }) {
@@ -156,23 +122,23 @@ class ViewsUiTest {
             view.exportPng(shots.resolve("combination-" + (synergy ? "synergy" : "response") + ".png"), 800, 560);
         }
         assertEquals(20, view.getTable().rows().size());
-        screenshot(shots.resolve("view-combination.png"));
+        Ui.screenshot(shots.resolve("view-combination.png"));
     }
 
     @Test
     void timeCoursesOverlayInOnePlotWithALegend() throws Exception {
-        LauncherView launcher = launcher();
-        LauncherView.Widgets w = fill(launcher, Design.TIME_COURSE, "(none)", "", "240", "pS6K1", "pAkt_S473");
-        IWorkbenchPage page = window().getActivePage();
+        LauncherView launcher = Ui.launcher();
+        LauncherView.Widgets w = Ui.fill(launcher, Design.TIME_COURSE, "(none)", "", "240", "pS6K1", "pAkt_S473");
+        IWorkbenchPage page = Ui.window().getActivePage();
         if (page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()) != null) {
             ((ResultView) page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()).getPart(true)).clear();
         }
         w.run().notifyListeners(SWT.Selection, new Event());
-        ResultView view = waitForResult(Design.TIME_COURSE, 1);
-        choose(w.drug(), "rapamycin");
+        ResultView view = Ui.waitForResult(Design.TIME_COURSE, 1);
+        Ui.choose(w.drug(), "rapamycin");
         w.doses().setText("1");
         w.run().notifyListeners(SWT.Selection, new Event());
-        view = waitForResult(Design.TIME_COURSE, 2);
+        view = Ui.waitForResult(Design.TIME_COURSE, 2);
         System.out.println("time course runs: " + view.getRuns().stream().map(r -> r.millis() + " ms").toList());
         XYSeriesCollection data = (XYSeriesCollection) view.getChart().getXYPlot().getDataset();
         assertEquals(4, data.getSeriesCount(), "two readouts of two runs");
@@ -185,22 +151,54 @@ class ViewsUiTest {
         view.setLogAxes(false, true);
         assertInstanceOf(org.jfree.chart.axis.LogAxis.class, view.getChart().getXYPlot().getRangeAxis());
         view.setLogAxes(false, false);
+        Ui.waitUntil(() -> view(Design.TIME_COURSE).canvas().isVisible());
+
+        // the crosshair: the pointer over the middle of the plot reads every series there
+        ResultView shown = view(Design.TIME_COURSE);
+        org.eclipse.swt.graphics.Rectangle area = shownDataArea(shown);
+        Event move = new Event();
+        move.x = area.x + area.width / 2;
+        move.y = area.y + area.height / 2;
+        shown.canvas().notifyListeners(SWT.MouseMove, move);
+        String values = shown.readoutText();
+        System.out.println("crosshair at the middle: " + values);
+        assertTrue(values.startsWith("time (min) = "), values);
+        assertTrue(values.contains("untreated, wildtype, 240 min pS6K1: "), values);
+        assertTrue(values.contains("rapamycin 1 nM, wildtype, 240 min pAkt_S473: "), values);
+        double t = Double.parseDouble(values.substring("time (min) = ".length(), values.indexOf("   ")));
+        assertTrue(t > 60 && t < 180, "the middle of 0-240 min: " + t);
+        assertEquals(t, shown.getChart().getXYPlot().getDomainCrosshairValue(), 1e-9);
+        Ui.screenshot(SharedData.outputDir("screenshots").resolve("view-time-course-crosshair.png"));
+
+        // zoom: a wheel notch forward narrows both axes around the pointer; Fit undoes it
+        double before = shown.getChart().getXYPlot().getDomainAxis().getRange().getLength();
+        Event wheel = new Event();
+        wheel.x = move.x;
+        wheel.y = move.y;
+        wheel.count = 3;
+        shown.canvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
+        double after = shown.getChart().getXYPlot().getDomainAxis().getRange().getLength();
+        System.out.printf("wheel zoom: time axis %.1f -> %.1f min%n", before, after);
+        assertTrue(after < 0.9 * before, "zoomed in: " + before + " -> " + after);
+        assertTrue(shown.getChart().getXYPlot().getDomainAxis().getRange().contains(t), "zoomed around the pointer");
+        shown.zoom(false, new org.eclipse.swt.graphics.Point(move.x, move.y));
+        assertTrue(shown.getChart().getXYPlot().getDomainAxis().getRange().getLength() > after);
         Path shots = SharedData.outputDir("screenshots");
         view.exportPng(shots.resolve("time-course-export.png"), 900, 560);
-        screenshot(shots.resolve("view-time-course.png"));
+        Ui.screenshot(shots.resolve("view-time-course.png"));
     }
 
     @Test
     void cancellingALongScanKeepsTheUserInterfaceResponsive() throws Exception {
-        LauncherView launcher = launcher();
-        LauncherView.Widgets w = fill(launcher, Design.SCAN, "(none)", "", "1440", "pS6K1");
+        LauncherView launcher = Ui.launcher();
+        LauncherView.Widgets w = Ui.fill(launcher, Design.SCAN, "(none)", "", "1440", "pS6K1");
         w.axis().setText("GF=0.01:10:2000:log");
         long press = System.nanoTime();
         w.run().notifyListeners(SWT.Selection, new Event());
         long handled = System.nanoTime();
         Display display = Display.getCurrent();
         // the first dispatch paints what the click changed (status line, buttons, Progress view entry)
-        long firstResponse = roundTrip(display);
+        long firstResponse = Ui.roundTrip(display);
         System.out.printf("Run pressed: handler %.1f ms, first repaint round trip %.1f ms%n", (handled - press) / 1e6,
                 firstResponse / 1e6);
         ExperimentJob job = launcher.currentJob();
@@ -218,7 +216,7 @@ class ViewsUiTest {
         List<Long> trips = new java.util.ArrayList<>();
         long until = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < until) {
-            trips.add(roundTrip(display));
+            trips.add(Ui.roundTrip(display));
             assertEquals(org.eclipse.core.runtime.jobs.Job.RUNNING, job.getState(), "the scan ended too soon");
         }
         java.util.Collections.sort(trips);
@@ -236,49 +234,49 @@ class ViewsUiTest {
         // being short of processors (other processes), so the bound is on all but the rarest trips
         assertTrue(median < 5_000_000L, "median round trip " + median / 1e6 + " ms");
         assertTrue(p999 < 100_000_000L, "99.9% of round trips should take under 100 ms, not " + p999 / 1e6 + " ms");
-        screenshot(SharedData.outputDir("screenshots").resolve("view-launcher-scan-running.png"));
+        Ui.screenshot(SharedData.outputDir("screenshots").resolve("view-launcher-scan-running.png"));
 
         long cancelAt = System.nanoTime();
         w.cancel().notifyListeners(SWT.Selection, new Event());
-        waitUntil(() -> result[0] != null && launcher.currentJob() == null);
+        Ui.waitUntil(() -> result[0] != null && launcher.currentJob() == null);
         System.out.printf("scan cancelled: job ended %.1f ms after Cancel%n", (doneAt.get() - cancelAt) / 1e6);
         assertEquals(IStatus.CANCEL, result[0].getSeverity());
         assertEquals("Cancelled.", w.status().getText());
         assertTrue(w.run().isEnabled());
         assertFalse(w.cancel().isEnabled());
-        assertTrue(roundTrip(display) < 100_000_000L);
+        assertTrue(Ui.roundTrip(display) < 100_000_000L);
     }
 
     @Test
     void theFindingsViewChecksTheReviewOnTheBuiltinModel() throws Exception {
         long start = System.nanoTime();
         FindingsView view = assertInstanceOf(FindingsView.class,
-                window().getActivePage().showView(ViewIds.FINDINGS));
-        waitUntil(() -> view.getJob().getState() == org.eclipse.core.runtime.jobs.Job.NONE
+                Ui.window().getActivePage().showView(ViewIds.FINDINGS));
+        Ui.waitUntil(() -> view.getJob().getState() == org.eclipse.core.runtime.jobs.Job.NONE
                 && view.getJob().getResult() != null);
-        waitUntil(() -> true);
+        Ui.waitUntil(() -> true);
         System.out.printf("findings checked in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertTrue(view.getJob().getResult().isOK(), view.getJob().getResult().getMessage());
         assertFalse(view.getResults().isEmpty());
         long passed = view.getResults().stream().filter(FindingsRunner.CheckResult::passed).count();
         System.out.println("findings: " + passed + " of " + view.getResults().size() + " checks pass");
-        screenshot(SharedData.outputDir("screenshots").resolve("view-findings.png"));
+        Ui.screenshot(SharedData.outputDir("screenshots").resolve("view-findings.png"));
 
         // a double-click on the first check plots its readout in the conditions it compares
         FindingsRunner.CheckResult first = view.getResults().get(0);
-        IWorkbenchPage page = window().getActivePage();
+        IWorkbenchPage page = Ui.window().getActivePage();
         int before = page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()) == null ? 0
                 : ((ResultView) page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()).getPart(true))
                         .getRuns().size();
         org.eclipse.swt.widgets.Table table = view.control();
         table.setSelection(0);
         table.notifyListeners(SWT.DefaultSelection, new Event());
-        ResultView plot = waitForResult(Design.TIME_COURSE, before + 1);
+        ResultView plot = Ui.waitForResult(Design.TIME_COURSE, before + 1);
         ResultRun shown = plot.getRuns().get(plot.getRuns().size() - 1);
         assertEquals(first.finding().title(), shown.label());
         assertTrue(shown.curves().size() >= 2, "treated and reference conditions");
         assertTrue(shown.curves().stream().allMatch(c -> c.name().endsWith(first.check().readout())));
-        screenshot(SharedData.outputDir("screenshots").resolve("view-finding-plot.png"));
+        Ui.screenshot(SharedData.outputDir("screenshots").resolve("view-finding-plot.png"));
     }
 
     @Test
@@ -295,6 +293,22 @@ class ViewsUiTest {
         assertEquals(2, prefs.threads());
     }
 
+    private static ResultView view(Design design) {
+        return (ResultView) Ui.window().getActivePage().findViewReference(ViewIds.RESULT, design.secondaryId())
+                .getPart(false);
+    }
+
+    /** @return the plot's data area on the canvas, once the chart has been drawn */
+    private static org.eclipse.swt.graphics.Rectangle shownDataArea(ResultView view) {
+        Ui.waitUntil(() -> view.getChart().getXYPlot() != null && chartDrawn(view));
+        return view.chartArea();
+    }
+
+    private static boolean chartDrawn(ResultView view) {
+        org.eclipse.swt.graphics.Rectangle r = view.chartArea();
+        return r.width > 10 && r.height > 10;
+    }
+
     private static double lastValue(XYSeriesCollection data, String keyEnd) {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             if (data.getSeriesKey(i).toString().endsWith(keyEnd)) {
@@ -302,66 +316,5 @@ class ViewsUiTest {
             }
         }
         throw new AssertionError("no series '" + keyEnd + "' in " + data.getSeries());
-    }
-
-    /** @return nanoseconds from posting a runnable to the event loop until it ran */
-    private static long roundTrip(Display display) {
-        long posted = System.nanoTime();
-        AtomicLong ran = new AtomicLong();
-        display.asyncExec(() -> ran.set(System.nanoTime()));
-        while (ran.get() == 0) {
-            dispatchOrSleep(display);
-        }
-        return ran.get() - posted;
-    }
-
-    private static ResultView waitForResult(Design design, int runs) {
-        IWorkbenchPage page = window().getActivePage();
-        waitUntil(() -> page.findViewReference(ViewIds.RESULT, design.secondaryId()) != null
-                && page.findViewReference(ViewIds.RESULT, design.secondaryId()).getPart(false) instanceof ResultView v
-                && v.getRuns().size() >= runs);
-        return (ResultView) page.findViewReference(ViewIds.RESULT, design.secondaryId()).getPart(false);
-    }
-
-    /** Runs the event loop until the condition holds, polling it at least every 20 ms. */
-    private static void waitUntil(BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
-        for (boolean met = condition.getAsBoolean(); !met; met = condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out after " + TIMEOUT_MS + " ms");
-            display.timerExec(20, () -> { });
-            dispatchOrSleep(display);
-        }
-        roundTrip(display);
-    }
-
-    private static void dispatchOrSleep(Display display) {
-        if (!display.readAndDispatch()) {
-            display.sleep();
-        }
-    }
-
-    /** Saves the workbench window as the user sees it, drawn by the window itself. */
-    private static void screenshot(Path png) {
-        Shell shell = window().getShell();
-        Display display = shell.getDisplay();
-        while (display.readAndDispatch()) {
-            // finish pending paints first
-        }
-        Point size = shell.getSize();
-        Image image = new Image(display, size.x, size.y);
-        try {
-            GC gc = new GC(image);
-            try {
-                assertTrue(shell.print(gc), "the window could not be drawn");
-            } finally {
-                gc.dispose();
-            }
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { image.getImageData() };
-            loader.save(png.toString(), SWT.IMAGE_PNG);
-        } finally {
-            image.dispose();
-        }
     }
 }

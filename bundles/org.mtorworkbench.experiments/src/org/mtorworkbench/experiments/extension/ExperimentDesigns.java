@@ -1,0 +1,30 @@
+package org.mtorworkbench.experiments.extension;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.mtorworkbench.experiments.internal.BuiltinDesigns;
+import org.mtorworkbench.sbml.extension.ActiveServices;
+
+/**
+ * The experiment designs of every active bundle (see {@link ExperimentDesign}), looked up at
+ * each call. Outside OSGi only the product's own are known.
+ *
+ * @since 0.2
+ */
+public final class ExperimentDesigns {
+
+    private ExperimentDesigns() {
+    }
+
+    /** @return every design, in bundle installation order; the first of two with one id wins */
+    public static List<ExperimentDesign> all() {
+        return ActiveServices.list(ExperimentDesigns.class, ExperimentDesign.class, ExperimentDesign::id,
+                BuiltinDesigns.ALL);
+    }
+
+    /** @return the design with this id */
+    public static Optional<ExperimentDesign> byId(String id) {
+        return all().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+}
