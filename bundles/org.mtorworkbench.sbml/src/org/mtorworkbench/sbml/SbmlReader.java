@@ -100,7 +100,10 @@ public final class SbmlReader {
         } catch (IOException e) {
             throw new SbmlException(Kind.IO, file, "cannot read: " + e.getMessage(), e);
         }
-        return read(content, source);
+        SBMLDocument doc = read(content, source);
+        // Where the document came from: references to other files (external model definitions) resolve against it.
+        doc.setLocationURI(file.toAbsolutePath().toUri().toString());
+        return doc;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.mtorworkbench.simulation.internal.CompFlattener;
 import org.mtorworkbench.simulation.internal.ModelBuilder;
 import org.mtorworkbench.simulation.internal.ModelLayout;
 import org.sbml.jsbml.SBMLDocument;
@@ -32,7 +33,21 @@ public final class CompiledModel {
      */
     public static CompiledModel compile(SBMLDocument doc) throws SimulationException {
         long t0 = System.nanoTime();
-        ModelLayout layout = ModelBuilder.build(doc);
+        if (doc != null && doc.isSetModel() && FluxBalance.uses(doc)) {
+            throw new SimulationException(SimulationException.Kind.UNSUPPORTED, "model '" + doc.getModel().getId()
+                    + "' uses the SBML package 'fbc' (flux balance): its flux bounds and objectives define a linear programme,"
+                    + " which FluxBalance solves; a time course of it is not simulated");
+        }
+        // A hierarchical model is compiled from its flattened copy; the document stays as it is.
+        SBMLDocument model = CompFlattener.usesComp(doc) ? CompFlattener.flatten(doc) : doc;
+        ModelLayout layout = ModelBuilder.build(model);
+        return new CompiledModel(layout, System.nanoTime() - t0);
+    }
+
+    /** Compiles a flux-balance model for its initial values (bounds, stoichiometries); the fbc package itself is read by {@link FluxBalance}. */
+    static CompiledModel compileFluxBalance(SBMLDocument doc) throws SimulationException {
+        long t0 = System.nanoTime();
+        ModelLayout layout = ModelBuilder.build(doc, java.util.Set.of("fbc"));
         return new CompiledModel(layout, System.nanoTime() - t0);
     }
 

@@ -19,7 +19,8 @@ import org.sbml.jsbml.SBMLDocument;
  * steps, variables, absolute and relative tolerance, amount and concentration lists) and
  * {@code NNNNN-results.csv}. A case passes when every expected value {@code e} is matched by
  * the simulated {@code a} with {@code |a - e| <= absolute + relative * |e|}, the suite's own
- * criterion. Stateless and thread-safe.
+ * criterion. Flux-balance cases (models using the {@code fbc} package) are solved with
+ * {@link FluxBalance} and compared the same way. Stateless and thread-safe.
  */
 public final class TestSuiteRunner {
 
@@ -155,6 +156,9 @@ public final class TestSuiteRunner {
         }
         try {
             SBMLDocument doc = new SbmlReader().read(model);
+            if (FluxBalance.uses(doc)) {
+                return fluxBalance(number, doc, readSettings(settingsFile), Files.readAllLines(resultsFile));
+            }
             CompiledModel cm = CompiledModel.compile(doc);
             Map<String, String> settings = readSettings(settingsFile);
             List<String> lines = Files.readAllLines(resultsFile);
@@ -222,6 +226,39 @@ public final class TestSuiteRunner {
         } catch (IOException | RuntimeException e) {
             return new CaseResult(number, Status.FAILED, "error: " + e);
         }
+    }
+
+    /**
+     * A flux-balance case: the results are one row of reaction fluxes and objective values at
+     * the optimum (all NaN when the problem is infeasible).
+     */
+    private static CaseResult fluxBalance(int number, SBMLDocument doc, Map<String, String> settings, List<String> lines)
+            throws SimulationException {
+        double abs = Double.parseDouble(settings.get("absolute"));
+        double rel = Double.parseDouble(settings.get("relative"));
+        String[] header = lines.get(0).split(",");
+        String[] row = lines.get(1).split(",");
+        FluxBalance.Solution solution;
+        try {
+            solution = FluxBalance.solve(doc);
+        } catch (SimulationException e) {
+            if (e.kind() != SimulationException.Kind.NO_STEADY_STATE) {
+                throw e;
+            }
+            solution = null; // infeasible: the suite expects NaN
+        }
+        for (int c = 0; c < header.length; c++) {
+            String id = header[c].strip();
+            double ev = parse(row[c]);
+            if (solution != null && !solution.has(id)) {
+                return new CaseResult(number, Status.FAILED, "the results name '" + id + "', which is neither a reaction nor the objective");
+            }
+            double av = solution == null ? Double.NaN : solution.value(id);
+            if (!close(av, ev, abs, rel)) {
+                return new CaseResult(number, Status.FAILED, "flux balance: '" + id + "' is " + av + ", expected " + ev);
+            }
+        }
+        return new CaseResult(number, Status.PASSED, "");
     }
 
     static boolean close(double a, double e, double abs, double rel) {

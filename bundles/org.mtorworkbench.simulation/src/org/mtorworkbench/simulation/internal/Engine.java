@@ -79,6 +79,9 @@ public final class Engine {
             // Initial values that use rateOf need the rates at the start: evaluate them, then initialise again.
             rhs.update(t0, y);
             code.init(v, p0, ov);
+            if (layout.algebraicVars.length > 0) {
+                solveInitialAlgebraic(p0, ov);
+            }
             loadState();
         }
         for (int k = 0; k < y.length; k++) {
@@ -408,7 +411,7 @@ public final class Engine {
                                 + "' has the delay " + d + " at time " + t + "; delays must not be negative");
                     }
                     double[] vals = null;
-                    if (layout.eventValuesAtTrigger[e] || d == 0) {
+                    if (layout.eventValuesAtTrigger[e]) {
                         vals = new double[layout.eventTargets[e].length];
                         code.eventValues(e, v, vals);
                     }
@@ -453,6 +456,11 @@ public final class Engine {
                 + " without time advancing; check the triggers for a loop");
     }
 
+    /**
+     * Executes an event's assignments: species first, so a concentration assigned together with
+     * its compartment's size gives the amount at the size before the event; then the rest, where
+     * a compartment's new size keeps the amounts of the species in it.
+     */
     private void apply(int e, double[] vals) {
         if (layout.fastExtents > 0) {
             rebaseFastSpecies();
@@ -462,10 +470,13 @@ public final class Engine {
             for (int a = 0; a < targets.length; a++) {
                 int s = targets[a];
                 boolean isSpecies = layout.kinds[s] == ModelLayout.SPECIES;
-                if (isSpecies != (pass == 1)) {
+                if (isSpecies != (pass == 0)) {
                     continue;
                 }
                 double x = vals[a];
+                if (layout.kinds[s] == ModelLayout.COMPARTMENT) {
+                    keepAmounts(s, v[s], x);
+                }
                 v[s] = x;
                 int k = layout.symbolState[s];
                 if (k >= 0) {
@@ -493,6 +504,28 @@ public final class Engine {
             int s = layout.stateSymbol[k];
             if (layout.stateIsAmount[k]) {
                 y[k] = layout.onlySubstanceUnits[s] ? v[s] : v[s] * v[layout.speciesCompartment[s]];
+            }
+        }
+    }
+
+    /**
+     * A compartment's size changes by an event: the species in it whose state is a concentration
+     * (a rate rule on a species with substance and volume units) keep their amounts, so their
+     * concentrations scale by old / new size. (Species held as amounts need nothing.)
+     */
+    private void keepAmounts(int compartment, double oldSize, double newSize) {
+        if (oldSize == newSize) {
+            return;
+        }
+        for (int s = 0; s < layout.kinds.length; s++) {
+            if (layout.kinds[s] != ModelLayout.SPECIES || layout.speciesCompartment[s] != compartment
+                    || layout.onlySubstanceUnits[s]) {
+                continue;
+            }
+            int k = layout.symbolState[s];
+            if (k >= 0 && !layout.stateIsAmount[k]) {
+                y[k] *= oldSize / newSize;
+                v[s] = y[k];
             }
         }
     }

@@ -62,11 +62,19 @@ public final class ModelBuilder {
 
     /** Compiles the document's model. */
     public static ModelLayout build(SBMLDocument doc) throws SimulationException {
+        return build(doc, Set.of());
+    }
+
+    /** Compiles the document's model, ignoring the given packages (whose meaning the caller handles). */
+    public static ModelLayout build(SBMLDocument doc, Set<String> handledPackages) throws SimulationException {
         if (doc == null || !doc.isSetModel()) {
             throw new SimulationException(Kind.INVALID_MODEL, "the document has no model");
         }
         java.util.Collection<String> uris = doc.getDeclaredNamespaces().values();
         for (String p : SEMANTIC_PACKAGES) {
+            if (handledPackages.contains(p)) {
+                continue;
+            }
             boolean declared = uris.stream().anyMatch(u -> u.contains("/level3/version1/" + p + "/")
                     || u.contains("/level3/version2/" + p + "/"));
             if (declared || doc.isPackageEnabled(p)) {
@@ -688,9 +696,26 @@ public final class ModelBuilder {
             default -> false;
             };
         }
+        // Where a rule could determine several variables, prefer one that has no initial value, then
+        // one that no event assigns (a value set by events is otherwise determined already), then
+        // one that is not a boundary species (a boundary condition is set from outside).
+        Set<String> eventTargets = new java.util.HashSet<>();
+        for (Event e : model.getListOfEvents()) {
+            for (EventAssignment ea : e.getListOfEventAssignments()) {
+                eventTargets.add(ea.getVariable());
+            }
+        }
+        List<Set<Integer>> preferred = new ArrayList<>();
+        for (Set<Integer> d : deps) {
+            List<Integer> order = new ArrayList<>(d);
+            order.sort(java.util.Comparator.comparingInt(
+                    v -> (Double.isNaN(p0.get(v)) ? 0 : 4) + (eventTargets.contains(ids.get(v)) ? 2 : 0)
+                            + (kinds.get(v) == ModelLayout.SPECIES && model.getSpecies(ids.get(v)).getBoundaryCondition() ? 1 : 0)));
+            preferred.add(new LinkedHashSet<>(order));
+        }
         Map<Integer, Integer> varToRule = new HashMap<>();
         for (int r = 0; r < deps.size(); r++) {
-            if (!augment(r, deps, candidate, varToRule, new java.util.HashSet<>())) {
+            if (!augment(r, preferred, candidate, varToRule, new java.util.HashSet<>())) {
                 throw new SimulationException(Kind.UNSUPPORTED, "algebraic rule #" + (r + 1)
                         + " determines no variable that nothing else determines; the simulator cannot solve it");
             }
