@@ -120,9 +120,14 @@ final class UiTesting {
         Display display = shell.getDisplay();
         Rectangle b = shell.getBounds();
         Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
+        // draw the window into the image (reading back the X screen can give an earlier picture)
+        GC gc = new GC(image);
         try {
-            gc.copyArea(image, b.x, b.y);
+            if (!shell.print(gc)) {
+                gc.dispose();
+                gc = new GC(display);
+                gc.copyArea(image, b.x, b.y);
+            }
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] { image.getImageData() };
             Path png = SharedData.outputDir("screenshots").resolve(name);
