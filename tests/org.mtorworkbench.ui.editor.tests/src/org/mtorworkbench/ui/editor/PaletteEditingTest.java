@@ -170,8 +170,14 @@ class PaletteEditingTest {
     @Test
     void thePropertiesSourceOfTheSelectionEditsAndUndoes() throws Exception {
         PathwayEditor editor = openBuiltin(tmp);
+        org.eclipse.ui.IViewPart sheet = page().showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+        page().activate(editor);
         editor.getCanvas().setSelection(Set.of("sg_PTEN"));
         flush();
+        org.eclipse.swt.widgets.Tree tree = findTree(((org.eclipse.ui.part.PageBookView) sheet).getCurrentPage().getControl());
+        assertNotNull(tree, "the Properties view shows a tree");
+        waitUntil(() -> rowValue(tree.getItems(), "Id") != null);
+        assertEquals("PTEN", rowValue(tree.getItems(), "Id"), "the Properties view shows the selected species");
         IStructuredSelection sel = (IStructuredSelection) editor.getSite().getSelectionProvider().getSelection();
         IPropertySource props = assertInstanceOf(IPropertySource.class, sel.getFirstElement());
         assertTrue(Arrays.stream(props.getPropertyDescriptors()).anyMatch(d -> d.getId().equals(ElementProperties.INITIAL)));
@@ -220,6 +226,36 @@ class PaletteEditingTest {
         history.undo(editor.getUndoContext(), null, null);
         flush();
         assertEquals(species, model.getSpeciesCount());
+    }
+
+    private static org.eclipse.swt.widgets.Tree findTree(org.eclipse.swt.widgets.Control c) {
+        if (c instanceof org.eclipse.swt.widgets.Tree t) {
+            return t;
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                org.eclipse.swt.widgets.Tree t = findTree(child);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return the value column of the row with that name, at any depth, or null */
+    private static String rowValue(org.eclipse.swt.widgets.TreeItem[] items, String name) {
+        for (org.eclipse.swt.widgets.TreeItem i : items) {
+            if (name.equals(i.getText(0))) {
+                return i.getText(1);
+            }
+            i.setExpanded(true);
+            String v = rowValue(i.getItems(), name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     @Test
