@@ -335,6 +335,8 @@ public final class Creations {
         seg.createEnd(out ? s[0] : p[0], out ? s[1] : p[1], 0);
         c.addCurveSegment(seg);
         g.setCurve(c);
+        // the Layout package asks every graphical object for a box; the curve's is used
+        box(g, Math.min(s[0], p[0]), Math.min(s[1], p[1]), Math.abs(s[0] - p[0]), Math.abs(s[1] - p[1]));
         return g;
     }
 

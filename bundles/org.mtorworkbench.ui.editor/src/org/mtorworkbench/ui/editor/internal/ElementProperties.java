@@ -236,14 +236,7 @@ public final class ElementProperties implements IPropertySource {
         String v = value == null ? "" : value.toString().trim();
         return switch (property) {
             case ID -> new RenameIdOperation(model(), e.getId(), v);
-            case NAME -> new ValueOperation<>("Rename " + e.getId(), () -> e.isSetName() ? e.getName() : null,
-                    n -> {
-                        if (n == null) {
-                            e.unsetName();
-                        } else {
-                            e.setName(n);
-                        }
-                    }, v.isEmpty() ? null : v);
+            case NAME -> name(e, v.isEmpty() ? null : v);
             case SBO -> new ValueOperation<>("Set SBO Term of " + e.getId(), () -> e.isSetSBOTerm() ? e.getSBOTerm() : -1,
                     n -> {
                         if (n < 0) {
@@ -267,6 +260,34 @@ public final class ElementProperties implements IPropertySource {
             case KINETIC_LAW -> kineticLaw((Reaction) e, v);
             default -> null;
         };
+    }
+
+    /**
+     * Renames the element; labels of this glyph that carry their own text (rather than
+     * showing the element's name) take the new name too, so the diagram shows it.
+     */
+    private IUndoableOperation name(NamedSBase e, String name) {
+        List<org.sbml.jsbml.ext.layout.TextGlyph> labels = layout.getListOfTextGlyphs().stream()
+                .filter(t -> glyphId.equals(t.getGraphicalObject()) && t.isSetText()).toList();
+        java.util.function.Supplier<List<String>> get = () -> {
+            List<String> v = new ArrayList<>();
+            v.add(e.isSetName() ? e.getName() : null);
+            labels.forEach(t -> v.add(t.getText()));
+            return java.util.Collections.unmodifiableList(v);
+        };
+        List<String> next = new ArrayList<>();
+        next.add(name);
+        labels.forEach(t -> next.add(name == null ? e.getId() : name));
+        return new ValueOperation<List<String>>("Rename " + e.getId(), get, v -> {
+            if (v.get(0) == null) {
+                e.unsetName();
+            } else {
+                e.setName(v.get(0));
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                labels.get(i).setText(v.get(i + 1));
+            }
+        }, java.util.Collections.unmodifiableList(next));
     }
 
     private static IUndoableOperation annotations(SBase e, String v) {
