@@ -108,6 +108,7 @@ public final class PathwayEditor extends EditorPart {
     private CopyPaste.Snapshot clipboard;
     private int pastes;
     private volatile List<SbmlProblem> problems = List.of();
+    private volatile Job validation;
     private ResultColours results;
     private Composite resultBar;
     private org.eclipse.swt.widgets.Scale timeSlider;
@@ -670,8 +671,14 @@ public final class PathwayEditor extends EditorPart {
             return Status.OK_STATUS;
         });
         job.setSystem(true);
+        validation = job;
         job.schedule();
         return job;
+    }
+
+    /** @return the last validation job scheduled, or null */
+    public Job getValidationJob() {
+        return validation;
     }
 
     /** @return the problems found by the last validation */
@@ -711,7 +718,7 @@ public final class PathwayEditor extends EditorPart {
                 ResultColours r = ResultColours.simulate(copy, tEnd, points, monitor);
                 canvas.getDisplay().asyncExec(() -> showResults(r));
                 return Status.OK_STATUS;
-            } catch (SimulationException e) {
+            } catch (SimulationException | RuntimeException e) {
                 canvas.getDisplay().asyncExec(() -> {
                     if (!zoomLabel.isDisposed()) {
                         zoomLabel.setText("The model could not be simulated: " + e.getMessage());

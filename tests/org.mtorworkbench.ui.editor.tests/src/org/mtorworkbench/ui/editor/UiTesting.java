@@ -93,11 +93,15 @@ final class UiTesting {
     }
 
     static void waitUntil(BooleanSupplier condition) {
+        waitUntil(condition, TIMEOUT_MS);
+    }
+
+    static void waitUntil(BooleanSupplier condition, long timeoutMillis) {
         Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        long end = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms");
+                throw new AssertionError("timed out after " + timeoutMillis + " ms");
             }
             if (!display.readAndDispatch()) {
                 display.timerExec(20, () -> { });
