@@ -42,6 +42,7 @@ public final class ElementProperties implements IPropertySource {
     public static final String COMPARTMENT = "compartment";
     public static final String SIZE = "size";
     public static final String KINETIC_LAW = "kineticLaw";
+    public static final String UNITS = "units";
 
     private final Layout layout;
     private final String glyphId;
@@ -98,11 +99,13 @@ public final class ElementProperties implements IPropertySource {
         ds.add(text(ANNOTATIONS, "Annotations (MIRIAM)"));
         if (e instanceof Species) {
             ds.add(text(INITIAL, "Initial value"));
+            ds.add(text(UNITS, "Substance units"));
             ComboBoxPropertyDescriptor c = new ComboBoxPropertyDescriptor(COMPARTMENT, "Compartment", compartments());
             c.setCategory("Model");
             ds.add(c);
         } else if (e instanceof Compartment) {
             ds.add(text(SIZE, "Size"));
+            ds.add(text(UNITS, "Units"));
         } else if (e instanceof Reaction) {
             ds.add(text(KINETIC_LAW, "Kinetic law"));
         }
@@ -145,6 +148,10 @@ public final class ElementProperties implements IPropertySource {
             }
             case COMPARTMENT -> List.of(compartments()).indexOf(((Species) e).getCompartment());
             case SIZE -> ((Compartment) e).isSetSize() ? Double.toString(((Compartment) e).getSize()) : "";
+            case UNITS -> {
+                String u = e instanceof Species s ? s.getSubstanceUnits() : e instanceof Compartment c ? c.getUnits() : null;
+                yield u == null ? "" : u;
+            }
             case KINETIC_LAW -> {
                 KineticLaw kl = ((Reaction) e).getKineticLaw();
                 yield kl == null ? "" : Formulas.toText(kl.getMath());
@@ -173,6 +180,12 @@ public final class ElementProperties implements IPropertySource {
                     }
                 }
                 case ANNOTATIONS -> Annotations.parse(v);
+                case UNITS -> {
+                    if (!v.isEmpty() && model().getUnitDefinition(v) == null
+                            && !org.sbml.jsbml.Unit.Kind.isValidUnitKindString(v, model().getLevel(), model().getVersion())) {
+                        return "'" + v + "' is neither a unit definition of the model nor a base unit (mole, litre, item, ...)";
+                    }
+                }
                 case INITIAL, SIZE -> {
                     double d = Double.parseDouble(v);
                     if (!Double.isFinite(d) || d < 0) {
@@ -258,6 +271,7 @@ public final class ElementProperties implements IPropertySource {
                         c::setSize, Double.parseDouble(v));
             }
             case KINETIC_LAW -> kineticLaw((Reaction) e, v);
+            case UNITS -> units(e, v.isEmpty() ? null : v);
             default -> null;
         };
     }
@@ -300,6 +314,27 @@ public final class ElementProperties implements IPropertySource {
         }
         return new ValueOperation<Annotations.Value>("Set Annotations of " + ((NamedSBase) e).getId(), () -> Annotations.of(e),
                 x -> Annotations.apply(e, x), next);
+    }
+
+    private static IUndoableOperation units(NamedSBase e, String units) {
+        if (e instanceof Species s) {
+            return new ValueOperation<>("Set Units of " + s.getId(), () -> s.isSetSubstanceUnits() ? s.getSubstanceUnits() : null,
+                    u -> {
+                        if (u == null) {
+                            s.unsetSubstanceUnits();
+                        } else {
+                            s.setSubstanceUnits(u);
+                        }
+                    }, units);
+        }
+        Compartment c = (Compartment) e;
+        return new ValueOperation<>("Set Units of " + c.getId(), () -> c.isSetUnits() ? c.getUnits() : null, u -> {
+            if (u == null) {
+                c.unsetUnits();
+            } else {
+                c.setUnits(u);
+            }
+        }, units);
     }
 
     private static IUndoableOperation initial(Species s, double value) {

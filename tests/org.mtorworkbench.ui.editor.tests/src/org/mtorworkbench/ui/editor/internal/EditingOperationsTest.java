@@ -212,6 +212,10 @@ class EditingOperationsTest {
         fx.roundTrip(p.operation(ElementProperties.INITIAL, "2.5"));
         assertEquals("2.5", p.getPropertyValue(ElementProperties.INITIAL));
         assertNotNull(p.validate(ElementProperties.INITIAL, "lots"));
+        fx.roundTrip(p.operation(ElementProperties.UNITS, "mole"));
+        assertEquals("mole", ((Species) p.element()).getSubstanceUnits());
+        String why = p.validate(ElementProperties.UNITS, "furlong");
+        assertTrue(why != null && why.contains("furlong"), why);
         if (doc.getModel().getCompartmentCount() > 1) {
             String current = ((Species) p.element()).getCompartment();
             int other = doc.getModel().getCompartment(0).getId().equals(current) ? 1 : 0;
