@@ -3,6 +3,10 @@ package org.mtorworkbench.ui.editor;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.core.commands.ExecutionException;
@@ -52,7 +56,19 @@ import org.mtorworkbench.diagram.AutoLayoutOptions;
 import org.mtorworkbench.diagram.Diagram;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
+import org.mtorworkbench.sbml.SbmlProblem;
+import org.mtorworkbench.sbml.SbmlValidator;
+import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.ui.editor.internal.AlignOperation;
+import org.mtorworkbench.ui.editor.internal.CopyPaste;
+import org.mtorworkbench.ui.editor.internal.Creations;
 import org.mtorworkbench.ui.editor.internal.DeleteOperation;
+import org.mtorworkbench.ui.editor.internal.ElementProperties;
+import org.mtorworkbench.ui.editor.internal.InsertOperation;
+import org.mtorworkbench.ui.editor.internal.PaletteEntries;
+import org.mtorworkbench.ui.editor.internal.ProblemMarkers;
+import org.mtorworkbench.ui.editor.internal.ResizeOperation;
+import org.mtorworkbench.ui.editor.internal.ResultColours;
 import org.mtorworkbench.ui.editor.internal.DiagramCanvas;
 import org.mtorworkbench.ui.editor.internal.DocumentFiles;
 import org.mtorworkbench.ui.editor.internal.MoveOperation;
@@ -86,6 +102,18 @@ public final class PathwayEditor extends EditorPart {
     private final IOperationHistoryListener historyListener = this::historyChanged;
     private final SelectionProvider selectionProvider = new SelectionProvider();
     private IContentOutlinePage outline;
+    private List<PaletteEntry> palette = List.of();
+    private final Map<String, ToolItem> paletteItems = new LinkedHashMap<>();
+    private final List<org.eclipse.swt.graphics.Image> images = new ArrayList<>();
+    private CopyPaste.Snapshot clipboard;
+    private int pastes;
+    private volatile List<SbmlProblem> problems = List.of();
+    private volatile Job validation;
+    private ResultColours results;
+    private Composite resultBar;
+    private org.eclipse.swt.widgets.Scale timeSlider;
+    private Label timeLabel;
+    private Composite top;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -119,6 +147,18 @@ public final class PathwayEditor extends EditorPart {
             }
         };
         site.getActionBars().setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
+        site.getActionBars().setGlobalActionHandler(ActionFactory.COPY.getId(), new Action("Copy") {
+            @Override
+            public void run() {
+                copySelection();
+            }
+        });
+        site.getActionBars().setGlobalActionHandler(ActionFactory.PASTE.getId(), new Action("Paste") {
+            @Override
+            public void run() {
+                paste();
+            }
+        });
     }
 
     /** @return the local file behind an editor input, or null */
@@ -137,30 +177,166 @@ public final class PathwayEditor extends EditorPart {
         gl.marginHeight = 0;
         gl.verticalSpacing = 0;
         parent.setLayout(gl);
+        top = parent;
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(2, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        ToolBar tools = new ToolBar(bar, SWT.FLAT);
+        ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.WRAP);
         tool(tools, "Zoom Out", () -> canvas.setZoom(canvas.getZoom() / 1.25));
         tool(tools, "Zoom In", () -> canvas.setZoom(canvas.getZoom() * 1.25));
         tool(tools, "100%", () -> canvas.setZoom(1));
         tool(tools, "Fit", () -> canvas.fit());
         tool(tools, "Layout", this::relayout);
+        tool(tools, "Layout Selection", this::relayoutSelection);
+        alignMenu(tools);
+        tool(tools, "Simulate...", this::askAndSimulate);
         zoomLabel = new Label(bar, SWT.NONE);
         zoomLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         zoomLabel.setText("Reading " + getEditorInput().getName() + " ...");
+        createPalette(parent);
+        createResultBar(parent);
         canvas = new DiagramCanvas(parent);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.addListener(SWT.Paint, e -> showZoom());
         canvas.setMoveHandler((ids, dx, dy) -> execute(new MoveOperation(layout, ids, dx, dy)));
-        canvas.addSelectionListener(ids -> selectionProvider.fire(new StructuredSelection(ids.toArray())));
+        canvas.setResizeHandler((id, w, h) -> execute(new ResizeOperation(layout, id, w, h)));
+        canvas.setPlaceHandler(this::place);
+        canvas.setConnectHandler(this::connect);
+        canvas.setRenameHandler(this::renameInPlace);
+        canvas.addToolListener(this::showTool);
+        canvas.addSelectionListener(this::publishSelection);
         load();
+    }
+
+    /** The palette: Select, then one tool per contributed entry (the workbench's own first). */
+    private void createPalette(Composite parent) {
+        palette = PaletteEntries.installed();
+        ToolBar bar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        ToolItem select = new ToolItem(bar, SWT.RADIO);
+        select.setText("Select");
+        select.setSelection(true);
+        select.addListener(SWT.Selection, e -> {
+            if (select.getSelection()) {
+                canvas.setTool(null);
+            }
+        });
+        paletteItems.put("select", select);
+        for (PaletteEntry entry : palette) {
+            ToolItem item = new ToolItem(bar, SWT.RADIO);
+            item.setText(entry.label());
+            item.setToolTipText(entry.label() + " (" + entry.kind().xmlName()
+                    + (entry.sboTerm() >= 0 ? String.format(", SBO:%07d", entry.sboTerm()) : "") + ")");
+            if (entry.icon() != null) {
+                org.eclipse.swt.graphics.Image img = org.eclipse.jface.resource.ImageDescriptor.createFromURL(entry.icon())
+                        .createImage(false);
+                if (img != null) {
+                    images.add(img);
+                    item.setImage(img);
+                }
+            }
+            item.addListener(SWT.Selection, e -> {
+                if (item.getSelection() && canvas.getTool() != entry) {
+                    canvas.setTool(entry);
+                }
+            });
+            paletteItems.put(entry.id(), item);
+        }
+    }
+
+    private void showTool(PaletteEntry entry) {
+        String id = entry == null ? "select" : entry.id();
+        paletteItems.forEach((k, item) -> {
+            if (!item.isDisposed()) {
+                item.setSelection(k.equals(id));
+            }
+        });
+        if (entry != null && entry.kind().connects()) {
+            zoomLabel.setText(switch (entry.kind()) {
+                case REACTION -> entry.label() + ": click the reactant (or the background for a source), then the product"
+                        + " (or the background for a sink)";
+                case PRODUCT -> entry.label() + ": click the process node, then the product";
+                default -> entry.label() + ": click the species, then the process node";
+            });
+        }
+    }
+
+    private void alignMenu(ToolBar tools) {
+        ToolItem align = new ToolItem(tools, SWT.DROP_DOWN);
+        align.setText("Align");
+        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(tools.getShell(), SWT.POP_UP);
+        for (AlignOperation.Alignment a : AlignOperation.Alignment.values()) {
+            org.eclipse.swt.widgets.MenuItem mi = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+            mi.setText(switch (a) {
+                case LEFT -> "Left Edges";
+                case RIGHT -> "Right Edges";
+                case TOP -> "Top Edges";
+                case BOTTOM -> "Bottom Edges";
+                case CENTER -> "Centres (vertical line)";
+                case MIDDLE -> "Middles (horizontal line)";
+            });
+            mi.addListener(SWT.Selection, e -> align(a));
+        }
+        align.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.graphics.Rectangle r = align.getBounds();
+            org.eclipse.swt.graphics.Point p = tools.toDisplay(r.x, r.y + r.height);
+            menu.setLocation(p);
+            menu.setVisible(true);
+        });
+        tools.addListener(SWT.Dispose, e -> menu.dispose());
+    }
+
+    private void createResultBar(Composite parent) {
+        resultBar = new Composite(parent, SWT.NONE);
+        resultBar.setLayout(new GridLayout(3, false));
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        gd.exclude = true;
+        resultBar.setLayoutData(gd);
+        resultBar.setVisible(false);
+        new Label(resultBar, SWT.NONE).setText("Time");
+        timeSlider = new org.eclipse.swt.widgets.Scale(resultBar, SWT.HORIZONTAL);
+        timeSlider.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        timeSlider.addListener(SWT.Selection, e -> showTime(timeSlider.getSelection()));
+        timeLabel = new Label(resultBar, SWT.NONE);
+        timeLabel.setLayoutData(new GridData(120, SWT.DEFAULT));
+    }
+
+    private void publishSelection(Set<String> ids) {
+        List<Object> items = new ArrayList<>();
+        for (String id : ids) {
+            items.add(layout == null ? id : new ElementProperties(layout, id, this::execute));
+        }
+        selectionProvider.fire(new StructuredSelection(items));
     }
 
     /**
      * Lays the diagram out again: ELK runs in a background job on a copy taken now; the
      * glyphs move on the UI thread as one undoable operation when it is done.
      */
+    private void relayoutSelection() {
+        if (layout == null) {
+            return;
+        }
+        Layout target = layout;
+        Set<String> ids = canvas.getSelection();
+        SBMLDocument copy = target.getSBMLDocument().clone();
+        Job job = Job.create("Laying out the selection of " + getEditorInput().getName(), monitor -> {
+            var placement = RelayoutOperation.placementOfSelection(copy, target, ids);
+            canvas.getDisplay().asyncExec(() -> {
+                if (!canvas.isDisposed() && layout == target) {
+                    if (placement.isEmpty()) {
+                        zoomLabel.setText("Select two or more species or process nodes to lay them out");
+                    } else {
+                        execute(new RelayoutOperation(target, placement, ids));
+                    }
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+    }
+
     private void relayout() {
         if (layout == null) {
             return;
@@ -237,6 +413,7 @@ public final class PathwayEditor extends EditorPart {
             r.refresh(d);
         }
         firePropertyChange(PROP_DIRTY);
+        validate();
     }
 
     /** Runs an operation in the workbench history, in this editor's undo context. */
@@ -286,9 +463,14 @@ public final class PathwayEditor extends EditorPart {
         }
         Diagram d = Diagram.of(layout);
         canvas.setDiagram(d);
+        canvas.setDecorations(ProblemMarkers.decorations(layout, problems));
+        if (results != null) {
+            canvas.setFills(results.fills(d, timeSlider.getSelection()));
+        }
         if (outline instanceof OutlinePages.Refreshable r) {
             r.refresh(d);
         }
+        publishSelection(canvas.getSelection());
         firePropertyChange(PROP_DIRTY);
     }
 
@@ -350,6 +532,7 @@ public final class PathwayEditor extends EditorPart {
         savePoint = history.getUndoOperation(undoContext);
         layoutAdded = false;
         firePropertyChange(PROP_DIRTY);
+        validate();
         return true;
     }
 
@@ -371,9 +554,227 @@ public final class PathwayEditor extends EditorPart {
 
     @Override
     public void dispose() {
+        images.forEach(org.eclipse.swt.graphics.Image::dispose);
         history.removeOperationHistoryListener(historyListener);
         history.dispose(undoContext, true, true, true);
         super.dispose();
+    }
+
+    private void place(PaletteEntry entry, double x, double y) {
+        if (layout == null) {
+            return;
+        }
+        try {
+            created(new Creations(layout).node(entry, x, y));
+        } catch (IllegalArgumentException e) {
+            zoomLabel.setText(e.getMessage());
+        }
+    }
+
+    private void connect(PaletteEntry entry, String first, double[] firstPoint, String second, double[] secondPoint) {
+        if (layout == null) {
+            return;
+        }
+        try {
+            Creations c = new Creations(layout);
+            created(entry.kind() == ElementKind.REACTION ? c.reaction(entry, speciesGlyph(first), firstPoint,
+                    speciesGlyph(second), secondPoint) : c.arc(entry, first, second));
+        } catch (IllegalArgumentException e) {
+            zoomLabel.setText(e.getMessage());
+        }
+    }
+
+    /** @return the glyph id if it is a species glyph, else null (the background) */
+    private String speciesGlyph(String id) {
+        return id != null && layout.getSpeciesGlyph(id) != null ? id : null;
+    }
+
+    private void created(InsertOperation op) {
+        execute(op);
+        canvas.setSelection(Set.copyOf(op.glyphIds()));
+    }
+
+    /** Opens a text field over a node to rename its element (the name; the id stays). */
+    public void renameInPlace(String glyphId) {
+        if (layout == null) {
+            return;
+        }
+        ElementProperties p = new ElementProperties(layout, glyphId, this::execute);
+        if (p.element() == null) {
+            return;
+        }
+        canvas.editLabel(glyphId, String.valueOf(p.getPropertyValue(ElementProperties.NAME)),
+                text -> p.setPropertyValue(ElementProperties.NAME, text));
+    }
+
+    /** Copies the selected species and reactions (with their glyphs) to this editor's clipboard. */
+    public void copySelection() {
+        if (layout != null && !canvas.getSelection().isEmpty()) {
+            CopyPaste.Snapshot s = CopyPaste.copy(layout, canvas.getSelection());
+            if (s.size() > 0) {
+                clipboard = s;
+                pastes = 0;
+            }
+        }
+    }
+
+    /** Pastes what was copied last, with new ids, offset from the originals, and selects it. */
+    public void paste() {
+        if (layout == null || clipboard == null) {
+            return;
+        }
+        pastes++;
+        InsertOperation op = CopyPaste.paste(layout, clipboard, 30.0 * pastes, 30.0 * pastes);
+        if (op != null) {
+            created(op);
+        }
+    }
+
+    /** Aligns the selected glyphs. */
+    public void align(AlignOperation.Alignment a) {
+        if (layout != null) {
+            execute(new AlignOperation(layout, canvas.getSelection(), a));
+        }
+    }
+
+    /**
+     * Checks the saved file with the validator in a background job, then shows the problems as
+     * markers (for files in the workspace) and as badges on the glyphs.
+     *
+     * @return the job
+     */
+    public Job validate() {
+        Path f = file;
+        Display display = canvas.getDisplay();
+        Job job = Job.create("Validating " + f.getFileName(), monitor -> {
+            List<SbmlProblem> found;
+            try {
+                found = new SbmlValidator().validate(new SbmlReader().read(f));
+            } catch (SbmlException e) {
+                found = List.of(new SbmlProblem(SbmlProblem.Severity.ERROR, "", -1, e.getMessage(), "workbench"));
+            }
+            List<SbmlProblem> result = List.copyOf(found);
+            if (getEditorInput() instanceof IFileEditorInput in && in.getFile().getLocation() != null
+                    && f.equals(in.getFile().getLocation().toPath())) {
+                try {
+                    ProblemMarkers.mark(in.getFile(), result);
+                } catch (CoreException e) {
+                    return e.getStatus();
+                }
+            }
+            display.asyncExec(() -> {
+                problems = result;
+                if (!canvas.isDisposed() && layout != null) {
+                    canvas.setDecorations(ProblemMarkers.decorations(layout, result));
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        validation = job;
+        job.schedule();
+        return job;
+    }
+
+    /** @return the last validation job scheduled, or null */
+    public Job getValidationJob() {
+        return validation;
+    }
+
+    /** @return the problems found by the last validation */
+    public List<SbmlProblem> getProblems() {
+        return problems;
+    }
+
+    private void askAndSimulate() {
+        org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(getSite().getShell(),
+                "Colour by Simulation", "Simulate the model from its initial state to time (model time units):", "100",
+                v -> {
+                    try {
+                        double t = Double.parseDouble(v.trim());
+                        return t > 0 && Double.isFinite(t) ? null : "give a positive end time";
+                    } catch (NumberFormatException e) {
+                        return "'" + v + "' is not a number";
+                    }
+                });
+        if (d.open() == org.eclipse.jface.window.Window.OK) {
+            simulate(Double.parseDouble(d.getValue().trim()), 100);
+        }
+    }
+
+    /**
+     * Simulates a copy of the model in a background job, then colours the species glyphs by
+     * their values and shows the time slider and the legend.
+     *
+     * @return the job
+     */
+    public Job simulate(double tEnd, int points) {
+        if (document == null) {
+            return null;
+        }
+        SBMLDocument copy = document.clone();
+        Job job = Job.create("Simulating " + getEditorInput().getName(), monitor -> {
+            try {
+                ResultColours r = ResultColours.simulate(copy, tEnd, points, monitor);
+                canvas.getDisplay().asyncExec(() -> showResults(r));
+                return Status.OK_STATUS;
+            } catch (SimulationException | RuntimeException e) {
+                canvas.getDisplay().asyncExec(() -> {
+                    if (!zoomLabel.isDisposed()) {
+                        zoomLabel.setText("The model could not be simulated: " + e.getMessage());
+                    }
+                });
+                return Status.OK_STATUS;
+            }
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    private void showResults(ResultColours r) {
+        if (canvas.isDisposed()) {
+            return;
+        }
+        results = r;
+        timeSlider.setMinimum(0);
+        timeSlider.setMaximum(r.size() - 1);
+        timeSlider.setIncrement(1);
+        timeSlider.setPageIncrement(Math.max(1, r.size() / 10));
+        ((GridData) resultBar.getLayoutData()).exclude = false;
+        resultBar.setVisible(true);
+        top.layout(true, true);
+        canvas.setLegend(new DiagramCanvas.Legend("value / peak of each species", ResultColours.LOW,
+                ResultColours.HIGH, "0", "peak"));
+        showTime(r.size() - 1);
+    }
+
+    /** Colours the diagram by the simulated values at one time point (an index into the run's times). */
+    public void showTime(int row) {
+        if (results == null) {
+            return;
+        }
+        int i = Math.max(0, Math.min(results.size() - 1, row));
+        if (timeSlider.getSelection() != i) {
+            timeSlider.setSelection(i);
+        }
+        timeLabel.setText(String.format("t = %.4g", results.course().time(i)));
+        canvas.setFills(results.fills(canvas.getDiagram(), i));
+    }
+
+    /** @return the colouring by the last simulation, or null */
+    public ResultColours getResults() {
+        return results;
+    }
+
+    /** @return the palette entries shown, in order */
+    public List<PaletteEntry> getPalette() {
+        return palette;
+    }
+
+    /** @return the palette's tool item for an entry id ({@code select} for the selection tool), or null */
+    public ToolItem getPaletteItem(String entryId) {
+        return paletteItems.get(entryId);
     }
 
     /** @return the document edited, or null while it is being read */
@@ -432,7 +833,8 @@ public final class PathwayEditor extends EditorPart {
         @Override
         public void setSelection(ISelection s) {
             if (canvas != null && s instanceof StructuredSelection ss) {
-                canvas.setSelection(Set.copyOf(ss.toList().stream().map(String::valueOf).toList()));
+                canvas.setSelection(Set.copyOf(ss.toList().stream()
+                        .map(o -> o instanceof ElementProperties p ? p.glyphId() : String.valueOf(o)).toList()));
             }
         }
     }

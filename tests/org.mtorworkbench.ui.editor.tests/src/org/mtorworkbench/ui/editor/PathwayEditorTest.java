@@ -2,33 +2,23 @@ package org.mtorworkbench.ui.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mtorworkbench.ui.editor.UiTesting.drag;
+import static org.mtorworkbench.ui.editor.UiTesting.flush;
+import static org.mtorworkbench.ui.editor.UiTesting.open;
+import static org.mtorworkbench.ui.editor.UiTesting.openBuiltin;
+import static org.mtorworkbench.ui.editor.UiTesting.page;
+import static org.mtorworkbench.ui.editor.UiTesting.screenshot;
+import static org.mtorworkbench.ui.editor.UiTesting.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.commands.operations.IOperationHistory;
-import org.eclipse.core.filesystem.EFS;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
+import org.eclipse.swt.graphics.Point;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +26,10 @@ import org.mtorworkbench.diagram.AutoLayout;
 import org.mtorworkbench.diagram.Diagram;
 import org.mtorworkbench.diagram.GlyphKind;
 import org.mtorworkbench.diagram.NodeFigure;
-import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.tests.support.SampleModels;
 import org.mtorworkbench.tests.support.SharedData;
 import org.mtorworkbench.ui.editor.internal.DiagramCanvas;
-import org.mtorworkbench.ui.editor.internal.DocumentFiles;
 import org.sbml.jsbml.SBMLDocument;
 
 /**
@@ -52,34 +40,18 @@ import org.sbml.jsbml.SBMLDocument;
  */
 class PathwayEditorTest {
 
-    private static final long TIMEOUT_MS = 60_000;
-
     @TempDir
     Path tmp;
-
-    private static IWorkbenchPage page() {
-        IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        return (w != null ? w : PlatformUI.getWorkbench().getWorkbenchWindows()[0]).getActivePage();
-    }
 
     @AfterEach
     void close() {
         page().closeAllEditors(false);
     }
 
-    private PathwayEditor open(Path f) throws Exception {
-        IEditorPart part = IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(f.toUri()));
-        PathwayEditor editor = assertInstanceOf(PathwayEditor.class, part, "SBML files open in the pathway editor");
-        waitUntil(() -> editor.getDocument() != null || editor.getLoadError() != null);
-        assertNull(editor.getLoadError());
-        return editor;
-    }
-
     @Test
     void theBuiltinModelIsEditedWithUndoRedoAndSaved() throws Exception {
+        PathwayEditor editor = openBuiltin(tmp);
         Path f = tmp.resolve("mtor.xml");
-        DocumentFiles.save(BuiltinModels.open("builtin:mtor").orElseThrow(), f);
-        PathwayEditor editor = open(f);
         DiagramCanvas canvas = editor.getCanvas();
         Diagram d = canvas.getDiagram();
         assertEquals(editor.getLayout().getSpeciesGlyphCount() + editor.getLayout().getReactionGlyphCount()
@@ -87,7 +59,7 @@ class PathwayEditorTest {
                 d.nodes().stream().filter(n -> n.kind() != GlyphKind.SOURCE_SINK || n.elementId() != null).count());
         assertFalse(editor.isDirty());
 
-        measureFrames(canvas);
+        measureFrames(editor);
         canvas.setZoom(1);
         flush();
         NodeFigure pdk1 = d.node("sg_PDK1").orElseThrow();
@@ -114,7 +86,7 @@ class PathwayEditorTest {
         NodeFigure reread = Diagram.of(AutoLayout.find(saved.getModel(), null).orElseThrow()).node("sg_PDK1").orElseThrow();
         assertEquals(moved.x(), reread.x(), 1e-9, "the saved file has the moved glyph");
 
-        screenshot(editor, "pathway-editor-builtin-mtor.png");
+        screenshot(editor, "pathway-editor-builtin-mtor.png", true);
 
         int species = editor.getDocument().getModel().getSpeciesCount();
         canvas.setSelection(Set.of("sg_PDK1"));
@@ -152,11 +124,15 @@ class PathwayEditorTest {
         flush();
         System.out.printf("editor: Chen_MSB2009 (%d nodes) read, laid out and shown in %.2f s%n",
                 editor.getCanvas().getDiagram().nodes().size(), openSeconds);
-        measureFrames(editor.getCanvas());
+        measureFrames(editor);
     }
 
     /** Repaints at several zooms and scroll positions and prints the frame times. */
-    private static void measureFrames(DiagramCanvas canvas) {
+    private static void measureFrames(PathwayEditor editor) {
+        // the validation that starts when the file opens would compete for the processor
+        waitUntil(() -> editor.getValidationJob() != null
+                && editor.getValidationJob().getState() == org.eclipse.core.runtime.jobs.Job.NONE, 300_000);
+        DiagramCanvas canvas = editor.getCanvas();
         java.util.List<Double> times = new java.util.ArrayList<>();
         for (double z : new double[] { 0.1, 0.25, 0.5, 1, 2, 8 }) {
             canvas.setZoom(z);
@@ -174,68 +150,5 @@ class PathwayEditorTest {
                 times.get(times.size() - 1));
         canvas.fit();
         flush();
-    }
-
-    private static void drag(DiagramCanvas canvas, int x0, int y0, int x1, int y1) {
-        post(canvas, SWT.MouseDown, x0, y0);
-        post(canvas, SWT.MouseMove, (x0 + x1) / 2, (y0 + y1) / 2);
-        post(canvas, SWT.MouseMove, x1, y1);
-        post(canvas, SWT.MouseUp, x1, y1);
-        flush();
-    }
-
-    private static void post(DiagramCanvas canvas, int type, int x, int y) {
-        Event e = new Event();
-        e.type = type;
-        e.button = type == SWT.MouseMove ? 0 : 1;
-        e.x = x;
-        e.y = y;
-        canvas.notifyListeners(type, e);
-    }
-
-    private static void flush() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // run pending events and paints
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + TIMEOUT_MS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms");
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
-        }
-        flush();
-    }
-
-    private static void screenshot(PathwayEditor editor, String name) throws Exception {
-        Shell shell = editor.getSite().getShell();
-        shell.forceActive();
-        editor.getSite().getPage().setPartState(editor.getSite().getPage().getReference(editor),
-                org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        editor.getCanvas().fit();
-        flush();
-        Display display = shell.getDisplay();
-        Rectangle b = shell.getBounds();
-        Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, b.x, b.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { image.getImageData() };
-            Path png = SharedData.outputDir("screenshots").resolve(name);
-            loader.save(png.toString(), SWT.IMAGE_PNG);
-            assertTrue(Files.size(png) > 10_000, "the screenshot is nearly empty");
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
     }
 }

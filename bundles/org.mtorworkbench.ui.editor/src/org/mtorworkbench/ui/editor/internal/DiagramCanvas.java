@@ -9,6 +9,7 @@ import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ import org.mtorworkbench.diagram.Diagram;
 import org.mtorworkbench.diagram.DiagramPainter;
 import org.mtorworkbench.diagram.GlyphKind;
 import org.mtorworkbench.diagram.NodeFigure;
+import org.mtorworkbench.ui.editor.PaletteEntry;
 
 /**
  * Shows a {@link Diagram} on an SWT canvas. {@link DiagramPainter} paints the visible part
@@ -48,7 +50,50 @@ public final class DiagramCanvas extends Canvas {
         void moved(Set<String> ids, double dx, double dy);
     }
 
+    /** Receives a finished resize of one glyph: its new size in layout units. */
+    public interface ResizeHandler {
+        void resized(String id, double width, double height);
+    }
+
+    /** Receives a click of a palette tool that places a node. */
+    public interface PlaceHandler {
+        void place(PaletteEntry entry, double x, double y);
+    }
+
+    /**
+     * Receives the two clicks of a palette tool that connects: the node ids clicked (null for
+     * the background) and the points.
+     */
+    public interface ConnectHandler {
+        void connect(PaletteEntry entry, String first, double[] firstPoint, String second, double[] secondPoint);
+    }
+
+    /** Severity of a problem decoration on a glyph. */
+    public enum Decoration {
+        /** A warning: an orange badge. */
+        WARNING,
+        /** An error: a red badge. */
+        ERROR
+    }
+
+    /** A colour scale drawn in the corner of the canvas. */
+    public record Legend(String title, Color low, Color high, String lowText, String highText) {
+    }
+
     private Diagram diagram = new Diagram("", List.of(), List.of());
+    private Diagram painted;
+    private Map<String, Color> fills = Map.of();
+    private Map<String, Decoration> decorations = Map.of();
+    private Legend legend;
+    private PaletteEntry tool;
+    private final List<Consumer<PaletteEntry>> toolListeners = new ArrayList<>();
+    private String connectFrom;
+    private double[] connectFromPoint;
+    private ResizeHandler resizeHandler = (id, w, h) -> { };
+    private PlaceHandler placeHandler = (e, x, y) -> { };
+    private ConnectHandler connectHandler = (e, a, pa, b, pb) -> { };
+    private Consumer<String> renameHandler = id -> { };
+    private String resizing;
     private double zoom = 1;
     private final Set<String> selection = new LinkedHashSet<>();
     private final List<Consumer<Set<String>>> selectionListeners = new ArrayList<>();
@@ -72,6 +117,7 @@ public final class DiagramCanvas extends Canvas {
         addListener(SWT.MouseDown, this::mouseDown);
         addListener(SWT.MouseMove, this::mouseMove);
         addListener(SWT.MouseUp, this::mouseUp);
+        addListener(SWT.MouseDoubleClick, this::doubleClick);
         addListener(SWT.MouseVerticalWheel, this::wheel);
         addListener(SWT.KeyDown, this::key);
         addListener(SWT.Dispose, e -> buffer = null);
@@ -81,6 +127,7 @@ public final class DiagramCanvas extends Canvas {
     public void setDiagram(Diagram d) {
         checkWidget();
         this.diagram = d;
+        this.painted = null;
         boolean changed = selection.removeIf(id -> d.node(id).isEmpty() && d.arc(id).isEmpty());
         updateScrollBars();
         redraw();
@@ -97,6 +144,130 @@ public final class DiagramCanvas extends Canvas {
     /** @param h receives finished drags */
     public void setMoveHandler(MoveHandler h) {
         this.moveHandler = h;
+    }
+
+    /** @param h receives finished resizes */
+    public void setResizeHandler(ResizeHandler h) {
+        this.resizeHandler = h;
+    }
+
+    /** @param h receives the clicks of tools that place a node */
+    public void setPlaceHandler(PlaceHandler h) {
+        this.placeHandler = h;
+    }
+
+    /** @param h receives the two clicks of tools that connect */
+    public void setConnectHandler(ConnectHandler h) {
+        this.connectHandler = h;
+    }
+
+    /** @param h called with a node id when its label is double-clicked */
+    public void setRenameHandler(Consumer<String> h) {
+        this.renameHandler = h;
+    }
+
+    /** @return the palette tool in use, or null for selection */
+    public PaletteEntry getTool() {
+        return tool;
+    }
+
+    /** Picks a palette tool (null for selection); a connection begun with the old tool is dropped. */
+    public void setTool(PaletteEntry entry) {
+        this.tool = entry;
+        connectFrom = null;
+        connectFromPoint = null;
+        setCursor(getDisplay().getSystemCursor(entry == null ? SWT.CURSOR_ARROW : SWT.CURSOR_CROSS));
+        toolListeners.forEach(l -> l.accept(entry));
+        redraw();
+    }
+
+    /** @param l called with the tool whenever it changes */
+    public void addToolListener(Consumer<PaletteEntry> l) {
+        toolListeners.add(l);
+    }
+
+    /** @return true while a connecting tool waits for its second click */
+    public boolean isConnecting() {
+        return connectFromPoint != null;
+    }
+
+    /** Fills nodes with other colours (by node id), for result colouring; an empty map restores the diagram's own. */
+    public void setFills(Map<String, Color> byNode) {
+        this.fills = Map.copyOf(byNode);
+        this.painted = null;
+        redraw();
+    }
+
+    /** @return the fill overrides in use */
+    public Map<String, Color> getFills() {
+        return fills;
+    }
+
+    /** Shows problem badges on nodes and arcs (by figure id). */
+    public void setDecorations(Map<String, Decoration> byFigure) {
+        this.decorations = Map.copyOf(byFigure);
+        redraw();
+    }
+
+    /** @return the problem badges shown */
+    public Map<String, Decoration> getDecorations() {
+        return decorations;
+    }
+
+    /** Shows a colour legend in the lower left corner, or none for null. */
+    public void setLegend(Legend l) {
+        this.legend = l;
+        redraw();
+    }
+
+    /** @return the legend shown, or null */
+    public Legend getLegend() {
+        return legend;
+    }
+
+    /**
+     * Opens a text field over a node to edit its label; Enter commits, Escape or leaving the
+     * field cancels.
+     */
+    public void editLabel(String nodeId, String text, Consumer<String> commit) {
+        NodeFigure n = diagram.node(nodeId).orElse(null);
+        if (n == null) {
+            return;
+        }
+        Point tl = toCanvas(n.x(), n.y());
+        Point br = toCanvas(n.x() + n.width(), n.y() + n.height());
+        org.eclipse.swt.widgets.Text field = new org.eclipse.swt.widgets.Text(this, SWT.BORDER | SWT.SINGLE | SWT.CENTER);
+        field.setText(text);
+        int h = Math.max(field.computeSize(SWT.DEFAULT, SWT.DEFAULT).y, br.y - tl.y);
+        field.setBounds(tl.x, tl.y + (br.y - tl.y - h) / 2, Math.max(80, br.x - tl.x), h);
+        field.selectAll();
+        field.setFocus();
+        boolean[] done = { false };
+        field.addListener(SWT.DefaultSelection, e -> {
+            if (!done[0]) {
+                done[0] = true;
+                String v = field.getText();
+                field.dispose();
+                commit.accept(v);
+            }
+        });
+        field.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_ESCAPE) {
+                done[0] = true;
+                e.doit = false;
+                field.dispose();
+            }
+        });
+        field.addListener(SWT.FocusOut, e -> {
+            if (!done[0]) {
+                done[0] = true;
+                getDisplay().asyncExec(() -> {
+                    if (!field.isDisposed()) {
+                        field.dispose();
+                    }
+                });
+            }
+        });
     }
 
     /** @param l called with the new selection whenever it changes */
@@ -245,8 +416,11 @@ public final class DiagramCanvas extends Canvas {
             g.translate(-w.getX(), -w.getY());
             double[] tl = toLayout(0, 0);
             double[] br = toLayout(ca.width, ca.height);
-            DiagramPainter.paint(g, diagram, selection, new Rectangle2D.Double(tl[0], tl[1], br[0] - tl[0], br[1] - tl[1]));
+            DiagramPainter.paint(g, shown(), selection, new Rectangle2D.Double(tl[0], tl[1], br[0] - tl[0], br[1] - tl[1]));
+            paintDecorations(g);
             paintFeedback(g);
+            g.setTransform(new java.awt.geom.AffineTransform());
+            paintLegend(g, ca.height);
         } finally {
             g.dispose();
         }
@@ -282,7 +456,70 @@ public final class DiagramCanvas extends Canvas {
         return data;
     }
 
+    /** The diagram as painted: with the fill overrides applied. */
+    private Diagram shown() {
+        if (fills.isEmpty()) {
+            return diagram;
+        }
+        if (painted == null) {
+            List<NodeFigure> nodes = new ArrayList<>();
+            for (NodeFigure n : diagram.nodes()) {
+                Color c = fills.get(n.id());
+                nodes.add(c == null ? n : new NodeFigure(n.id(), n.elementId(), n.kind(), n.x(), n.y(), n.width(), n.height(),
+                        n.label(), c, n.stroke(), n.strokeWidth()));
+            }
+            painted = new Diagram(diagram.layoutId(), nodes, diagram.arcs());
+        }
+        return painted;
+    }
+
+    private void paintDecorations(Graphics2D g) {
+        double r = 7 / Math.max(zoom, 0.5);
+        for (Map.Entry<String, Decoration> e : decorations.entrySet()) {
+            double[] at = diagram.node(e.getKey()).map(n -> new double[] { n.x() + n.width(), n.y() })
+                    .orElseGet(() -> diagram.arc(e.getKey()).map(a -> new double[] { a.bounds().getCenterX(),
+                            a.bounds().getCenterY() }).orElse(null));
+            if (at == null) {
+                continue;
+            }
+            java.awt.geom.Ellipse2D badge = new java.awt.geom.Ellipse2D.Double(at[0] - r, at[1] - r, 2 * r, 2 * r);
+            g.setColor(e.getValue() == Decoration.ERROR ? new Color(0xD32F2F) : new Color(0xF57C00));
+            g.fill(badge);
+            g.setColor(Color.WHITE);
+            g.setStroke(new BasicStroke((float) (r / 3.5)));
+            g.draw(new java.awt.geom.Line2D.Double(at[0], at[1] - r * 0.55, at[0], at[1] + r * 0.15));
+            g.fill(new java.awt.geom.Ellipse2D.Double(at[0] - r * 0.15, at[1] + r * 0.35, r * 0.3, r * 0.3));
+        }
+    }
+
+    private void paintLegend(Graphics2D g, int height) {
+        if (legend == null) {
+            return;
+        }
+        int x = 12;
+        int w = 160;
+        int y = height - 46;
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(x - 6, y - 18, w + 12, 52);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        g.drawString(legend.title(), x, y - 5);
+        g.setPaint(new java.awt.GradientPaint(x, 0, legend.low(), x + w, 0, legend.high()));
+        g.fillRect(x, y, w, 12);
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(x, y, w, 12);
+        g.drawString(legend.lowText(), x, y + 26);
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        g.drawString(legend.highText(), x + w - fm.stringWidth(legend.highText()), y + 26);
+    }
+
     private void paintFeedback(Graphics2D g) {
+        if (connectFromPoint != null && mouseAt != null) {
+            double[] now = toLayout(mouseAt.x, mouseAt.y);
+            g.setColor(DiagramPainter.SELECTION);
+            g.setStroke(new BasicStroke((float) (1.5 / zoom)));
+            g.draw(new java.awt.geom.Line2D.Double(connectFromPoint[0], connectFromPoint[1], now[0], now[1]));
+        }
         if (pressLayout == null || mouseAt == null) {
             return;
         }
@@ -290,7 +527,10 @@ public final class DiagramCanvas extends Canvas {
         g.setColor(DiagramPainter.SELECTION);
         g.setStroke(new BasicStroke((float) (1 / zoom), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] { (float) (4 / zoom), (float) (3 / zoom) }, 0f));
-        if (dragging) {
+        if (resizing != null) {
+            diagram.node(resizing).ifPresent(n -> g.draw(new Rectangle2D.Double(n.x(), n.y(),
+                    Math.max(ResizeOperation.MIN_SIDE, now[0] - n.x()), Math.max(ResizeOperation.MIN_SIDE, now[1] - n.y()))));
+        } else if (dragging) {
             double dx = now[0] - pressLayout[0];
             double dy = now[1] - pressLayout[1];
             for (String id : selection) {
@@ -311,9 +551,18 @@ public final class DiagramCanvas extends Canvas {
             return;
         }
         forceFocus();
+        if (tool != null) {
+            toolClick(toLayout(e.x, e.y));
+            return;
+        }
         pressAt = new Point(e.x, e.y);
         pressLayout = toLayout(e.x, e.y);
         mouseAt = pressAt;
+        resizing = resizeHandleAt(pressLayout);
+        if (resizing != null) {
+            redraw();
+            return;
+        }
         String hit = diagram.hit(pressLayout[0], pressLayout[1], 4 / zoom).orElse(null);
         boolean toggle = (e.stateMask & SWT.MOD1) != 0;
         if (hit == null) {
@@ -334,7 +583,57 @@ public final class DiagramCanvas extends Canvas {
         redraw();
     }
 
+    /** The id of the one selected node whose lower right handle is at the point, or null. */
+    private String resizeHandleAt(double[] p) {
+        if (selection.size() != 1) {
+            return null;
+        }
+        NodeFigure n = diagram.node(selection.iterator().next()).orElse(null);
+        if (n == null || n.elementId() == null || n.kind() == GlyphKind.PROCESS) {
+            return null;
+        }
+        double tol = Math.max(DiagramPainter.HANDLE / 2, 4 / zoom);
+        return Math.abs(p[0] - (n.x() + n.width())) <= tol && Math.abs(p[1] - (n.y() + n.height())) <= tol ? n.id() : null;
+    }
+
+    /** A click with a palette tool: places a node, or is one end of a connection. */
+    private void toolClick(double[] p) {
+        PaletteEntry entry = tool;
+        if (!entry.kind().connects()) {
+            setTool(null);
+            placeHandler.place(entry, p[0], p[1]);
+            return;
+        }
+        String hit = diagram.hit(p[0], p[1], 4 / zoom).flatMap(diagram::node)
+                .filter(n -> n.kind() != GlyphKind.COMPARTMENT && n.elementId() != null).map(NodeFigure::id).orElse(null);
+        if (connectFromPoint == null) {
+            connectFrom = hit;
+            connectFromPoint = hit == null ? p : diagram.node(hit).map(n -> new double[] { n.centerX(), n.centerY() }).orElse(p);
+            mouseAt = toCanvas(p[0], p[1]);
+            redraw();
+            return;
+        }
+        String first = connectFrom;
+        double[] firstPoint = connectFromPoint;
+        setTool(null);
+        connectHandler.connect(entry, first, firstPoint, hit, p);
+    }
+
+    private void doubleClick(Event e) {
+        if (e.button != 1 || tool != null) {
+            return;
+        }
+        double[] p = toLayout(e.x, e.y);
+        diagram.hit(p[0], p[1], 4 / zoom).flatMap(diagram::node).filter(n -> n.elementId() != null)
+                .ifPresent(n -> renameHandler.accept(n.id()));
+    }
+
     private void mouseMove(Event e) {
+        if (connectFromPoint != null) {
+            mouseAt = new Point(e.x, e.y);
+            redraw();
+            return;
+        }
         if (pressAt != null) {
             mouseAt = new Point(e.x, e.y);
             redraw();
@@ -347,7 +646,10 @@ public final class DiagramCanvas extends Canvas {
         }
         double[] now = toLayout(e.x, e.y);
         boolean movedEnough = Math.abs(e.x - pressAt.x) + Math.abs(e.y - pressAt.y) > 2;
-        if (dragging && movedEnough) {
+        if (resizing != null && movedEnough) {
+            String id = resizing;
+            diagram.node(id).ifPresent(n -> resizeHandler.resized(id, now[0] - n.x(), now[1] - n.y()));
+        } else if (dragging && movedEnough) {
             Set<String> ids = movable();
             if (!ids.isEmpty()) {
                 moveHandler.moved(ids, now[0] - pressLayout[0], now[1] - pressLayout[1]);
@@ -361,6 +663,7 @@ public final class DiagramCanvas extends Canvas {
         mouseAt = null;
         dragging = false;
         marquee = false;
+        resizing = null;
         redraw();
     }
 
@@ -389,7 +692,9 @@ public final class DiagramCanvas extends Canvas {
     }
 
     private void key(Event e) {
-        if ((e.stateMask & SWT.MOD1) != 0 && (e.character == '+' || e.character == '=')) {
+        if (e.keyCode == SWT.ESC && tool != null) {
+            setTool(null);
+        } else if ((e.stateMask & SWT.MOD1) != 0 && (e.character == '+' || e.character == '=')) {
             setZoom(zoom * 1.25);
         } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '-') {
             setZoom(zoom / 1.25);

@@ -46,6 +46,28 @@ final class Geometry {
         return g;
     }
 
+    /** @return every point of a curve (segment ends and Bezier base points), segment by segment */
+    static List<Point> curvePoints(Curve c) {
+        List<Point> pts = new ArrayList<>();
+        for (CurveSegment seg : c.getListOfCurveSegments()) {
+            pts.addAll(points(seg));
+        }
+        return pts;
+    }
+
+    /** @return every glyph of a layout: compartments, species, labels, reactions and their arcs */
+    static List<GraphicalObject> allGlyphs(org.sbml.jsbml.ext.layout.Layout layout) {
+        List<GraphicalObject> gs = new ArrayList<>();
+        gs.addAll(layout.getListOfCompartmentGlyphs());
+        gs.addAll(layout.getListOfSpeciesGlyphs());
+        gs.addAll(layout.getListOfTextGlyphs());
+        for (ReactionGlyph rg : layout.getListOfReactionGlyphs()) {
+            gs.add(rg);
+            gs.addAll(rg.getListOfSpeciesReferenceGlyphs());
+        }
+        return gs;
+    }
+
     private static double[] coords(CurveSegment seg) {
         List<Point> ps = points(seg);
         double[] d = new double[ps.size() * 2];

@@ -126,16 +126,7 @@ public final class MoveOperation extends GeometryOperation {
      * the end point that lies nearer the moved glyph.
      */
     private void moveCurve(SpeciesReferenceGlyph s, boolean processMoved, boolean speciesMoved) {
-        List<Point> pts = new ArrayList<>();
-        for (CurveSegment seg : s.getCurve().getListOfCurveSegments()) {
-            pts.add(seg.getStart());
-            pts.add(seg.getEnd());
-            if (seg instanceof CubicBezier cb) {
-                pts.add(cb.getBasePoint1());
-                pts.add(cb.getBasePoint2());
-            }
-        }
-        pts.removeIf(p -> p == null);
+        List<Point> pts = Geometry.curvePoints(s.getCurve());
         if (pts.isEmpty()) {
             return;
         }

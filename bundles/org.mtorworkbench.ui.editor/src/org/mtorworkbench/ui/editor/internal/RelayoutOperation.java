@@ -2,6 +2,8 @@ package org.mtorworkbench.ui.editor.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ public final class RelayoutOperation extends GeometryOperation {
     private final SBMLDocument document;
     private final Layout layout;
     private final Map<String, BoundingBox> placement;
+    private final Set<String> only;
 
     /** Lays out when executed (ELK runs on the calling thread). */
     public RelayoutOperation(Layout layout) {
@@ -43,10 +46,86 @@ public final class RelayoutOperation extends GeometryOperation {
      * layout itself can run off the UI thread.
      */
     public RelayoutOperation(Layout layout, Map<String, BoundingBox> placement) {
-        super("Layout Diagram");
+        this(layout, placement, null);
+    }
+
+    /**
+     * Moves only the given glyphs (with their labels and arcs) to places computed by
+     * {@link #placementOfSelection(SBMLDocument, Layout, Set)}.
+     *
+     * @param only ids of the glyphs to move, or null for all
+     */
+    public RelayoutOperation(Layout layout, Map<String, BoundingBox> placement, Set<String> only) {
+        super(only == null ? "Layout Diagram" : "Layout Selection");
         this.layout = layout;
         this.document = layout.getSBMLDocument();
         this.placement = placement == null ? null : Map.copyOf(placement);
+        this.only = only == null ? null : Set.copyOf(only);
+    }
+
+    /**
+     * ELK's boxes for the species and reactions of some glyphs only, laid out on their own (arcs to
+     * species outside the selection are left out of the layout) and moved so that the top-left
+     * corner of the selection stays where it was.
+     *
+     * @param copy a copy of the document of {@code layout}, which this method changes
+     * @param layout the layout edited (read only, for the selection's glyphs)
+     * @param glyphIds the selected species and reaction glyphs
+     * @return the boxes by element id; empty when fewer than two elements are selected
+     */
+    public static Map<String, BoundingBox> placementOfSelection(SBMLDocument copy, Layout layout, Set<String> glyphIds) {
+        Set<String> species = new HashSet<>();
+        Set<String> reactions = new HashSet<>();
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        for (String id : glyphIds) {
+            SpeciesGlyph sg = layout.getSpeciesGlyph(id);
+            ReactionGlyph rg = layout.getReactionGlyph(id);
+            GraphicalObject g = sg != null ? sg : rg;
+            if (g == null || g.getBoundingBox() == null || !g.getBoundingBox().isSetPosition()) {
+                continue;
+            }
+            if (sg != null && sg.isSetSpecies()) {
+                species.add(sg.getSpecies());
+            } else if (rg != null && rg.isSetReaction()) {
+                reactions.add(rg.getReaction());
+            } else {
+                continue;
+            }
+            minX = Math.min(minX, g.getBoundingBox().getPosition().getX());
+            minY = Math.min(minY, g.getBoundingBox().getPosition().getY());
+        }
+        if (species.size() + reactions.size() < 2) {
+            return Map.of();
+        }
+        org.sbml.jsbml.Model m = copy.getModel();
+        m.getListOfReactions().removeIf(r -> !reactions.contains(r.getId()));
+        for (org.sbml.jsbml.Reaction r : m.getListOfReactions()) {
+            r.getListOfReactants().removeIf(x -> !species.contains(x.getSpecies()));
+            r.getListOfProducts().removeIf(x -> !species.contains(x.getSpecies()));
+            r.getListOfModifiers().removeIf(x -> !species.contains(x.getSpecies()));
+        }
+        m.getListOfSpecies().removeIf(s -> !species.contains(s.getId()));
+        Map<String, BoundingBox> boxes = placement(copy);
+        boxes.keySet().retainAll(new HashSet<>(java.util.stream.Stream.concat(species.stream(), reactions.stream()).toList()));
+        double nx = Double.MAX_VALUE;
+        double ny = Double.MAX_VALUE;
+        for (BoundingBox b : boxes.values()) {
+            nx = Math.min(nx, b.getPosition().getX());
+            ny = Math.min(ny, b.getPosition().getY());
+        }
+        Map<String, BoundingBox> moved = new HashMap<>();
+        for (Map.Entry<String, BoundingBox> e : boxes.entrySet()) {
+            BoundingBox b = e.getValue().clone();
+            b.getPosition().setX(b.getPosition().getX() - nx + minX);
+            b.getPosition().setY(b.getPosition().getY() - ny + minY);
+            moved.put(e.getKey(), b);
+        }
+        return moved;
+    }
+
+    private boolean included(GraphicalObject g) {
+        return only == null || only.contains(g.getId());
     }
 
     /**
@@ -65,20 +144,13 @@ public final class RelayoutOperation extends GeometryOperation {
 
     @Override
     public boolean canExecute() {
-        return document != null && layout.getSpeciesGlyphCount() + layout.getReactionGlyphCount() > 0;
+        return document != null && layout.getSpeciesGlyphCount() + layout.getReactionGlyphCount() > 0
+                && (only == null || (placement != null && !placement.isEmpty()));
     }
 
     @Override
     List<GraphicalObject> affected() {
-        List<GraphicalObject> gs = new ArrayList<>();
-        gs.addAll(layout.getListOfCompartmentGlyphs());
-        gs.addAll(layout.getListOfSpeciesGlyphs());
-        gs.addAll(layout.getListOfTextGlyphs());
-        for (ReactionGlyph rg : layout.getListOfReactionGlyphs()) {
-            gs.add(rg);
-            gs.addAll(rg.getListOfSpeciesReferenceGlyphs());
-        }
-        return gs;
+        return Geometry.allGlyphs(layout);
     }
 
     @Override
@@ -91,18 +163,23 @@ public final class RelayoutOperation extends GeometryOperation {
         }
         Map<String, BoundingBox> byElement = placement != null ? placement : placement(document.clone());
         {
-            layout.getListOfCompartmentGlyphs().forEach(g -> place(g, byElement.get(g.getCompartment())));
-            layout.getListOfSpeciesGlyphs().forEach(g -> place(g, byElement.get(g.getSpecies())));
-            layout.getListOfReactionGlyphs().forEach(g -> place(g, byElement.get(g.getReaction())));
+            layout.getListOfCompartmentGlyphs().stream().filter(this::included)
+                    .forEach(g -> place(g, byElement.get(g.getCompartment())));
+            layout.getListOfSpeciesGlyphs().stream().filter(this::included)
+                    .forEach(g -> place(g, byElement.get(g.getSpecies())));
+            layout.getListOfReactionGlyphs().stream().filter(this::included)
+                    .forEach(g -> place(g, byElement.get(g.getReaction())));
             for (TextGlyph t : layout.getListOfTextGlyphs()) {
                 GraphicalObject target = t.isSetGraphicalObject() ? MoveOperation.find(layout, t.getGraphicalObject()) : null;
-                if (target != null) {
+                if (target != null && included(target)) {
                     place(t, target.getBoundingBox());
                 }
             }
             for (ReactionGlyph rg : layout.getListOfReactionGlyphs()) {
                 for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
-                    straighten(rg, s, fromSpecies.getOrDefault(s, true));
+                    if (only == null || only.contains(rg.getId()) || only.contains(s.getSpeciesGlyph())) {
+                        straighten(rg, s, fromSpecies.getOrDefault(s, true));
+                    }
                 }
             }
         }

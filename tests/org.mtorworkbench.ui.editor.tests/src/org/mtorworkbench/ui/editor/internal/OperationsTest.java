@@ -2,7 +2,6 @@ package org.mtorworkbench.ui.editor.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.eclipse.core.commands.operations.DefaultOperationHistory;
-import org.eclipse.core.commands.operations.IOperationHistory;
 import org.eclipse.core.commands.operations.IUndoableOperation;
-import org.eclipse.core.commands.operations.ObjectUndoContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +17,7 @@ import org.mtorworkbench.diagram.AutoLayout;
 import org.mtorworkbench.diagram.Diagram;
 import org.mtorworkbench.diagram.NodeFigure;
 import org.mtorworkbench.network.BuiltinModels;
-import org.mtorworkbench.sbml.SbmlReader;
 import org.sbml.jsbml.SBMLDocument;
-import org.sbml.jsbml.SBMLWriter;
 import org.sbml.jsbml.ext.layout.Layout;
 import org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph;
 
@@ -39,46 +33,17 @@ class OperationsTest {
 
     private SBMLDocument doc;
     private Layout layout;
-    private IOperationHistory history;
-    private ObjectUndoContext context;
+    private HistoryFixture fixture;
 
     @BeforeEach
     void open() {
         doc = BuiltinModels.open("builtin:mtor").orElseThrow();
-        layout = AutoLayout.find(doc.getModel(), null).orElseThrow();
-        history = new DefaultOperationHistory();
-        context = new ObjectUndoContext(this);
+        fixture = new HistoryFixture(doc, tmp);
+        layout = fixture.layout;
     }
 
-    private String sbml() throws Exception {
-        Thread t = Thread.currentThread();
-        ClassLoader old = t.getContextClassLoader();
-        t.setContextClassLoader(SBMLWriter.class.getClassLoader());
-        try {
-            return new SBMLWriter().writeSBMLToString(doc);
-        } finally {
-            t.setContextClassLoader(old);
-        }
-    }
-
-    /** Executes, undoes and redoes; returns the document's text after execution. */
     private String roundTrip(IUndoableOperation op) throws Exception {
-        String before = sbml();
-        op.addContext(context);
-        assertTrue(op.canExecute(), op.getLabel() + " cannot execute");
-        assertTrue(history.execute(op, null, null).isOK());
-        String after = sbml();
-        assertNotEquals(before, after, op.getLabel() + " changed nothing");
-        assertTrue(history.undo(context, null, null).isOK());
-        assertEquals(before, sbml(), "undo of " + op.getLabel() + " does not give back the document");
-        assertTrue(history.redo(context, null, null).isOK());
-        assertEquals(after, sbml(), "redo of " + op.getLabel() + " does not give the edited document");
-        Path f = tmp.resolve("saved.xml");
-        DocumentFiles.save(doc, f);
-        SBMLDocument again = new SbmlReader().read(f);
-        Layout l = AutoLayout.find(again.getModel(), layout.getId()).orElseThrow();
-        assertEquals(Diagram.of(layout).nodes(), Diagram.of(l).nodes(), "the saved file reads back differently");
-        return after;
+        return fixture.roundTrip(op);
     }
 
     @Test
@@ -129,7 +94,7 @@ class OperationsTest {
         assertEquals(reactions - involved, doc.getModel().getReactionCount());
         assertNull(layout.getSpeciesGlyph("sg_PTEN"));
         assertNull(layout.getTextGlyph("tg_PTEN"));
-        history.undo(context, null, null);
+        fixture.undo();
         assertNotNull(doc.getModel().getSpecies("PTEN"));
         assertNotNull(layout.getSpeciesGlyph("sg_PTEN"));
         assertEquals(reactions, doc.getModel().getReactionCount());
