@@ -42,6 +42,15 @@ public record PaletteEntry(String id, String label, URL icon, int sboTerm, Eleme
         contributor = contributor == null ? "" : contributor;
     }
 
+    /**
+     * @return the palette of every installed bundle, the editor's own entries first; malformed
+     *         entries are left out and logged
+     * @since 0.2
+     */
+    public static java.util.List<PaletteEntry> installed() {
+        return org.mtorworkbench.ui.editor.internal.PaletteEntries.installed();
+    }
+
     /** @return the default value of a property, or {@code fallback} */
     public String get(String property, String fallback) {
         return defaults.getOrDefault(property, fallback);
