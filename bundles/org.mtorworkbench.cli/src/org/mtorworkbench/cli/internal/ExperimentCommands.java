@@ -17,6 +17,7 @@ import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.Cells;
 import org.mtorworkbench.experiments.Combination;
 import org.mtorworkbench.experiments.DoseResponse;
+import org.mtorworkbench.experiments.ExperimentDesign;
 import org.mtorworkbench.experiments.HillFit;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.Progress;
@@ -41,6 +42,7 @@ final class ExperimentCommands {
     static final String T_END = "--t-end";
     static final String STEADY = "--steady-state";
     static final String PROGRESS = "--progress";
+    static final String SEDML = "--sedml";
 
     static final String COMMON_HELP = "  --readout ID     the readout (species or rule-defined parameter)\n"
             + "  --t-end MIN      read out at this time after treatment (default 1440), or\n"
@@ -48,6 +50,8 @@ final class ExperimentCommands {
             + "  --threads N      worker threads (default: all cores); results do not depend on it\n"
             + "  --progress       show a progress bar with ETA on standard error\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
+            + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
+            + "                   (rerun it with './mtorwb experiment F.omex')\n"
             + "Cells are pre-equilibrated to steady state with their context, knockouts and --set values;\n"
             + "drugs are added at time 0.\n" + Perturbations.HELP
             + "  --set ID=VALUE   change a parameter or initial value of the cells (repeatable)\n";
@@ -63,7 +67,7 @@ final class ExperimentCommands {
     static Setup setup(List<String> args, CommandIO io, Set<String> moreValued, Set<String> moreRepeatable)
             throws CommandException {
         Set<String> valued = new HashSet<>(Set.of(READOUT, THREADS, T_END, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL));
+                ModelRuns.RTOL, ModelRuns.ATOL, SEDML));
         valued.addAll(Perturbations.OPTIONS);
         valued.addAll(moreValued);
         Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
@@ -108,6 +112,32 @@ final class ExperimentCommands {
         return new Setup(o, model, cells, context, background, varied, time, new BatchRunner(threads), progress);
     }
 
+    /** The design these options describe, to save as SED-ML. */
+    static ExperimentDesign design(Setup s, ExperimentDesign.Kind kind, List<double[]> doses,
+            List<Map<String, Double>> points, List<String> readouts) {
+        Options o = s.options();
+        Map<String, Double> over = new LinkedHashMap<>();
+        for (String v : o.all(Perturbations.OVEREXPRESS)) {
+            int eq = v.indexOf('=');
+            over.put(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()));
+        }
+        Map<String, Double> set = new LinkedHashMap<>();
+        for (String v : o.all(ModelRuns.SET)) {
+            int eq = v.indexOf('=');
+            set.put(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()));
+        }
+        return new ExperimentDesign(kind, o.get(Perturbations.CONTEXT), o.all(Perturbations.KNOCKOUT), over, set,
+                s.backgroundDrugs(), s.variedDrugs(), doses, points, readouts, s.time(), 1);
+    }
+
+    /** Saves the design when --sedml FILE.omex is given. */
+    static void saveIfAsked(Setup s, CommandIO io, ExperimentDesign d) throws CommandException {
+        String f = s.options().get(SEDML);
+        if (f != null) {
+            ExperimentCommand.save(d, s.modelRef(), s.cells().model(), io.resolve(f), io);
+        }
+    }
+
     static String readout(Setup s) throws CommandException {
         String r = s.options().get(READOUT);
         if (r == null) {
@@ -147,7 +177,7 @@ final class ExperimentCommands {
     }
 
     /** A progress bar with ETA on standard error. */
-    private static final class Bar implements Progress {
+    static final class Bar implements Progress {
         private final CommandIO io;
         private int last = -1;
 
@@ -204,6 +234,12 @@ final class ExperimentCommands {
             }
             String readout = readout(s);
             double[] doses = numbers(s.options(), "--doses");
+            try {
+                saveIfAsked(s, io, design(s, ExperimentDesign.Kind.DOSE_RESPONSE, List.of(doses), List.of(),
+                        List.of(readout)));
+            } catch (IllegalArgumentException e) {
+                throw CommandException.usage(e.getMessage());
+            }
             DoseResponse.Result r;
             try {
                 r = DoseResponse.run(withBackground(s), s.context(), s.variedDrugs().get(0), doses, readout, s.time(),
@@ -272,11 +308,15 @@ final class ExperimentCommands {
                 throw CommandException.usage("unknown --synergy '" + model + "'; use bliss, loewe or hsa");
             }
             String readout = readout(s);
+            double[] dosesA = numbers(s.options(), "--doses-a");
+            double[] dosesB = numbers(s.options(), "--doses-b");
             Combination.Result r;
             try {
-                r = Combination.run(withBackground(s), s.context(), s.variedDrugs().get(0),
-                        numbers(s.options(), "--doses-a"), s.variedDrugs().get(1), numbers(s.options(), "--doses-b"),
-                        readout, s.time(), s.runner(), s.progress(), new Cancellation());
+                saveIfAsked(s, io, design(s, ExperimentDesign.Kind.COMBINATION, List.of(dosesA, dosesB), List.of(),
+                        List.of(readout)));
+                r = Combination.run(withBackground(s), s.context(), s.variedDrugs().get(0), dosesA,
+                        s.variedDrugs().get(1), dosesB, readout, s.time(), s.runner(), s.progress(),
+                        new Cancellation());
             } catch (SimulationException e) {
                 throw failure(s, e);
             } catch (IllegalArgumentException e) {
@@ -349,6 +389,7 @@ final class ExperimentCommands {
             int samples = s.options().integer("--samples", 0, 0);
             List<Map<String, Double>> points = samples > 0
                     ? Scan.latinHypercube(axes, samples, (long) s.options().number("--seed", 1)) : Scan.grid(axes);
+            saveIfAsked(s, io, design(s, ExperimentDesign.Kind.SCAN, List.of(), points, List.of(readout)));
             try {
                 write(s, io, Scan.run(s.cells(), s.context(), points, s.backgroundDrugs(), List.of(readout), s.time(),
                         s.runner(), s.progress(), new Cancellation()));
@@ -391,6 +432,11 @@ final class ExperimentCommands {
         public ExitCode run(List<String> args, CommandIO io) throws CommandException {
             Setup s = setup(args, io, Set.of("--method", "--trajectories", "--seed"), Set.of());
             String method = s.options().get("--method") == null ? "local" : s.options().get("--method");
+            if (s.options().get(SEDML) != null) {
+                throw new CommandException(ExitCode.UNSUPPORTED, "--sedml: SED-ML L1V3 cannot express a sensitivity "
+                        + "analysis (its coefficients and indices compare runs, which SED-ML data generators cannot); "
+                        + "save a scan of the parameters instead");
+            }
             String readout = readout(s);
             Map<String, Double> params = s.cells().model().constantParameters();
             try {

@@ -43,6 +43,7 @@ public final class Main {
         register(new ExperimentCommands.ScanCommand());
         register(new ExperimentCommands.SensitivityCommand());
         register(new FindingsCommand());
+        register(new ExperimentCommand());
         register(new DemoCommand());
     }
 
