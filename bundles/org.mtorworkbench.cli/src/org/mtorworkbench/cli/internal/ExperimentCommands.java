@@ -101,11 +101,7 @@ final class ExperimentCommands {
         int threads = o.integer(THREADS, 0, 0);
         PreparedModel m = ModelRuns.prepare(model, io);
         Perturbations.Parsed p = Perturbations.parse(o, m);
-        Map<String, Double> background = new LinkedHashMap<>();
-        for (String d : o.all(Perturbations.DRUG)) {
-            int eq = d.indexOf('=');
-            background.merge(d.substring(0, eq).strip(), Double.parseDouble(d.substring(eq + 1).strip()), Double::sum);
-        }
+        Map<String, Double> background = drugs(o);
         Cells cells = new Cells(m, p.cells(), Contributions.drugs(), ModelRuns.solverOptions(o));
         String context = o.get(Perturbations.CONTEXT) == null ? "model" : o.get(Perturbations.CONTEXT);
         Progress progress = o.flag(PROGRESS) ? new Bar(io) : Progress.NONE;
@@ -115,27 +111,50 @@ final class ExperimentCommands {
     /** The design these options describe, to save as SED-ML. */
     static ExperimentDesign design(Setup s, ExperimentDesign.Kind kind, List<double[]> doses,
             List<Map<String, Double>> points, List<String> readouts) {
-        Options o = s.options();
-        Map<String, Double> over = new LinkedHashMap<>();
-        for (String v : o.all(Perturbations.OVEREXPRESS)) {
+        return design(s.options(), kind, s.backgroundDrugs(), s.variedDrugs(), doses, points, readouts, s.time(), 1);
+    }
+
+    /** The design of parsed PERTURBATIONS options plus what the design varies. */
+    static ExperimentDesign design(Options o, ExperimentDesign.Kind kind, Map<String, Double> drugs,
+            List<String> varied, List<double[]> doses, List<Map<String, Double>> points, List<String> readouts,
+            ReadoutTime time, int intervals) {
+        return new ExperimentDesign(kind, o.get(Perturbations.CONTEXT), o.all(Perturbations.KNOCKOUT),
+                pairs(o.all(Perturbations.OVEREXPRESS)), pairs(o.all(ModelRuns.SET)), drugs, varied, doses, points,
+                readouts, time, intervals);
+    }
+
+    /** {@code ID=VALUE} options (already checked by {@link Perturbations#parse}) as a map; repeated ids add up. */
+    static Map<String, Double> pairs(List<String> values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String v : values) {
             int eq = v.indexOf('=');
-            over.put(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()));
+            m.merge(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()), (a, b) -> b);
         }
-        Map<String, Double> set = new LinkedHashMap<>();
-        for (String v : o.all(ModelRuns.SET)) {
+        return m;
+    }
+
+    /** The {@code --drug ID=nM} doses (already checked); doses of one drug add up. */
+    static Map<String, Double> drugs(Options o) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String v : o.all(Perturbations.DRUG)) {
             int eq = v.indexOf('=');
-            set.put(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()));
+            m.merge(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()), Double::sum);
         }
-        return new ExperimentDesign(kind, o.get(Perturbations.CONTEXT), o.all(Perturbations.KNOCKOUT), over, set,
-                s.backgroundDrugs(), s.variedDrugs(), doses, points, readouts, s.time(), 1);
+        return m;
+    }
+
+    /** Saves a design when {@code --sedml FILE.omex} is among the options. */
+    static void saveIfAsked(Options o, String modelRef, PreparedModel model, CommandIO io, ExperimentDesign d)
+            throws CommandException {
+        String f = o.get(SEDML);
+        if (f != null) {
+            ExperimentCommand.save(d, modelRef, model, io.resolve(f), io);
+        }
     }
 
     /** Saves the design when --sedml FILE.omex is given. */
     static void saveIfAsked(Setup s, CommandIO io, ExperimentDesign d) throws CommandException {
-        String f = s.options().get(SEDML);
-        if (f != null) {
-            ExperimentCommand.save(d, s.modelRef(), s.cells().model(), io.resolve(f), io);
-        }
+        saveIfAsked(s.options(), s.modelRef(), s.cells().model(), io, d);
     }
 
     static String readout(Setup s) throws CommandException {
@@ -409,28 +428,33 @@ final class ExperimentCommands {
 
         @Override
         public String synopsis() {
-            return "sensitivity MODEL --readout ID [--method local|morris] [--trajectories N] [--seed S] "
-                    + "[READOUT-TIME] [PERTURBATIONS] [--out FILE]";
+            return "sensitivity MODEL --readout ID [--method local|morris|sobol] [--params LIST] [--trajectories N] "
+                    + "[--samples N] [--seed S] [READOUT-TIME] [PERTURBATIONS] [--out FILE]";
         }
 
         @Override
         public String summary() {
-            return "sensitivity of a readout to every parameter (local coefficients or Morris screening)";
+            return "sensitivity of a readout to parameters (local coefficients, Morris screening, Sobol indices)";
         }
 
         @Override
         public String help() {
-            return "Varies every global parameter that is constant and non-zero. 'local' (default): scaled\n"
-                    + "control coefficients (dR/R)/(dp/p) by central differences of +-1%; CSV\n"
-                    + "parameter,value,readout,time,readout_value,coefficient. 'morris': elementary effects over\n"
-                    + "[p/2, 2p] (log scale, 4 levels, --trajectories N default 10, --seed S default 1); CSV\n"
-                    + "parameter,value,readout,time,mu_star,sigma,trajectories. (Sobol indices are not offered;\n"
-                    + "Morris is the global method.)\n" + COMMON_HELP;
+            return "Varies every global parameter that is constant and non-zero (or those of --params LIST).\n"
+                    + "'local' (default): scaled control coefficients (dR/R)/(dp/p) by central differences of +-1%;\n"
+                    + "CSV parameter,value,readout,time,readout_value,coefficient. 'morris': elementary effects over\n"
+                    + "[p/2, 2p] (log scale, 4 levels, --trajectories N default 10); CSV\n"
+                    + "parameter,value,readout,time,mu_star,sigma,trajectories. 'sobol': first-order and total\n"
+                    + "variance-based indices with every parameter log-uniform over [p/2, 2p], Saltelli sampling\n"
+                    + "(--samples N base points, default 64: N (k + 2) runs for k parameters) and 95% bootstrap\n"
+                    + "intervals (200 resamples); CSV parameter,value,readout,time,first_order,first_order_low,\n"
+                    + "first_order_high,total,total_low,total_high,samples. --seed S (default 1) makes Morris\n"
+                    + "trajectories and Sobol bootstraps reproducible.\n"
+                    + "  --params LIST    the parameters to vary (comma-separated ids)\n" + COMMON_HELP;
         }
 
         @Override
         public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-            Setup s = setup(args, io, Set.of("--method", "--trajectories", "--seed"), Set.of());
+            Setup s = setup(args, io, Set.of("--method", "--trajectories", "--seed", "--samples", "--params"), Set.of());
             String method = s.options().get("--method") == null ? "local" : s.options().get("--method");
             if (s.options().get(SEDML) != null) {
                 throw new CommandException(ExitCode.UNSUPPORTED, "--sedml: SED-ML L1V3 cannot express a sensitivity "
@@ -438,20 +462,45 @@ final class ExperimentCommands {
                         + "save a scan of the parameters instead");
             }
             String readout = readout(s);
-            Map<String, Double> params = s.cells().model().constantParameters();
+            Map<String, Double> all = s.cells().model().constantParameters();
+            Map<String, Double> params = all;
+            List<String> chosen = s.options().list("--params");
+            if (chosen != null) {
+                if (chosen.isEmpty()) {
+                    throw CommandException.usage("--params needs at least one parameter id");
+                }
+                params = new LinkedHashMap<>();
+                for (String id : chosen) {
+                    Double v = all.get(id);
+                    if (v == null) {
+                        throw CommandException.usage("--params: '" + id + "' is not a constant, non-zero global "
+                                + "parameter of the model");
+                    }
+                    params.put(id, v);
+                }
+            }
+            if (params.isEmpty()) {
+                throw CommandException.usage("the model has no constant, non-zero global parameter to vary");
+            }
+            long seed = (long) s.options().number("--seed", 1);
             try {
                 Table t = switch (method) {
                     case "local" -> Sensitivity.local(s.cells(), params, s.backgroundDrugs(), List.of(readout), s.time(),
                             s.runner(), s.progress(), new Cancellation());
                     case "morris" -> Sensitivity.morris(s.cells(), params, s.backgroundDrugs(), List.of(readout),
-                            s.time(), s.options().integer("--trajectories", 10, 2),
-                            (long) s.options().number("--seed", 1), s.runner(), s.progress(), new Cancellation());
+                            s.time(), s.options().integer("--trajectories", 10, 2), seed, s.runner(), s.progress(),
+                            new Cancellation());
+                    case "sobol" -> Sensitivity.sobol(s.cells(), params, s.backgroundDrugs(), List.of(readout),
+                            s.time(), s.options().integer("--samples", 64, 2), 200, seed, s.runner(), s.progress(),
+                            new Cancellation());
                     default -> throw CommandException.usage("unknown --method '" + method
-                            + "'; use local or morris (Sobol indices are not offered)");
+                            + "'; use local, morris or sobol");
                 };
                 write(s, io, t);
             } catch (SimulationException e) {
                 throw failure(s, e);
+            } catch (IllegalArgumentException e) {
+                throw CommandException.usage(e.getMessage());
             }
             return ExitCode.OK;
         }
