@@ -31,12 +31,12 @@ public final class Sensitivity {
             throws SimulationException {
         List<String> ids = List.copyOf(parameters.keySet());
         List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
-        tasks.add(() -> cells.treat(doses, Map.of(), readouts, time, cancellation));
+        tasks.add(run(cells, doses, readouts, time, cancellation));
         for (String id : ids) {
             double p = parameters.get(id);
             for (double f : new double[] { 1 + STEP, 1 - STEP }) {
                 Cells c = cells.with(ModelChanges.parameter(id, p * f));
-                tasks.add(() -> c.treat(doses, Map.of(), readouts, time, cancellation));
+                tasks.add(run(c, doses, readouts, time, cancellation));
             }
         }
         List<double[]> v = runner.run(tasks, progress, cancellation);
@@ -119,6 +119,13 @@ public final class Sensitivity {
         return out;
     }
 
+    /** A run of cells with the doses (without any, one run through pre-equilibration: {@link Cells#untreated}). */
+    private static BatchRunner.Task<double[]> run(Cells c, Map<String, Double> doses, List<String> readouts,
+            ReadoutTime time, Cancellation cancellation) {
+        return doses.isEmpty() ? () -> c.untreated(readouts, time, cancellation)
+                : () -> c.treat(doses, Map.of(), readouts, time, cancellation);
+    }
+
     /**
      * One run per point of the unit cube, each parameter at {@code p * 4^(u - 1/2)}: log scale over [p/2, 2p].
      */
@@ -133,7 +140,7 @@ public final class Sensitivity {
                 values.put(ids.get(i), parameters.get(ids.get(i)) * Math.pow(4, u[i] - 0.5));
             }
             Cells c = cells.with(new ModelChanges(values, Map.of(), java.util.Set.of()));
-            tasks.add(() -> c.treat(doses, Map.of(), readouts, time, cancellation));
+            tasks.add(run(c, doses, readouts, time, cancellation));
         }
         return tasks;
     }
