@@ -10,7 +10,9 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * matrices A and B of {@code n} quasi-random points in the unit cube (a Sobol sequence in 2k
  * dimensions, its first point skipped), and for each factor i the matrix AB_i, A with column
  * i taken from B: {@code n (k + 2)} model evaluations. First-order indices use the estimator
- * of Saltelli et al. (2010), {@code S_i = mean(f(B) (f(AB_i) - f(A))) / V}; total indices
+ * of Saltelli et al. (2010) with f(B) centred on the mean output (which leaves its expectation
+ * unchanged and removes the variance a large mean adds), {@code S_i = mean((f(B) - m) (f(AB_i) - f(A))) / V};
+ * total indices
  * Jansen's (1999), {@code ST_i = mean((f(A) - f(AB_i))^2) / (2 V)}; V is the variance of
  * f(A) and f(B) together. 95% confidence intervals are percentiles of the indices over
  * bootstrap resamples of the n rows (reproducible by seed).
@@ -127,7 +129,7 @@ public final class SobolIndices {
             double first = 0;
             double total = 0;
             for (int j : rows) {
-                first += fb[j] * (fab[i][j] - fa[j]);
+                first += (fb[j] - mean) * (fab[i][j] - fa[j]);
                 total += (fa[j] - fab[i][j]) * (fa[j] - fab[i][j]);
             }
             s[i] = v == 0 ? Double.NaN : first / n / v;

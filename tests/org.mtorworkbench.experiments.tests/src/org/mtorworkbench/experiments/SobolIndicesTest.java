@@ -86,10 +86,10 @@ class SobolIndicesTest {
         for (String id : List.of("GF", "aminoacids")) {
             params.put(id, all.get(id));
         }
-        Table t = Sensitivity.sobol(cells, params, Map.of(), List.of("pS6K1"), ReadoutTime.at(60), 32, 100, 3,
+        Table t = Sensitivity.sobol(cells, params, Map.of(), List.of("pS6K1"), ReadoutTime.at(60), 256, 100, 3,
                 new BatchRunner(2), Progress.NONE, new Cancellation());
         assertEquals(2, t.rows().size());
-        Table again = Sensitivity.sobol(cells, params, Map.of(), List.of("pS6K1"), ReadoutTime.at(60), 32, 100, 3,
+        Table again = Sensitivity.sobol(cells, params, Map.of(), List.of("pS6K1"), ReadoutTime.at(60), 256, 100, 3,
                 new BatchRunner(1), Progress.NONE, new Cancellation());
         assertEquals(t.rows(), again.rows(), "identical whatever the thread count");
         double sumFirst = 0;
@@ -102,7 +102,9 @@ class SobolIndicesTest {
             assertTrue(((Number) row.get(5)).doubleValue() <= s && s <= ((Number) row.get(6)).doubleValue());
             sumFirst += s;
         }
-        assertTrue(sumFirst < 1.2, "first-order indices sum to at most 1: " + sumFirst);
+        // growth factor and amino acids act on mTORC1 through separate inputs: nearly additive, so the
+        // first-order indices add up to about 1
+        assertTrue(sumFirst > 0.8 && sumFirst < 1.2, "first-order indices sum to about 1: " + sumFirst);
         assertEquals(List.of("parameter", "value", "readout", "time", "first_order", "first_order_low",
                 "first_order_high", "total", "total_low", "total_high", "samples"), t.columns());
     }
