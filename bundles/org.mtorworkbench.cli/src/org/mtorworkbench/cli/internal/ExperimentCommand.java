@@ -128,6 +128,8 @@ final class ExperimentCommand implements Command {
                     "sbml.level-" + doc.getLevel() + ".version-" + doc.getVersion(), sedml);
         } catch (SedmlException e) {
             throw new CommandException(ExitCode.UNSUPPORTED, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage("--sedml: " + e.getMessage());
         } catch (SimulationException e) {
             throw ModelRuns.failure(modelRef, e);
         } catch (org.mtorworkbench.sbml.SbmlException e) {

@@ -133,6 +133,10 @@ public final class SedmlWriter {
         cellChanges.initialValues().forEach((id, v) -> changeAttribute(changes, m, id, v));
         for (String k : cellChanges.knockouts()) {
             Species s = m.getSpecies(k);
+            if (s == null) {
+                throw new IllegalArgumentException("cannot knock out '" + k + "': model '" + m.getId()
+                        + "' has no such species");
+            }
             String base = target(m, k);
             change(changes, base + "/@" + initialAttribute(s), "0");
             change(changes, base + "/@boundaryCondition", "true");

@@ -54,6 +54,22 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void sobolIndicesOfChosenParameters() {
+        Cli r = run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--method", "sobol", "--params",
+                "GF,aminoacids", "--samples", "16", "--t-end", "60");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals("parameter,value,readout,time,first_order,first_order_low,first_order_high,total,total_low,"
+                + "total_high,samples", lines.get(0));
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).startsWith("GF,1,pS6K1,60,"), lines.get(1));
+        assertTrue(lines.get(1).endsWith(",16"), lines.get(1));
+        Cli bad = run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--params", "GF,nope");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("'nope'"), bad.err());
+    }
+
+    @Test
     void designsSedmlCannotSayAreRefused() {
         Cli sens = run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--sedml", "x.omex");
         assertEquals(3, sens.code(), sens.err());
