@@ -542,7 +542,8 @@ public final class SedmlExperiment {
             case "uniformRange": {
                 double start = number(r, "start", rw);
                 double end = number(r, "end", rw);
-                int points = (int) number(r, "numberOfPoints", rw);
+                // L1V3 names the intervals numberOfPoints, L1V4 numberOfSteps
+                int points = (int) number(r, r.hasAttribute("numberOfPoints") ? "numberOfPoints" : "numberOfSteps", rw);
                 if (points < 0) {
                     throw invalid(rw + ": numberOfPoints must be >= 0");
                 }
