@@ -112,6 +112,29 @@ public final class Cells {
         return out;
     }
 
+    /**
+     * The readouts of these cells with nothing given at time 0 (no drug, background included,
+     * no parameter change), for cells run once, as scan points and sensitivity samples are:
+     * for a readout time, one run from the model's initial state through the
+     * pre-equilibration and on to {@link PreparedModel#EQUILIBRATION_TIME} + the time, which is
+     * what {@link #treat} computes in two runs (the second continuing the first with the same
+     * parameters), without restarting the solver. The pre-equilibrated state is not kept.
+     * With background drugs or a steady-state readout this is {@link #treat}.
+     */
+    public double[] untreated(List<String> readouts, ReadoutTime time, BooleanSupplier cancellation)
+            throws SimulationException {
+        if (!background.isEmpty() || time.isSteadyState()) {
+            return treat(Map.of(), Map.of(), readouts, time, cancellation);
+        }
+        TimeCourse tc = model.simulation(state).run(new double[] { PreparedModel.EQUILIBRATION_TIME + time.minutes() },
+                readouts.stream().map(org.mtorworkbench.simulation.Output::of).toList(), options, cancellation);
+        double[] out = new double[readouts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tc.value(0, i);
+        }
+        return out;
+    }
+
     /** @return the solver options of these cells' runs */
     public SolverOptions options() {
         return options;

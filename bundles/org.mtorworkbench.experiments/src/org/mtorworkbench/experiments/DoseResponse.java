@@ -44,32 +44,56 @@ public final class DoseResponse {
     public static Result run(Cells cells, String context, String drug, double[] doses, String readout,
             ReadoutTime time, BatchRunner runner, Progress progress, Cancellation cancellation)
             throws SimulationException {
+        return run(cells, context, drug, doses, List.of(readout), time, runner, progress, cancellation).get(0);
+    }
+
+    /**
+     * Runs the doses once and reads out several readouts: one result (with its own fit) per
+     * readout, in the order given.
+     */
+    public static List<Result> run(Cells cells, String context, String drug, double[] doses, List<String> readouts,
+            ReadoutTime time, BatchRunner runner, Progress progress, Cancellation cancellation)
+            throws SimulationException {
         if (cells.drugs().find(drug).isEmpty()) {
             throw new IllegalArgumentException("unknown drug '" + drug + "'");
         }
+        if (readouts.isEmpty()) {
+            throw new IllegalArgumentException("a dose-response needs at least one readout");
+        }
         double[] all = withControl(doses);
-        List<BatchRunner.Task<Double>> tasks = new ArrayList<>();
+        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
         for (double d : all) {
-            tasks.add(() -> cells.treat(d == 0 ? Map.of() : Map.of(drug, d), Map.of(), List.of(readout), time,
-                    cancellation)[0]);
+            tasks.add(() -> cells.treat(d == 0 ? Map.of() : Map.of(drug, d), Map.of(), readouts, time, cancellation));
         }
-        List<Double> values = runner.run(tasks, progress, cancellation);
-        double[] y = values.stream().mapToDouble(Double::doubleValue).toArray();
-        HillFit fit = HillFit.fit(all, y);
-        Table t = new Table(List.of("run", "context", "drug", "dose_nM", "readout", "time", "value", "fitted"));
-        for (int i = 0; i < all.length; i++) {
-            t.add(i + 1, context, drug, all[i], readout, time.label(), y[i], fit.predict(all[i]));
+        List<double[]> values = runner.run(tasks, progress, cancellation);
+        List<Result> out = new ArrayList<>();
+        for (int r = 0; r < readouts.size(); r++) {
+            double[] y = new double[all.length];
+            for (int i = 0; i < all.length; i++) {
+                y[i] = values.get(i)[r];
+            }
+            HillFit fit = HillFit.fit(all, y);
+            Table t = new Table(List.of("run", "context", "drug", "dose_nM", "readout", "time", "value", "fitted"));
+            for (int i = 0; i < all.length; i++) {
+                t.add(i + 1, context, drug, all[i], readouts.get(r), time.label(), y[i], fit.predict(all[i]));
+            }
+            out.add(new Result(drug, readouts.get(r), time, all, y, fit, t));
         }
-        return new Result(drug, readout, time, all, y, fit, t);
+        return out;
     }
 
     static double[] withControl(double[] doses) {
         double[] sorted = doses.clone();
         java.util.Arrays.sort(sorted);
-        if (sorted.length > 0 && sorted[0] < 0) {
-            throw new IllegalArgumentException("doses must be >= 0 nM");
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("no doses given: give at least one dose in nM");
         }
-        if (sorted.length > 0 && sorted[0] == 0) {
+        for (double d : sorted) {
+            if (!(d >= 0) || !Double.isFinite(d)) {
+                throw new IllegalArgumentException("doses must be finite and >= 0 nM, not " + d);
+            }
+        }
+        if (sorted[0] == 0) {
             return sorted;
         }
         double[] all = new double[sorted.length + 1];

@@ -133,7 +133,8 @@ public final class Scan {
             Map<String, Double> initials = new LinkedHashMap<>();
             p.forEach((id, v) -> (species.contains(id) ? initials : params).put(id, v));
             Cells at = cells.with(new ModelChanges(params, initials, java.util.Set.of()));
-            tasks.add(() -> at.treat(doses, Map.of(), readouts, time, cancellation));
+            tasks.add(doses.isEmpty() ? () -> at.untreated(readouts, time, cancellation)
+                    : () -> at.treat(doses, Map.of(), readouts, time, cancellation));
         }
         List<double[]> values = runner.run(tasks, progress, cancellation);
         List<String> cols = new ArrayList<>(List.of("run", "context"));

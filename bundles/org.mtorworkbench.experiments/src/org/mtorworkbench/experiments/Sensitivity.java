@@ -13,7 +13,9 @@ import org.mtorworkbench.simulation.SimulationException;
  * Sensitivities of a readout to parameters. Local: scaled control coefficients
  * {@code (dR/R) / (dp/p)} by central differences of ±1%. Global: Morris elementary effects
  * over [p/2, 2p] on a log scale (four levels, reproducible by seed), reported as mu* (mean of
- * absolute effects) and sigma (their standard deviation).
+ * absolute effects) and sigma (their standard deviation). Sobol: first-order and total
+ * variance-based indices over the same log-uniform ranges (see {@link SobolIndices}), with
+ * bootstrap 95% intervals.
  */
 public final class Sensitivity {
 
@@ -29,12 +31,12 @@ public final class Sensitivity {
             throws SimulationException {
         List<String> ids = List.copyOf(parameters.keySet());
         List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
-        tasks.add(() -> cells.treat(doses, Map.of(), readouts, time, cancellation));
+        tasks.add(run(cells, doses, readouts, time, cancellation));
         for (String id : ids) {
             double p = parameters.get(id);
             for (double f : new double[] { 1 + STEP, 1 - STEP }) {
                 Cells c = cells.with(ModelChanges.parameter(id, p * f));
-                tasks.add(() -> c.treat(doses, Map.of(), readouts, time, cancellation));
+                tasks.add(run(c, doses, readouts, time, cancellation));
             }
         }
         List<double[]> v = runner.run(tasks, progress, cancellation);
@@ -80,16 +82,8 @@ public final class Sensitivity {
                 moved.add(new int[] { i });
             }
         }
-        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
-        for (double[] x : designs) {
-            Map<String, Double> values = new LinkedHashMap<>();
-            for (int i = 0; i < k; i++) {
-                values.put(ids.get(i), parameters.get(ids.get(i)) * Math.pow(4, x[i] - 0.5));
-            }
-            Cells c = cells.with(new ModelChanges(values, Map.of(), java.util.Set.of()));
-            tasks.add(() -> c.treat(doses, Map.of(), readouts, time, cancellation));
-        }
-        List<double[]> v = runner.run(tasks, progress, cancellation);
+        List<double[]> v = runner.run(tasks(cells, parameters, designs, doses, readouts, time, cancellation), progress,
+                cancellation);
         double[][][] ee = new double[readouts.size()][k][trajectories];
         int[] count = new int[k];
         int row = 0;
@@ -120,6 +114,78 @@ public final class Sensitivity {
                 double sigma = trajectories > 1 ? Math.sqrt(var / (trajectories - 1)) : 0;
                 out.add(ids.get(i), parameters.get(ids.get(i)), readouts.get(r), time.label(), sumAbs / trajectories,
                         sigma, trajectories);
+            }
+        }
+        return out;
+    }
+
+    /** A run of cells with the doses (without any, one run through pre-equilibration: {@link Cells#untreated}). */
+    private static BatchRunner.Task<double[]> run(Cells c, Map<String, Double> doses, List<String> readouts,
+            ReadoutTime time, Cancellation cancellation) {
+        return doses.isEmpty() ? () -> c.untreated(readouts, time, cancellation)
+                : () -> c.treat(doses, Map.of(), readouts, time, cancellation);
+    }
+
+    /**
+     * One run per point of the unit cube, each parameter at {@code p * 4^(u - 1/2)}: log scale over [p/2, 2p].
+     */
+    private static List<BatchRunner.Task<double[]>> tasks(Cells cells, Map<String, Double> parameters,
+            List<double[]> points, Map<String, Double> doses, List<String> readouts, ReadoutTime time,
+            Cancellation cancellation) {
+        List<String> ids = List.copyOf(parameters.keySet());
+        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
+        for (double[] u : points) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                values.put(ids.get(i), parameters.get(ids.get(i)) * Math.pow(4, u[i] - 0.5));
+            }
+            Cells c = cells.with(new ModelChanges(values, Map.of(), java.util.Set.of()));
+            tasks.add(run(c, doses, readouts, time, cancellation));
+        }
+        return tasks;
+    }
+
+    /**
+     * Sobol indices of each readout to the parameters, each varied log-uniformly over
+     * [p/2, 2p]: {@code samples (k + 2)} runs for k parameters.
+     *
+     * @param samples base sample size n (rows of A and B)
+     * @param bootstrap resamples for the 95% intervals
+     */
+    public static Table sobol(Cells cells, Map<String, Double> parameters, Map<String, Double> doses,
+            List<String> readouts, ReadoutTime time, int samples, int bootstrap, long seed, BatchRunner runner,
+            Progress progress, Cancellation cancellation) throws SimulationException {
+        List<String> ids = List.copyOf(parameters.keySet());
+        int k = ids.size();
+        double[][][] ab = SobolIndices.sample(samples, k);
+        List<double[]> points = new ArrayList<>(List.of(ab[0]));
+        points.addAll(List.of(ab[1]));
+        for (int i = 0; i < k; i++) {
+            points.addAll(List.of(SobolIndices.mix(ab[0], ab[1], i)));
+        }
+        List<double[]> v = runner.run(tasks(cells, parameters, points, doses, readouts, time, cancellation), progress,
+                cancellation);
+        Table out = new Table(List.of("parameter", "value", "readout", "time", "first_order", "first_order_low",
+                "first_order_high", "total", "total_low", "total_high", "samples"));
+        List<SobolIndices.Result> results = new ArrayList<>();
+        for (int r = 0; r < readouts.size(); r++) {
+            double[] fa = new double[samples];
+            double[] fb = new double[samples];
+            double[][] fab = new double[k][samples];
+            for (int j = 0; j < samples; j++) {
+                fa[j] = v.get(j)[r];
+                fb[j] = v.get(samples + j)[r];
+                for (int i = 0; i < k; i++) {
+                    fab[i][j] = v.get((2 + i) * samples + j)[r];
+                }
+            }
+            results.add(SobolIndices.estimate(fa, fb, fab, bootstrap, seed));
+        }
+        for (int i = 0; i < k; i++) {
+            for (int r = 0; r < readouts.size(); r++) {
+                SobolIndices.Result s = results.get(r);
+                out.add(ids.get(i), parameters.get(ids.get(i)), readouts.get(r), time.label(), s.first()[i],
+                        s.firstLow()[i], s.firstHigh()[i], s.total()[i], s.totalLow()[i], s.totalHigh()[i], samples);
             }
         }
         return out;

@@ -39,7 +39,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X]";
+        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X] | bench --experiments [--threads N]";
     }
 
     @Override
@@ -56,14 +56,27 @@ final class BenchCommand implements Command {
                 + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow),\n"
                 + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
                 + "of a parameter scan on 1 and 2 threads. Absent models are reported as skipped.\n"
+                + "With --experiments, instead: the experiment designs on builtin:mtor, readout at 24 h: a 10x10\n"
+                + "combination matrix (rapamycin x PD0325901, the controls included; median of 5 after a\n"
+                + "warm-up, the cells pre-equilibrated once), and a 2-D scan of 100 x 100 points (GF and\n"
+                + "aminoacids, each point pre-equilibrated), on --threads N (default all cores).\n"
                 + "Numbers are printed, not judged: the exit code is 0 unless the options are wrong.";
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL), Set.of());
+        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL,
+                ExperimentCommands.THREADS), Set.of(), Set.of("--experiments"));
         if (!o.positionals().isEmpty()) {
             throw CommandException.usage("unexpected argument '" + o.positionals().get(0) + "'");
+        }
+        if (o.flag("--experiments")) {
+            try {
+                experiments(io.out(), o.integer(ExperimentCommands.THREADS, 0, 0));
+            } catch (SimulationException e) {
+                throw ModelRuns.failure("builtin:mtor", e);
+            }
+            return ExitCode.OK;
         }
         Path shared;
         if (o.get("--shared") != null) {
@@ -110,6 +123,56 @@ final class BenchCommand implements Command {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** Times the experiment designs on the built-in network. */
+    static void experiments(PrintStream out, int threads) throws SimulationException {
+        org.mtorworkbench.experiments.BatchRunner runner = new org.mtorworkbench.experiments.BatchRunner(threads);
+        long t0 = System.nanoTime();
+        org.mtorworkbench.experiments.PreparedModel model = org.mtorworkbench.experiments.PreparedModel
+                .of(org.mtorworkbench.network.NetworkModel.newDocument());
+        org.mtorworkbench.experiments.Cells cells = new org.mtorworkbench.experiments.Cells(model,
+                org.mtorworkbench.network.ModelChanges.NONE, org.mtorworkbench.network.extension.Contributions.drugs(),
+                SolverOptions.defaults());
+        org.mtorworkbench.experiments.ReadoutTime day = org.mtorworkbench.experiments.ReadoutTime.at(1440);
+        cells.equilibratedState(() -> false);
+        out.printf(Locale.ROOT, "experiment benchmark: builtin:mtor, readout at 24 h, %d thread(s), %d cores%n",
+                runner.threads(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "compile + pre-equilibrate: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+        double[] a = org.mtorworkbench.experiments.DoseResponse.logDoses(0.01, 100, 9);
+        double[] b = org.mtorworkbench.experiments.DoseResponse.logDoses(1, 1000, 9);
+        List<Double> ms = new ArrayList<>();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        double comboCpu = 0;
+        for (int i = 0; i < 6; i++) {
+            long s = System.nanoTime();
+            long c = cpu.getCurrentThreadCpuTime();
+            org.mtorworkbench.experiments.Combination.run(cells, "model", "rapamycin", a, "pd0325901", b,
+                    "proliferation", day, runner, org.mtorworkbench.experiments.Progress.NONE,
+                    new org.mtorworkbench.experiments.Cancellation());
+            if (i > 0) {
+                ms.add((System.nanoTime() - s) / 1e6);
+                comboCpu += (cpu.getCurrentThreadCpuTime() - c) / 1e6 / 5;
+            }
+        }
+        java.util.Collections.sort(ms);
+        // with one thread the runs execute on this thread: its CPU time is the work, whatever else loads the machine
+        out.printf(Locale.ROOT, "combination 10x10 (100 runs): %.0f ms median (min %.0f, max %.0f)%s%n", ms.get(2),
+                ms.get(0), ms.get(4), runner.threads() == 1 ? String.format(Locale.ROOT, "; %.0f ms CPU", comboCpu)
+                        : "");
+        List<org.mtorworkbench.experiments.Scan.Axis> axes = List.of(
+                new org.mtorworkbench.experiments.Scan.Axis("GF", 0.1, 1, 100, false),
+                new org.mtorworkbench.experiments.Scan.Axis("aminoacids", 0.1, 1, 100, false));
+        long s = System.nanoTime();
+        long c = cpu.getCurrentThreadCpuTime();
+        org.mtorworkbench.experiments.Scan.run(cells, "model", org.mtorworkbench.experiments.Scan.grid(axes),
+                java.util.Map.of(), List.of("pS6K1"), day, runner, org.mtorworkbench.experiments.Progress.NONE,
+                new org.mtorworkbench.experiments.Cancellation());
+        double scanMs = (System.nanoTime() - s) / 1e6;
+        double scanCpu = (cpu.getCurrentThreadCpuTime() - c) / 1e6;
+        out.printf(Locale.ROOT, "scan 100x100 (10,000 points, each pre-equilibrated): %.0f ms (%.0f points/s)%s%n",
+                scanMs, 10_000 / (scanMs / 1000), runner.threads() == 1 ? String.format(Locale.ROOT,
+                        "; %.0f ms CPU", scanCpu) : "");
     }
 
     /** Where a benchmarked model comes from. */

@@ -21,6 +21,7 @@ import org.mtorworkbench.experiments.HillFit;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.Progress;
 import org.mtorworkbench.experiments.ReadoutTime;
+import org.mtorworkbench.experiments.SavedDesign;
 import org.mtorworkbench.experiments.Scan;
 import org.mtorworkbench.experiments.Sensitivity;
 import org.mtorworkbench.experiments.Table;
@@ -41,6 +42,7 @@ final class ExperimentCommands {
     static final String T_END = "--t-end";
     static final String STEADY = "--steady-state";
     static final String PROGRESS = "--progress";
+    static final String SEDML = "--sedml";
 
     static final String COMMON_HELP = "  --readout ID     the readout (species or rule-defined parameter)\n"
             + "  --t-end MIN      read out at this time after treatment (default 1440), or\n"
@@ -48,6 +50,8 @@ final class ExperimentCommands {
             + "  --threads N      worker threads (default: all cores); results do not depend on it\n"
             + "  --progress       show a progress bar with ETA on standard error\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
+            + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
+            + "                   (rerun it with './mtorwb experiment F.omex')\n"
             + "Cells are pre-equilibrated to steady state with their context, knockouts and --set values;\n"
             + "drugs are added at time 0.\n" + Perturbations.help();
 
@@ -62,7 +66,7 @@ final class ExperimentCommands {
     static Setup setup(List<String> args, CommandIO io, Set<String> moreValued, Set<String> moreRepeatable)
             throws CommandException {
         Set<String> valued = new HashSet<>(Set.of(READOUT, THREADS, T_END, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL));
+                ModelRuns.RTOL, ModelRuns.ATOL, SEDML));
         valued.addAll(Perturbations.OPTIONS);
         valued.addAll(moreValued);
         Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
@@ -96,16 +100,71 @@ final class ExperimentCommands {
         int threads = o.integer(THREADS, 0, 0);
         PreparedModel m = ModelRuns.prepare(model, io);
         Perturbations.Parsed p = Perturbations.parse(o, m);
-        Map<String, Double> background = new LinkedHashMap<>();
-        for (String d : o.all(Perturbations.DRUG)) {
-            int eq = d.indexOf('=');
-            background.merge(d.substring(0, eq).strip(), Double.parseDouble(d.substring(eq + 1).strip()), Double::sum);
-        }
+        Map<String, Double> background = drugs(o);
         Cells cells = new Cells(m, p.cells(), Contributions.drugs(), ModelRuns.solverOptions(o))
                 .withTreatmentChanges(p.treatmentExtras());
         String context = o.get(Perturbations.CONTEXT) == null ? "model" : o.get(Perturbations.CONTEXT);
         Progress progress = o.flag(PROGRESS) ? new Bar(io) : Progress.NONE;
         return new Setup(o, model, cells, context, background, varied, time, new BatchRunner(threads), progress);
+    }
+
+    /** The perturbation options a saved design records. */
+    private static final Set<String> SAVED_PERTURBATIONS = Set.of(Perturbations.DRUG, Perturbations.CONTEXT,
+            Perturbations.KNOCKOUT, Perturbations.OVEREXPRESS, Perturbations.SET);
+
+    /** The design these options describe, to save as SED-ML. */
+    static SavedDesign design(Setup s, SavedDesign.Kind kind, List<double[]> doses,
+            List<Map<String, Double>> points, List<String> readouts) throws CommandException {
+        return design(s.options(), kind, s.backgroundDrugs(), s.variedDrugs(), doses, points, readouts, s.time(), 1);
+    }
+
+    /** The design of parsed PERTURBATIONS options plus what the design varies. */
+    static SavedDesign design(Options o, SavedDesign.Kind kind, Map<String, Double> drugs,
+            List<String> varied, List<double[]> doses, List<Map<String, Double>> points, List<String> readouts,
+            ReadoutTime time, int intervals) throws CommandException {
+        for (String option : Perturbations.OPTIONS) {
+            if (!SAVED_PERTURBATIONS.contains(option) && !o.all(option).isEmpty()) {
+                throw new CommandException(ExitCode.UNSUPPORTED, "--sedml: the perturbation " + option
+                        + " of an installed bundle cannot be written as SED-ML; leave out --sedml or " + option);
+            }
+        }
+        return new SavedDesign(kind, o.get(Perturbations.CONTEXT), o.all(Perturbations.KNOCKOUT),
+                pairs(o.all(Perturbations.OVEREXPRESS)), pairs(o.all(Perturbations.SET)), drugs, varied, doses, points,
+                readouts, time, intervals);
+    }
+
+    /** {@code ID=VALUE} options (already checked by {@link Perturbations#parse}) as a map; repeated ids add up. */
+    static Map<String, Double> pairs(List<String> values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            m.merge(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()), (a, b) -> b);
+        }
+        return m;
+    }
+
+    /** The {@code --drug ID=nM} doses (already checked); doses of one drug add up. */
+    static Map<String, Double> drugs(Options o) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String v : o.all(Perturbations.DRUG)) {
+            int eq = v.indexOf('=');
+            m.merge(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()), Double::sum);
+        }
+        return m;
+    }
+
+    /** Saves a design when {@code --sedml FILE.omex} is among the options. */
+    static void saveIfAsked(Options o, String modelRef, PreparedModel model, CommandIO io, SavedDesign d)
+            throws CommandException {
+        String f = o.get(SEDML);
+        if (f != null) {
+            ExperimentCommand.save(d, modelRef, model, io.resolve(f), io);
+        }
+    }
+
+    /** Saves the design when --sedml FILE.omex is given. */
+    static void saveIfAsked(Setup s, CommandIO io, SavedDesign d) throws CommandException {
+        saveIfAsked(s.options(), s.modelRef(), s.cells().model(), io, d);
     }
 
     static String readout(Setup s) throws CommandException {
@@ -147,7 +206,7 @@ final class ExperimentCommands {
     }
 
     /** A progress bar with ETA on standard error. */
-    private static final class Bar implements Progress {
+    static final class Bar implements Progress {
         private final CommandIO io;
         private int last = -1;
 
@@ -204,6 +263,12 @@ final class ExperimentCommands {
             }
             String readout = readout(s);
             double[] doses = numbers(s.options(), "--doses");
+            try {
+                saveIfAsked(s, io, design(s, SavedDesign.Kind.DOSE_RESPONSE, List.of(doses), List.of(),
+                        List.of(readout)));
+            } catch (IllegalArgumentException e) {
+                throw CommandException.usage(e.getMessage());
+            }
             DoseResponse.Result r;
             try {
                 r = DoseResponse.run(withBackground(s), s.context(), s.variedDrugs().get(0), doses, readout, s.time(),
@@ -272,11 +337,15 @@ final class ExperimentCommands {
                 throw CommandException.usage("unknown --synergy '" + model + "'; use bliss, loewe or hsa");
             }
             String readout = readout(s);
+            double[] dosesA = numbers(s.options(), "--doses-a");
+            double[] dosesB = numbers(s.options(), "--doses-b");
             Combination.Result r;
             try {
-                r = Combination.run(withBackground(s), s.context(), s.variedDrugs().get(0),
-                        numbers(s.options(), "--doses-a"), s.variedDrugs().get(1), numbers(s.options(), "--doses-b"),
-                        readout, s.time(), s.runner(), s.progress(), new Cancellation());
+                saveIfAsked(s, io, design(s, SavedDesign.Kind.COMBINATION, List.of(dosesA, dosesB), List.of(),
+                        List.of(readout)));
+                r = Combination.run(withBackground(s), s.context(), s.variedDrugs().get(0), dosesA,
+                        s.variedDrugs().get(1), dosesB, readout, s.time(), s.runner(), s.progress(),
+                        new Cancellation());
             } catch (SimulationException e) {
                 throw failure(s, e);
             } catch (IllegalArgumentException e) {
@@ -349,6 +418,7 @@ final class ExperimentCommands {
             int samples = s.options().integer("--samples", 0, 0);
             List<Map<String, Double>> points = samples > 0
                     ? Scan.latinHypercube(axes, samples, (long) s.options().number("--seed", 1)) : Scan.grid(axes);
+            saveIfAsked(s, io, design(s, SavedDesign.Kind.SCAN, List.of(), points, List.of(readout)));
             try {
                 write(s, io, Scan.run(s.cells(), s.context(), points, s.backgroundDrugs(), List.of(readout), s.time(),
                         s.runner(), s.progress(), new Cancellation()));
@@ -368,44 +438,79 @@ final class ExperimentCommands {
 
         @Override
         public String synopsis() {
-            return "sensitivity MODEL --readout ID [--method local|morris] [--trajectories N] [--seed S] "
-                    + "[READOUT-TIME] [PERTURBATIONS] [--out FILE]";
+            return "sensitivity MODEL --readout ID [--method local|morris|sobol] [--params LIST] [--trajectories N] "
+                    + "[--samples N] [--seed S] [READOUT-TIME] [PERTURBATIONS] [--out FILE]";
         }
 
         @Override
         public String summary() {
-            return "sensitivity of a readout to every parameter (local coefficients or Morris screening)";
+            return "sensitivity of a readout to parameters (local coefficients, Morris screening, Sobol indices)";
         }
 
         @Override
         public String help() {
-            return "Varies every global parameter that is constant and non-zero. 'local' (default): scaled\n"
-                    + "control coefficients (dR/R)/(dp/p) by central differences of +-1%; CSV\n"
-                    + "parameter,value,readout,time,readout_value,coefficient. 'morris': elementary effects over\n"
-                    + "[p/2, 2p] (log scale, 4 levels, --trajectories N default 10, --seed S default 1); CSV\n"
-                    + "parameter,value,readout,time,mu_star,sigma,trajectories. (Sobol indices are not offered;\n"
-                    + "Morris is the global method.)\n" + COMMON_HELP;
+            return "Varies every global parameter that is constant and non-zero (or those of --params LIST).\n"
+                    + "'local' (default): scaled control coefficients (dR/R)/(dp/p) by central differences of +-1%;\n"
+                    + "CSV parameter,value,readout,time,readout_value,coefficient. 'morris': elementary effects over\n"
+                    + "[p/2, 2p] (log scale, 4 levels, --trajectories N default 10); CSV\n"
+                    + "parameter,value,readout,time,mu_star,sigma,trajectories. 'sobol': first-order and total\n"
+                    + "variance-based indices with every parameter log-uniform over [p/2, 2p], Saltelli sampling\n"
+                    + "(--samples N base points, default 64: N (k + 2) runs for k parameters) and 95% bootstrap\n"
+                    + "intervals (200 resamples); CSV parameter,value,readout,time,first_order,first_order_low,\n"
+                    + "first_order_high,total,total_low,total_high,samples. --seed S (default 1) makes Morris\n"
+                    + "trajectories and Sobol bootstraps reproducible.\n"
+                    + "  --params LIST    the parameters to vary (comma-separated ids)\n" + COMMON_HELP;
         }
 
         @Override
         public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-            Setup s = setup(args, io, Set.of("--method", "--trajectories", "--seed"), Set.of());
+            Setup s = setup(args, io, Set.of("--method", "--trajectories", "--seed", "--samples", "--params"), Set.of());
             String method = s.options().get("--method") == null ? "local" : s.options().get("--method");
+            if (s.options().get(SEDML) != null) {
+                throw new CommandException(ExitCode.UNSUPPORTED, "--sedml: SED-ML L1V3 cannot express a sensitivity "
+                        + "analysis (its coefficients and indices compare runs, which SED-ML data generators cannot); "
+                        + "save a scan of the parameters instead");
+            }
             String readout = readout(s);
-            Map<String, Double> params = s.cells().model().constantParameters();
+            Map<String, Double> all = s.cells().model().constantParameters();
+            Map<String, Double> params = all;
+            List<String> chosen = s.options().list("--params");
+            if (chosen != null) {
+                if (chosen.isEmpty()) {
+                    throw CommandException.usage("--params needs at least one parameter id");
+                }
+                params = new LinkedHashMap<>();
+                for (String id : chosen) {
+                    Double v = all.get(id);
+                    if (v == null) {
+                        throw CommandException.usage("--params: '" + id + "' is not a constant, non-zero global "
+                                + "parameter of the model");
+                    }
+                    params.put(id, v);
+                }
+            }
+            if (params.isEmpty()) {
+                throw CommandException.usage("the model has no constant, non-zero global parameter to vary");
+            }
+            long seed = (long) s.options().number("--seed", 1);
             try {
                 Table t = switch (method) {
                     case "local" -> Sensitivity.local(s.cells(), params, s.backgroundDrugs(), List.of(readout), s.time(),
                             s.runner(), s.progress(), new Cancellation());
                     case "morris" -> Sensitivity.morris(s.cells(), params, s.backgroundDrugs(), List.of(readout),
-                            s.time(), s.options().integer("--trajectories", 10, 2),
-                            (long) s.options().number("--seed", 1), s.runner(), s.progress(), new Cancellation());
+                            s.time(), s.options().integer("--trajectories", 10, 2), seed, s.runner(), s.progress(),
+                            new Cancellation());
+                    case "sobol" -> Sensitivity.sobol(s.cells(), params, s.backgroundDrugs(), List.of(readout),
+                            s.time(), s.options().integer("--samples", 64, 2), 200, seed, s.runner(), s.progress(),
+                            new Cancellation());
                     default -> throw CommandException.usage("unknown --method '" + method
-                            + "'; use local or morris (Sobol indices are not offered)");
+                            + "'; use local, morris or sobol");
                 };
                 write(s, io, t);
             } catch (SimulationException e) {
                 throw failure(s, e);
+            } catch (IllegalArgumentException e) {
+                throw CommandException.usage(e.getMessage());
             }
             return ExitCode.OK;
         }

@@ -45,6 +45,8 @@ public final class Main {
         register(new ExperimentCommands.ScanCommand());
         register(new ExperimentCommands.SensitivityCommand());
         register(new FindingsCommand());
+        register(new ExperimentCommand());
+        register(new DemoCommand());
         // Experiment designs of the active bundles (the product's own among them), unless a command has the name.
         for (ExperimentDesign d : ExperimentDesigns.all()) {
             commands.putIfAbsent(d.id(), new DesignCommand(d));

@@ -24,6 +24,9 @@ final class Perturbations {
 
     static final String DRUG = "--drug";
     static final String CONTEXT = "--context";
+    static final String KNOCKOUT = "--knockout";
+    static final String OVEREXPRESS = "--overexpress";
+    static final String SET = "--set";
 
     /** The options of the perturbation types active at each use. */
     static final Set<String> OPTIONS = new LiveOptions(false);

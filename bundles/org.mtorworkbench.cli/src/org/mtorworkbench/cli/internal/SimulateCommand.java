@@ -22,7 +22,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "simulate MODEL [--t-end MIN] [--points N] [PERTURBATIONS] [--equilibrate] [--ids a,b] [--out FILE]";
+        return "simulate MODEL [--t-end MIN] [--points N] [PERTURBATIONS] [--equilibrate [--sedml F.omex]] [--ids a,b] [--out FILE]";
     }
 
     @Override
@@ -36,14 +36,16 @@ final class SimulateCommand implements Command {
                 + "model's time units, minutes for the built-in models) and writes the CSV 'time,<ids>'\n"
                 + "with --points equal intervals (default 100, so 101 rows). Perturbations act from time 0 on\n"
                 + "the model's initial state; with --equilibrate the cells (context, knockouts, --set) are first\n"
-                + "run to steady state and the drugs are added at time 0.\n" + Perturbations.help()
+                + "run to steady state and the drugs are added at time 0.\n"
+                + "  --sedml F.omex   with --equilibrate, also save the time course as SED-ML L1V3 in a COMBINE\n"
+                + "                   archive (rerun it with './mtorwb experiment F.omex')\n" + Perturbations.help()
                 + ModelRuns.OPTIONS_HELP;
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
         Set<String> valued = new java.util.HashSet<>(Set.of("--t-end", "--points", ModelRuns.IDS, ModelRuns.OUT,
-                ModelRuns.SOLVER, ModelRuns.RTOL, ModelRuns.ATOL));
+                ModelRuns.SOLVER, ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML));
         valued.addAll(Perturbations.OPTIONS);
         Options o = Options.parse(args, valued, Perturbations.REPEATABLE, Set.of("--equilibrate"));
         String model = o.onePositional("MODEL");
@@ -59,6 +61,15 @@ final class SimulateCommand implements Command {
         double[] times = new double[points + 1];
         for (int i = 0; i <= points; i++) {
             times[i] = tEnd * i / points;
+        }
+        if (o.get(ExperimentCommands.SEDML) != null) {
+            if (!o.flag("--equilibrate")) {
+                throw CommandException.usage("--sedml saves the workbench's time course of equilibrated cells: add "
+                        + "--equilibrate");
+            }
+            ExperimentCommands.saveIfAsked(o, model, m, io, ExperimentCommands.design(o,
+                    org.mtorworkbench.experiments.SavedDesign.Kind.TIME_COURSE, ExperimentCommands.drugs(o),
+                    List.of(), List.of(), List.of(), ids, org.mtorworkbench.experiments.ReadoutTime.at(tEnd), points));
         }
         TimeCourse tc;
         try {

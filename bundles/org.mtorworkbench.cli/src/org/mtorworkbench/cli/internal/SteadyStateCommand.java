@@ -23,7 +23,7 @@ final class SteadyStateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "steady-state MODEL [PERTURBATIONS] [--ids a,b] [--out FILE]";
+        return "steady-state MODEL [PERTURBATIONS] [--ids a,b] [--sedml F.omex] [--out FILE]";
     }
 
     @Override
@@ -37,13 +37,14 @@ final class SteadyStateCommand implements Command {
                 + "conserved moieties held at their initial totals, falling back to integration over\n"
                 + "growing horizons. Writes the CSV '<ids>' with one row of values; says on standard\n"
                 + "error how it was found. No steady state is a numerical failure (exit code 5).\n"
+                + "  --sedml F.omex   also save the steady state as SED-ML L1V3 in a COMBINE archive\n"
                 + Perturbations.help() + ModelRuns.OPTIONS_HELP;
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
         Set<String> valued = new java.util.HashSet<>(Set.of(ModelRuns.IDS, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL));
+                ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML));
         valued.addAll(Perturbations.OPTIONS);
         Options o = Options.parse(args, valued, Perturbations.REPEATABLE);
         String model = o.onePositional("MODEL");
@@ -54,6 +55,10 @@ final class SteadyStateCommand implements Command {
         for (String id : ids) {
             outs.add(Output.of(id));
         }
+        Perturbations.parse(o, m);
+        ExperimentCommands.saveIfAsked(o, model, m, io, ExperimentCommands.design(o,
+                org.mtorworkbench.experiments.SavedDesign.Kind.STEADY_STATE, ExperimentCommands.drugs(o), List.of(),
+                List.of(), List.of(), ids, org.mtorworkbench.experiments.ReadoutTime.steadyState(), 1));
         SteadyState ss;
         try {
             ss = m.simulation(Perturbations.parse(o, m).all()).steadyState(outs, options, () -> false);

@@ -212,7 +212,7 @@ class MainTest {
                 "--t-end", "60");
         assertEquals(0, sens.code(), sens.err());
         assertTrue(sens.out().startsWith("parameter,value,readout,time,mu_star,sigma,trajectories\n"), sens.out());
-        assertEquals(2, run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--method", "sobol").code());
+        assertEquals(2, run("sensitivity", "builtin:mtor", "--readout", "pS6K1", "--method", "anova").code());
         assertEquals(2, run("dose-response", "builtin:mtor", "--doses", "1,2", "--readout", "pS6K1").code());
         assertEquals(2, run("combination", "builtin:mtor", "--drug", "rapamycin", "--doses-a", "1", "--doses-b", "1",
                 "--readout", "pS6K1").code());

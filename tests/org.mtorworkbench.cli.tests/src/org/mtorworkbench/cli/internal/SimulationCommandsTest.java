@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.tests.support.SampleModels;
 import org.mtorworkbench.tests.support.SharedData;
 
 /** simulate, steady-state, testsuite and bench: output formats and exit codes. */
@@ -26,27 +27,9 @@ class SimulationCommandsTest {
     /** A <-> B with kf = 2, kr = 1 in a unit compartment: A + B is conserved, steady state B = 2 A. */
     private Path model(String extraParameters, String rules) throws Exception {
         Path f = tmp.resolve("m.xml");
-        Files.writeString(f, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
-                  <model id="rev">
-                    <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
-                    <listOfSpecies>
-                      <species id="A" compartment="c" initialConcentration="3" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                      <species id="B" compartment="c" initialConcentration="0" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
-                    </listOfSpecies>
-                    <listOfParameters><parameter id="kf" value="2" constant="true"/><parameter id="kr" value="1" constant="true"/>%s</listOfParameters>
-                    %s
-                    <listOfReactions>
-                      <reaction id="r" reversible="true">
-                        <listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>
-                        <listOfProducts><speciesReference species="B" stoichiometry="1" constant="true"/></listOfProducts>
-                        <kineticLaw><math %s><apply><minus/><apply><times/><ci>kf</ci><ci>A</ci></apply><apply><times/><ci>kr</ci><ci>B</ci></apply></apply></math></kineticLaw>
-                      </reaction>
-                    </listOfReactions>
-                  </model>
-                </sbml>
-                """.formatted(extraParameters, rules, MATH));
+        String kr = "<parameter id=\"kr\" value=\"1\" constant=\"true\"/>";
+        Files.writeString(f, SampleModels.REVERSIBLE_AB.replace(kr + "</listOfParameters>",
+                kr + extraParameters + "</listOfParameters>" + rules));
         return f;
     }
 

@@ -1,5 +1,6 @@
 package org.mtorworkbench.ui.views.internal;
 
+import java.util.Arrays;
 
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
