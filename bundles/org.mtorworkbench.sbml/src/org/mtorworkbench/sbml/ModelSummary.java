@@ -49,6 +49,10 @@ public record ModelSummary(int level, int version, String modelId, String modelN
                 pkgs.add(attr.substring(0, attr.length() - ":required".length()));
             }
         }
+        // Packages JSBML does not read lose their "required" attribute in JSBML: the reader noted them.
+        if (doc.getUserObject(SbmlReader.SOURCE_KEY) instanceof org.mtorworkbench.sbml.internal.XmlPrescan.Root r) {
+            pkgs.addAll(r.unknownPackages());
+        }
         for (Map.Entry<String, SBasePlugin> e : doc.getExtensionPackages().entrySet()) {
             pkgs.add(shortName(e.getValue().getPackageName(), e.getKey()));
         }

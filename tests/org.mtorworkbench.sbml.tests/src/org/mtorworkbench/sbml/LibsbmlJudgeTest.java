@@ -127,8 +127,28 @@ class LibsbmlJudgeTest {
                 }
             }
         }
+        // The render sample in every target (render as the L3 package, or the L2 render annotation)
+        // and the CellDesigner export of every shared model and of the render sample.
+        List<Path> extras = new ArrayList<>();
+        Path renderDir = Files.createDirectories(dir.resolve("render-sample"));
+        SBMLDocument styled = RenderSample.build();
+        for (SbmlTarget t : SbmlTarget.values()) {
+            Path out = renderDir.resolve("styled-as-" + t.label() + ".xml");
+            Files.write(out, new SbmlWriter().withTarget(t).toBytes(styled, "styled"));
+            extras.add(out);
+        }
+        Path cdDir = Files.createDirectories(dir.resolve("celldesigner"));
+        Path styledCd = cdDir.resolve("styled-as-celldesigner.xml");
+        Files.write(styledCd, new SbmlWriter().withCellDesigner(true).toBytes(styled, "styled"));
+        extras.add(styledCd);
+        for (Path f : RoundTripTest.sharedModels()) {
+            Path out = cdDir.resolve(f.getFileName().toString().replace(".xml", "") + "-as-celldesigner.xml");
+            Files.write(out, new SbmlWriter().withCellDesigner(true).toBytes(new SbmlReader().read(f), f.toString()));
+            extras.add(out);
+        }
         List<Path> all = new ArrayList<>();
         exports.values().forEach(all::addAll);
+        all.addAll(extras);
         Map<Path, String[]> verdicts = judge(python, script, all);
         Map<Path, String[]> originalVerdicts = judge(python, script, originals);
         List<String> failures = new ArrayList<>();
@@ -148,10 +168,22 @@ class LibsbmlJudgeTest {
             System.out.println("[libsbml] " + e.getKey().label() + ": " + e.getValue().size() + " exports, " + clean
                     + " without errors");
         }
+        int extrasClean = 0;
+        for (Path out : extras) {
+            String[] v = verdicts.get(out.toAbsolutePath());
+            if ("0".equals(v[0])) {
+                extrasClean++;
+            } else {
+                failures.add(out.getFileName() + ": " + v[0] + " errors: " + v[1]);
+            }
+        }
+        System.out.println("[libsbml] render sample (l2v4, l3v1, l3v2, celldesigner) and celldesigner exports of the"
+                + " shared models: " + extras.size() + " exports, " + extrasClean + " without errors");
         System.out.println("[libsbml] " + inheritedFromOriginal + " exports of originals libSBML already finds invalid;"
                 + " " + failures.size() + " exports with errors of their own");
         failures.forEach(f -> System.out.println("[libsbml]   " + f));
         assertTrue(all.size() >= 3 * 200, "exports judged: " + all.size());
+        assertTrue(extras.size() >= 25, "render and CellDesigner exports judged: " + extras.size());
         assertEquals(List.of(), failures);
     }
 

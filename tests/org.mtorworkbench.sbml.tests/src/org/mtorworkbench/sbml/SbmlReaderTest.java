@@ -99,6 +99,64 @@ class SbmlReaderTest {
     }
 
     @Test
+    void reportsMalformedXmlAtItsLineAndColumn() {
+        String mismatched = MINIMAL_L3.replace("</listOfSpecies>", "</listOfSpecie>");
+        SbmlException e = fails(mismatched);
+        assertEquals(Kind.MALFORMED_XML, e.kind());
+        assertEquals(10, e.line());
+        assertTrue(e.getMessage().startsWith("bad.xml:10:"), e.getMessage());
+        assertTrue(e.getMessage().contains("listOfSpecies"), e.getMessage());
+        SbmlException quote = fails(MINIMAL_L3.replace("size=\"1\"", "size=\"1"));
+        assertEquals(Kind.MALFORMED_XML, quote.kind());
+        assertEquals(5, quote.line(), quote.getMessage());
+        assertTrue(quote.getMessage().matches("bad\\.xml:5:\\d+: .*"), quote.getMessage());
+    }
+
+    @Test
+    void sbmlProblemsNameTheElementItsLineAndWhatIsWrong() throws Exception {
+        SBMLDocument doc = new SbmlReader().read("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+                  <model id="bad">
+                    <listOfCompartments>
+                      <compartment id="cell" size="1" constant="true" spatialDimensions="3"/>
+                    </listOfCompartments>
+                    <listOfSpecies>
+                      <species id="Akt" compartment="nucleus" initialConcentration="1" hasOnlySubstanceUnits="false"
+                          boundaryCondition="false" constant="false"/>
+                      <species id="Akt" compartment="cell" initialConcentration="1" hasOnlySubstanceUnits="false"
+                          boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="k" value="INF" constant="true"/></listOfParameters>
+                    <listOfReactions>
+                      <reaction id="r1" reversible="false">
+                        <listOfReactants><speciesReference species="Akt" stoichiometry="1" constant="true"/></listOfReactants>
+                        <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">
+                          <apply><times/><ci>kcat</ci><ci>Akt</ci></apply></math></kineticLaw>
+                      </reaction>
+                      <reaction id="r2" reversible="false">
+                        <listOfReactants><speciesReference species="Akt" stoichiometry="1" constant="true"/></listOfReactants>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """.getBytes(StandardCharsets.UTF_8), "bad.xml");
+        List<SbmlProblem> problems = new SbmlValidator().withJsbmlChecks(false).validate(doc);
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "Akt".equals(p.elementId()) && p.line() == 11 && p.message().contains("already used")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "Akt".equals(p.elementId()) && p.message().contains("'nucleus'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "k".equals(p.elementId()) && p.line() == 13 && p.message().contains("non-finite")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "r1".equals(p.elementId()) && p.line() == 15 && p.message().contains("'kcat'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.WARNING
+                && "r2".equals(p.elementId()) && p.line() == 20 && p.message().contains("no kinetic law")),
+                problems.toString());
+        assertEquals(SbmlProblem.Severity.ERROR, problems.get(0).severity(), "errors come first");
+    }
+
+    @Test
     void reportsEmptyGarbageNonSbmlAndBadEncoding() throws Exception {
         assertEquals(Kind.MALFORMED_XML, fails("").kind());
         assertEquals(Kind.MALFORMED_XML, assertThrows(SbmlException.class,

@@ -32,9 +32,9 @@ import org.w3c.dom.Node;
 /**
  * Reads the Level 2 layout annotation ({@code <listOfLayouts
  * xmlns="http://projects.eml.org/bcb/sbml/level2">}, as COPASI and CellDesigner write it)
- * into the model's SBML Layout. JSBML 1.6.1 recognises that annotation but loses its
- * content, so the workbench takes it out of the bytes before JSBML parses them and builds
- * the layout itself.
+ * into the model's SBML Layout, with the render information it holds ({@link
+ * L2RenderAnnotation}). JSBML 1.6.1 recognises that annotation but loses its content, so the
+ * workbench takes it out of the bytes before JSBML parses them and builds the layout itself.
  */
 public final class L2LayoutReader {
 
@@ -144,6 +144,7 @@ public final class L2LayoutReader {
                 common(g, e);
             }
         }
+        L2RenderAnnotation.readInto(model, root);
     }
 
     private static void common(GraphicalObject g, Element e) {
