@@ -29,7 +29,8 @@ import org.sbml.jsbml.SBMLDocument;
  * libSBML, the parser COPASI and CellDesigner are built on, judges what the workbench writes:
  * every export of every shared model and of every test-suite case, in each target level the
  * conversion is possible, must have no libSBML errors beyond those libSBML already reports for
- * the original file. Skipped, saying why, when libSBML for Python or the shared data is absent.
+ * the original file; the render sample in every target and the CellDesigner export of every
+ * shared model must have none at all. Skipped, saying why, when libSBML for Python or the shared data is absent.
  */
 class LibsbmlJudgeTest {
 
@@ -142,7 +143,9 @@ class LibsbmlJudgeTest {
         Files.write(styledCd, new SbmlWriter().withCellDesigner(true).toBytes(styled, "styled"));
         extras.add(styledCd);
         for (Path f : RoundTripTest.sharedModels()) {
-            Path out = cdDir.resolve(f.getFileName().toString().replace(".xml", "") + "-as-celldesigner.xml");
+            // Two PEtab problems share a model file name: the folder name keeps them apart.
+            Path out = cdDir.resolve(f.getParent().getFileName() + "-" + f.getFileName().toString().replace(".xml", "")
+                    + "-as-celldesigner.xml");
             Files.write(out, new SbmlWriter().withCellDesigner(true).toBytes(new SbmlReader().read(f), f.toString()));
             extras.add(out);
         }

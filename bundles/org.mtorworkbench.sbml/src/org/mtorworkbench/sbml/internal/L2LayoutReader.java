@@ -1,6 +1,5 @@
 package org.mtorworkbench.sbml.internal;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ext.layout.BoundingBox;
@@ -81,14 +78,8 @@ public final class L2LayoutReader {
      * @throws IllegalArgumentException if the annotation is not well-formed
      */
     public static void addTo(Model model, String annotation) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setExpandEntityReferences(false);
         String wrapped = "<wrap xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">" + annotation + "</wrap>";
-        Element wrap = f.newDocumentBuilder().parse(new ByteArrayInputStream(wrapped.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement();
+        Element wrap = SafeDom.parse(wrapped.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
         Element root = child(wrap, "listOfLayouts");
         if (root == null) {
             return;

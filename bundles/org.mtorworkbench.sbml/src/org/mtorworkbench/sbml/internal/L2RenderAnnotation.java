@@ -1,13 +1,11 @@
 package org.mtorworkbench.sbml.internal;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.swing.tree.TreeNode;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.SBMLDocument;
@@ -188,7 +186,7 @@ public final class L2RenderAnnotation {
             }
         }
         String text = Jsbml.call(() -> new org.sbml.jsbml.SBMLWriter().writeSBMLToString(scratch));
-        Element root = parse(text);
+        Element root = SafeDom.parse(text.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
         XMLNode global = null;
         Element gl = first(root, L3_RENDER, GLOBAL_LIST);
         if (gl != null) {
@@ -408,15 +406,6 @@ public final class L2RenderAnnotation {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
-    }
-
-    private static Element parse(String text) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement();
     }
 
     private static Element first(Element root, String ns, String name) {

@@ -1,6 +1,5 @@
 package org.mtorworkbench.sbml.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
@@ -56,7 +54,7 @@ public final class UnknownContent {
      * @return the document to give JSBML
      */
     public static byte[] park(byte[] content, Predicate<String> known) throws Exception {
-        Document doc = parse(content);
+        Document doc = SafeDom.parse(content);
         Element root = doc.getDocumentElement();
         String core = root.getNamespaceURI();
         parkIn(root, core, known);
@@ -191,7 +189,7 @@ public final class UnknownContent {
      * left empty is removed.
      */
     public static byte[] restore(byte[] written) throws Exception {
-        Document doc = parse(written);
+        Document doc = SafeDom.parse(written);
         List<Element> parked = new ArrayList<>();
         var found = doc.getElementsByTagNameNS(NS, PARKED);
         for (int i = 0; i < found.getLength(); i++) {
@@ -263,15 +261,6 @@ public final class UnknownContent {
             }
         }
         return false;
-    }
-
-    private static Document parse(byte[] content) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setExpandEntityReferences(false);
-        return f.newDocumentBuilder().parse(new ByteArrayInputStream(content));
     }
 
     private static byte[] serialize(Document doc) throws Exception {
