@@ -170,6 +170,16 @@ class SbmlWriterTest {
         layout.createCompartmentGlyph("cg_cell", "cell").createBoundingBox(300, 200, 0).createPosition(5, 5, 0);
         layout.createSpeciesGlyph("sg_Akt", "Akt").createBoundingBox(80, 40, 0).createPosition(10, 20, 0);
         layout.createSpeciesGlyph("sg_TSC2", "TSC2").createBoundingBox(80, 40, 0).createPosition(200, 20, 0);
+        // A reaction glyph and a species reference glyph with both a bounding box and a curve.
+        org.sbml.jsbml.ext.layout.ReactionGlyph rg = layout.createReactionGlyph("rg_r1", "r1");
+        rg.createBoundingBox(10, 10, 0).createPosition(140, 35, 0);
+        org.sbml.jsbml.ext.layout.Curve rc = rg.createCurve();
+        rc.addCurveSegment(segment(140, 40, 150, 40));
+        org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph srg = rg.createSpeciesReferenceGlyph("srg_TSC2");
+        srg.setSpeciesGlyph("sg_TSC2");
+        srg.setSpeciesReferenceRole(org.sbml.jsbml.ext.layout.SpeciesReferenceRole.SUBSTRATE);
+        srg.createBoundingBox(60, 5, 0).createPosition(140, 38, 0);
+        srg.createCurve().addCurveSegment(segment(200, 40, 150, 40));
 
         String l2xml = new String(new SbmlWriter().withTarget(SbmlTarget.L2V4).toBytes(l3, "l2"), StandardCharsets.UTF_8);
         assertTrue(l2xml.contains("<listOfLayouts xmlns=\"http://projects.eml.org/bcb/sbml/level2\""), l2xml);
@@ -178,9 +188,22 @@ class SbmlWriterTest {
         assertTrue(ModelSummary.of(l2).hasLayout());
         assertEquals(List.of(), ModelComparison.compare(l3, l2));
 
+        org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph srgBack = ((LayoutModelPlugin) l2.getModel().getExtension("layout"))
+                .getLayout(0).getReactionGlyph(0).getSpeciesReferenceGlyph(0);
+        assertEquals(60, srgBack.getBoundingBox().getDimensions().getWidth(), 0);
+        assertEquals(1, srgBack.getCurve().getCurveSegmentCount());
+        assertEquals(200, srgBack.getCurve().getCurveSegment(0).getStart().getX(), 0);
+
         SBMLDocument back = new SbmlReader().read(new SbmlWriter().withTarget(SbmlTarget.L3V2).toBytes(l2, "l3"), "l3");
         assertEquals(List.of(), ModelComparison.compare(l3, back));
         assertTrue(ModelSummary.of(back).packages().contains("layout"));
+    }
+
+    private static org.sbml.jsbml.ext.layout.LineSegment segment(double x1, double y1, double x2, double y2) {
+        org.sbml.jsbml.ext.layout.LineSegment s = new org.sbml.jsbml.ext.layout.LineSegment();
+        s.createStart(x1, y1, 0);
+        s.createEnd(x2, y2, 0);
+        return s;
     }
 
     @Test

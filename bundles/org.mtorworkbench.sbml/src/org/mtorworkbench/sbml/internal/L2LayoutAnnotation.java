@@ -126,10 +126,10 @@ public final class L2LayoutAnnotation {
     private static void reaction(XMLNode list, ReactionGlyph g) {
         XMLNode e = glyph(list, "reactionGlyph", g);
         attr(e, "reaction", g.isSetReaction() ? g.getReaction() : null);
+        // A glyph may have both: the bounding box comes first, then the curve.
+        box(e, g);
         if (g.isSetCurve() && g.getCurve().getCurveSegmentCount() > 0) {
             curve(e, g.getCurve());
-        } else {
-            box(e, g);
         }
         if (g.getSpeciesReferenceGlyphCount() > 0) {
             XMLNode refs = child(e, "listOfSpeciesReferenceGlyphs");
@@ -140,10 +140,9 @@ public final class L2LayoutAnnotation {
                 // The L2 annotation spells roles in lower case: substrate, sidesubstrate, modifier, ...
                 attr(re, "role", r.isSetSpeciesReferenceRole()
                         ? r.getSpeciesReferenceRole().name().toLowerCase(Locale.ROOT) : null);
+                box(re, r);
                 if (r.isSetCurve() && r.getCurve().getCurveSegmentCount() > 0) {
                     curve(re, r.getCurve());
-                } else {
-                    box(re, r);
                 }
             }
         }
