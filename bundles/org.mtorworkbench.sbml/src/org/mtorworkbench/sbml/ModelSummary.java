@@ -64,6 +64,9 @@ public record ModelSummary(int level, int version, String modelId, String modelN
         for (Map.Entry<String, SBasePlugin> e : m.getExtensionPackages().entrySet()) {
             pkgs.add(shortName(e.getValue().getPackageName(), e.getKey()));
         }
+        if (org.mtorworkbench.sbml.internal.L2RenderAnnotation.hasRender(m)) {
+            pkgs.add("render"); // also when read from the L2 render annotation
+        }
         boolean layout = pkgs.contains(LAYOUT_PACKAGE) && hasLayouts(m);
         return new ModelSummary(doc.getLevel(), doc.getVersion(), nz(m.getId()), nz(m.getName()),
                 m.getCompartmentCount(), m.getSpeciesCount(), m.getReactionCount(), m.getParameterCount(),
