@@ -49,6 +49,10 @@ public record ModelSummary(int level, int version, String modelId, String modelN
                 pkgs.add(attr.substring(0, attr.length() - ":required".length()));
             }
         }
+        // Packages JSBML does not read lose their "required" attribute in JSBML: the reader noted them.
+        if (doc.getUserObject(SbmlReader.SOURCE_KEY) instanceof org.mtorworkbench.sbml.internal.XmlPrescan.Root r) {
+            pkgs.addAll(r.unknownPackages());
+        }
         for (Map.Entry<String, SBasePlugin> e : doc.getExtensionPackages().entrySet()) {
             pkgs.add(shortName(e.getValue().getPackageName(), e.getKey()));
         }
@@ -59,6 +63,9 @@ public record ModelSummary(int level, int version, String modelId, String modelN
         }
         for (Map.Entry<String, SBasePlugin> e : m.getExtensionPackages().entrySet()) {
             pkgs.add(shortName(e.getValue().getPackageName(), e.getKey()));
+        }
+        if (org.mtorworkbench.sbml.internal.L2RenderAnnotation.hasRender(m)) {
+            pkgs.add("render"); // also when read from the L2 render annotation
         }
         boolean layout = pkgs.contains(LAYOUT_PACKAGE) && hasLayouts(m);
         return new ModelSummary(doc.getLevel(), doc.getVersion(), nz(m.getId()), nz(m.getName()),

@@ -14,6 +14,8 @@ import org.mtorworkbench.sbml.SbmlException.Kind;
 import org.mtorworkbench.sbml.internal.CellDesignerLayout;
 import org.mtorworkbench.sbml.internal.Jsbml;
 import org.mtorworkbench.sbml.internal.L2LayoutReader;
+import org.mtorworkbench.sbml.internal.L2RenderAnnotation;
+import org.mtorworkbench.sbml.internal.UnknownContent;
 import org.mtorworkbench.sbml.internal.XmlPrescan;
 import org.sbml.jsbml.SBMLDocument;
 
@@ -140,10 +142,24 @@ public final class SbmlReader {
         XmlPrescan.Root root = XmlPrescan.scan(content, source);
         // JSBML loses the content of the L2 layout annotation: the workbench reads that itself.
         L2LayoutReader.Extracted l2Layout = root.level() == 2 ? L2LayoutReader.extract(content) : null;
-        if (l2Layout != null && l2Layout.annotation().contains("projects.eml.org/bcb/sbml/render")) {
-            root = root.withUnknown("L2 render information in the layout annotation");
+        byte[] withoutLayout = l2Layout == null ? content : l2Layout.remaining();
+        if (root.level() == 3) {
+            // JSBML reads global render information under its own element name.
+            withoutLayout = L2RenderAnnotation.renameGlobalItems(withoutLayout, false);
         }
-        byte[] forJsbml = l2Layout == null ? content : l2Layout.remaining();
+        byte[] forJsbml;
+        if (root.kept().isEmpty()) {
+            forJsbml = withoutLayout;
+        } else {
+            // JSBML drops content of packages it does not read: park it in annotations first.
+            String rootNamespace = root.namespace();
+            try {
+                forJsbml = UnknownContent.park(withoutLayout, uri -> XmlPrescan.isKnown(uri, rootNamespace));
+            } catch (Exception e) {
+                throw new SbmlException(Kind.NOT_SBML, source, -1, -1, "cannot keep the content of unknown packages ("
+                        + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", e);
+            }
+        }
         try {
             SBMLDocument doc = Jsbml.call(
                     () -> new org.sbml.jsbml.SBMLReader().readSBMLFromStream(new ByteArrayInputStream(forJsbml)));

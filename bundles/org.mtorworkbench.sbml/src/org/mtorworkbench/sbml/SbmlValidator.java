@@ -75,6 +75,10 @@ public final class SbmlValidator {
                 out.add(new SbmlProblem(Severity.WARNING, "", -1, "not read, so it cannot be written back: " + u,
                         WORKBENCH));
             }
+            for (String k : source.kept()) {
+                out.add(new SbmlProblem(Severity.INFO, "", -1, "not interpreted, kept verbatim (written back only in L"
+                        + source.level() + "V" + source.version() + "): " + k, WORKBENCH));
+            }
             for (String d : source.duplicates()) {
                 String[] parts = d.split("\t", 3);
                 out.add(new SbmlProblem(Severity.ERROR, parts[0], Integer.parseInt(parts[1]), parts[2], WORKBENCH));

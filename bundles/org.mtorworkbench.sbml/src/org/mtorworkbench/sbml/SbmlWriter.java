@@ -18,7 +18,10 @@ import org.mtorworkbench.sbml.SbmlException.Kind;
 import org.mtorworkbench.sbml.internal.CellDesignerExport;
 import org.mtorworkbench.sbml.internal.Jsbml;
 import org.mtorworkbench.sbml.internal.L2LayoutAnnotation;
+import org.mtorworkbench.sbml.internal.L2RenderAnnotation;
 import org.mtorworkbench.sbml.internal.LevelConversion;
+import org.mtorworkbench.sbml.internal.UnknownContent;
+import org.mtorworkbench.sbml.internal.XmlPrescan;
 import org.sbml.jsbml.SBMLDocument;
 
 /**
@@ -87,31 +90,52 @@ public final class SbmlWriter {
      */
     public SBMLDocument convert(SBMLDocument doc, String source) throws SbmlException {
         SbmlTarget to = resolveTarget(doc, source);
-        if (doc.getUserObject(SbmlReader.SOURCE_KEY) instanceof org.mtorworkbench.sbml.internal.XmlPrescan.Root r
-                && !r.unknown().isEmpty()) {
-            throw new SbmlException(Kind.UNSUPPORTED, source, -1, -1, "the file this model was read from holds "
-                    + "content of SBML packages or extensions the workbench cannot keep (" + String.join("; ",
-                            r.unknown()) + "); writing would lose it, so nothing was written", r.unknown(), null);
+        if (doc.getUserObject(SbmlReader.SOURCE_KEY) instanceof XmlPrescan.Root r) {
+            if (!r.unknown().isEmpty()) {
+                throw new SbmlException(Kind.UNSUPPORTED, source, -1, -1, "the file this model was read from holds "
+                        + "content of SBML packages or extensions the workbench cannot keep (" + String.join("; ",
+                                r.unknown()) + "); writing would lose it, so nothing was written", r.unknown(), null);
+            }
+            if (!r.kept().isEmpty() && (to.level() != doc.getLevel() || to.version() != doc.getVersion())) {
+                // Content of an unknown package is kept verbatim; its meaning in another level is unknown.
+                List<String> problems = new java.util.ArrayList<>();
+                for (String k : r.kept()) {
+                    problems.add(k +  ": not interpreted, kept verbatim, and only L"
+                            + doc.getLevel() + "V" + doc.getVersion() + " can hold it as it is");
+                }
+                throw unsupported(source, to, problems);
+            }
         }
         SBMLDocument copy;
         List<String> problems;
         try {
             copy = doc.clone();
             // CellDesigner keeps a diagram's colours in its own annotations: carry the render
-            // fills over to them, so the render package does not stand in the way of L2.
+            // fills over to them as well.
             Map<String, String> fills = cellDesigner
                     ? CellDesignerExport.speciesFills(CellDesignerExport.firstLayout(copy.getModel())) : Map.of();
-            if (cellDesigner) {
-                CellDesignerExport.removeRender(copy.getModel());
+            // L2 holds render information as an annotation of the layout annotation: take it in
+            // its L2 form while the model is still in its own level, then convert without it.
+            L2RenderAnnotation.Xml render = null;
+            L2RenderAnnotation.Stash stash = null;
+            if (to.level() == 2 && L2RenderAnnotation.hasRender(copy.getModel())) {
+                render = L2RenderAnnotation.toL2(copy.getModel());
+                L2RenderAnnotation.removeAll(copy.getModel());
+            } else if ((to.level() != copy.getLevel() || to.version() != copy.getVersion())
+                    && L2RenderAnnotation.hasRender(copy.getModel())) {
+                stash = L2RenderAnnotation.takeOut(copy.getModel());
             }
             problems = Jsbml.call(() -> LevelConversion.convert(copy, to));
+            if (problems.isEmpty() && stash != null) {
+                L2RenderAnnotation.putBack(copy.getModel(), stash);
+            }
             if (problems.isEmpty() && cellDesigner) {
                 CellDesignerExport.annotate(copy, CellDesignerExport.firstLayout(copy.getModel()), fills);
             }
             if (problems.isEmpty() && to.level() == 2) {
-                L2LayoutAnnotation.moveLayoutsToAnnotation(copy);
+                L2LayoutAnnotation.moveLayoutsToAnnotation(copy, render);
             }
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             // JSBML rejects some inconsistent models (duplicate ids, dangling references) mid-way.
             throw new SbmlException(Kind.UNSUPPORTED, source, -1, -1, "cannot convert to " + to.label() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check the model with"
@@ -128,7 +152,19 @@ public final class SbmlWriter {
         SBMLDocument converted = convert(doc, source);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         serialize(converted, out, source);
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (converted.getLevel() == 3) {
+            bytes = L2RenderAnnotation.renameGlobalItems(bytes, true);
+        }
+        if (UnknownContent.hasParked(bytes)) {
+            try {
+                bytes = UnknownContent.restore(bytes);
+            } catch (Exception e) {
+                throw new SbmlException(Kind.IO, source, -1, -1, "cannot put the content of unknown packages back ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -29,7 +29,8 @@ import org.sbml.jsbml.SBMLDocument;
  * libSBML, the parser COPASI and CellDesigner are built on, judges what the workbench writes:
  * every export of every shared model and of every test-suite case, in each target level the
  * conversion is possible, must have no libSBML errors beyond those libSBML already reports for
- * the original file. Skipped, saying why, when libSBML for Python or the shared data is absent.
+ * the original file; the render sample in every target and the CellDesigner export of every
+ * shared model must have none at all. Skipped, saying why, when libSBML for Python or the shared data is absent.
  */
 class LibsbmlJudgeTest {
 
@@ -127,8 +128,30 @@ class LibsbmlJudgeTest {
                 }
             }
         }
+        // The render sample in every target (render as the L3 package, or the L2 render annotation)
+        // and the CellDesigner export of every shared model and of the render sample.
+        List<Path> extras = new ArrayList<>();
+        Path renderDir = Files.createDirectories(dir.resolve("render-sample"));
+        SBMLDocument styled = RenderSample.build();
+        for (SbmlTarget t : SbmlTarget.values()) {
+            Path out = renderDir.resolve("styled-as-" + t.label() + ".xml");
+            Files.write(out, new SbmlWriter().withTarget(t).toBytes(styled, "styled"));
+            extras.add(out);
+        }
+        Path cdDir = Files.createDirectories(dir.resolve("celldesigner"));
+        Path styledCd = cdDir.resolve("styled-as-celldesigner.xml");
+        Files.write(styledCd, new SbmlWriter().withCellDesigner(true).toBytes(styled, "styled"));
+        extras.add(styledCd);
+        for (Path f : RoundTripTest.sharedModels()) {
+            // Two PEtab problems share a model file name: the folder name keeps them apart.
+            Path out = cdDir.resolve(f.getParent().getFileName() + "-" + f.getFileName().toString().replace(".xml", "")
+                    + "-as-celldesigner.xml");
+            Files.write(out, new SbmlWriter().withCellDesigner(true).toBytes(new SbmlReader().read(f), f.toString()));
+            extras.add(out);
+        }
         List<Path> all = new ArrayList<>();
         exports.values().forEach(all::addAll);
+        all.addAll(extras);
         Map<Path, String[]> verdicts = judge(python, script, all);
         Map<Path, String[]> originalVerdicts = judge(python, script, originals);
         List<String> failures = new ArrayList<>();
@@ -148,10 +171,22 @@ class LibsbmlJudgeTest {
             System.out.println("[libsbml] " + e.getKey().label() + ": " + e.getValue().size() + " exports, " + clean
                     + " without errors");
         }
+        int extrasClean = 0;
+        for (Path out : extras) {
+            String[] v = verdicts.get(out.toAbsolutePath());
+            if ("0".equals(v[0])) {
+                extrasClean++;
+            } else {
+                failures.add(out.getFileName() + ": " + v[0] + " errors: " + v[1]);
+            }
+        }
+        System.out.println("[libsbml] render sample (l2v4, l3v1, l3v2, celldesigner) and celldesigner exports of the"
+                + " shared models: " + extras.size() + " exports, " + extrasClean + " without errors");
         System.out.println("[libsbml] " + inheritedFromOriginal + " exports of originals libSBML already finds invalid;"
                 + " " + failures.size() + " exports with errors of their own");
         failures.forEach(f -> System.out.println("[libsbml]   " + f));
         assertTrue(all.size() >= 3 * 200, "exports judged: " + all.size());
+        assertTrue(extras.size() >= 25, "render and CellDesigner exports judged: " + extras.size());
         assertEquals(List.of(), failures);
     }
 

@@ -433,6 +433,11 @@ final class ModelComparison {
         List<Layout> la = layoutsOf(a);
         List<Layout> lb = layoutsOf(b);
         eq("model", "layout count", la.size(), lb.size());
+        if (!la.isEmpty() && !lb.isEmpty()) {
+            eq("model", "global render information", render(((LayoutModelPlugin) a.getExtension("layout"))
+                    .getListOfLayouts().getExtension("render")), render(((LayoutModelPlugin) b.getExtension("layout"))
+                            .getListOfLayouts().getExtension("render")));
+        }
         for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
             Layout x = la.get(i);
             Layout y = lb.get(i);
@@ -442,6 +447,7 @@ final class ModelComparison {
                 num(w, "width", true, x.getDimensions().getWidth(), y.getDimensions().getWidth());
                 num(w, "height", true, x.getDimensions().getHeight(), y.getDimensions().getHeight());
             }
+            eq(w, "render information", render(x.getExtension("render")), render(y.getExtension("render")));
             glyphs(w, x.getListOfCompartmentGlyphs(), y.getListOfCompartmentGlyphs());
             glyphs(w, x.getListOfSpeciesGlyphs(), y.getListOfSpeciesGlyphs());
             glyphs(w, x.getListOfReactionGlyphs(), y.getListOfReactionGlyphs());
@@ -461,6 +467,43 @@ final class ModelComparison {
                 }
             }
         }
+    }
+
+    /**
+     * Render information as a canonical string: each element's type, its attributes as JSBML
+     * writes them (without prefix, sorted) and its children, so colours, gradients, styles,
+     * strokes, fills, fonts and shapes are all compared, whatever the level.
+     */
+    static String render(javax.swing.tree.TreeNode node) {
+        if (node == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        renderInto(node, sb);
+        // An empty plugin and no plugin are the same.
+        return sb.toString().replaceAll("\\w+Plugin\\{\\}\\(\\)", "");
+    }
+
+    private static void renderInto(javax.swing.tree.TreeNode node, StringBuilder sb) {
+        if (node instanceof org.sbml.jsbml.ListOf<?> l && l.isEmpty()) {
+            return;
+        }
+        sb.append(node.getClass().getSimpleName()).append('{');
+        java.util.Map<String, String> attributes = node instanceof org.sbml.jsbml.AbstractSBase sbase
+                ? sbase.writeXMLAttributes()
+                : node instanceof org.sbml.jsbml.ext.AbstractSBasePlugin plugin ? plugin.writeXMLAttributes() : null;
+        if (attributes != null) {
+            new java.util.TreeMap<>(attributes).forEach((k, v) -> {
+                if (!k.endsWith("level") && !k.endsWith("version")) {
+                    sb.append(k.substring(k.indexOf(':') + 1)).append('=').append(v).append(' ');
+                }
+            });
+        }
+        sb.append("}(");
+        for (int i = 0; i < node.getChildCount(); i++) {
+            renderInto(node.getChildAt(i), sb);
+        }
+        sb.append(')');
     }
 
     private static int segments(ReactionGlyph g) {

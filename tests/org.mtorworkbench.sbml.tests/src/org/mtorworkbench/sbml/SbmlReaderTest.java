@@ -99,6 +99,64 @@ class SbmlReaderTest {
     }
 
     @Test
+    void reportsMalformedXmlAtItsLineAndColumn() {
+        String mismatched = MINIMAL_L3.replace("</listOfSpecies>", "</listOfSpecie>");
+        SbmlException e = fails(mismatched);
+        assertEquals(Kind.MALFORMED_XML, e.kind());
+        assertEquals(10, e.line());
+        assertTrue(e.getMessage().startsWith("bad.xml:10:"), e.getMessage());
+        assertTrue(e.getMessage().contains("listOfSpecies"), e.getMessage());
+        SbmlException quote = fails(MINIMAL_L3.replace("size=\"1\"", "size=\"1"));
+        assertEquals(Kind.MALFORMED_XML, quote.kind());
+        assertEquals(5, quote.line(), quote.getMessage());
+        assertTrue(quote.getMessage().matches("bad\\.xml:5:\\d+: .*"), quote.getMessage());
+    }
+
+    @Test
+    void sbmlProblemsNameTheElementItsLineAndWhatIsWrong() throws Exception {
+        SBMLDocument doc = new SbmlReader().read("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+                  <model id="bad">
+                    <listOfCompartments>
+                      <compartment id="cell" size="1" constant="true" spatialDimensions="3"/>
+                    </listOfCompartments>
+                    <listOfSpecies>
+                      <species id="Akt" compartment="nucleus" initialConcentration="1" hasOnlySubstanceUnits="false"
+                          boundaryCondition="false" constant="false"/>
+                      <species id="Akt" compartment="cell" initialConcentration="1" hasOnlySubstanceUnits="false"
+                          boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="k" value="INF" constant="true"/></listOfParameters>
+                    <listOfReactions>
+                      <reaction id="r1" reversible="false">
+                        <listOfReactants><speciesReference species="Akt" stoichiometry="1" constant="true"/></listOfReactants>
+                        <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">
+                          <apply><times/><ci>kcat</ci><ci>Akt</ci></apply></math></kineticLaw>
+                      </reaction>
+                      <reaction id="r2" reversible="false">
+                        <listOfReactants><speciesReference species="Akt" stoichiometry="1" constant="true"/></listOfReactants>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """.getBytes(StandardCharsets.UTF_8), "bad.xml");
+        List<SbmlProblem> problems = new SbmlValidator().withJsbmlChecks(false).validate(doc);
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "Akt".equals(p.elementId()) && p.line() == 11 && p.message().contains("already used")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "Akt".equals(p.elementId()) && p.message().contains("'nucleus'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "k".equals(p.elementId()) && p.line() == 13 && p.message().contains("non-finite")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.ERROR
+                && "r1".equals(p.elementId()) && p.line() == 15 && p.message().contains("'kcat'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.severity() == SbmlProblem.Severity.WARNING
+                && "r2".equals(p.elementId()) && p.line() == 20 && p.message().contains("no kinetic law")),
+                problems.toString());
+        assertEquals(SbmlProblem.Severity.ERROR, problems.get(0).severity(), "errors come first");
+    }
+
+    @Test
     void reportsEmptyGarbageNonSbmlAndBadEncoding() throws Exception {
         assertEquals(Kind.MALFORMED_XML, fails("").kind());
         assertEquals(Kind.MALFORMED_XML, assertThrows(SbmlException.class,
@@ -145,6 +203,38 @@ class SbmlReaderTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void readsEveryLevelAndVersionOfEveryTestSuiteCase() throws Exception {
+        Path dir = SharedData.require("sbml-test-suite/semantic");
+        java.util.Map<String, Integer> read = new java.util.TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        try (Stream<Path> all = Files.list(dir)) {
+            for (Path c : all.filter(Files::isDirectory).sorted().toList()) {
+                cases++;
+                try (Stream<Path> files = Files.list(c)) {
+                    for (Path f : files.filter(p -> p.getFileName().toString().matches("\\d+-sbml-l\\dv\\d\\.xml"))
+                            .sorted().toList()) {
+                        String lv = f.getFileName().toString().replaceAll(".*-sbml-(l\\dv\\d)\\.xml", "$1");
+                        try {
+                            SBMLDocument doc = new SbmlReader().read(f);
+                            assertEquals(lv, "l" + doc.getLevel() + "v" + doc.getVersion(), f.toString());
+                            read.merge(lv, 1, Integer::sum);
+                        } catch (SbmlException e) {
+                            failures.add(e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("[read] " + cases + " test-suite cases, files read per level and version: " + read
+                + "; failed: " + failures.size());
+        failures.forEach(f -> System.out.println("[read]   " + f));
+        assertEquals(1821, cases);
+        assertEquals(List.of(), failures);
+        assertEquals(List.of("l1v2", "l2v1", "l2v2", "l2v3", "l2v4", "l2v5", "l3v1", "l3v2"), List.copyOf(read.keySet()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,13 @@ import org.mtorworkbench.sbml.SbmlException.Kind;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.ext.layout.Layout;
 import org.sbml.jsbml.ext.layout.LayoutModelPlugin;
+import org.sbml.jsbml.ext.render.GlobalRenderInformation;
+import org.sbml.jsbml.ext.render.LocalRenderInformation;
+import org.sbml.jsbml.ext.render.RenderGroup;
+import org.sbml.jsbml.ext.render.RenderLayoutPlugin;
+import org.sbml.jsbml.ext.render.RenderListOfLayoutsPlugin;
 
-/** Writing: targets, conversion and refusal, atomic saves, layout in both forms. */
+/** Writing: targets, conversion and refusal, atomic saves, layout and render in both forms, unknown packages. */
 class SbmlWriterTest {
 
     private static final String L2_WITH_DEFAULTS = """
@@ -164,6 +170,16 @@ class SbmlWriterTest {
         layout.createCompartmentGlyph("cg_cell", "cell").createBoundingBox(300, 200, 0).createPosition(5, 5, 0);
         layout.createSpeciesGlyph("sg_Akt", "Akt").createBoundingBox(80, 40, 0).createPosition(10, 20, 0);
         layout.createSpeciesGlyph("sg_TSC2", "TSC2").createBoundingBox(80, 40, 0).createPosition(200, 20, 0);
+        // A reaction glyph and a species reference glyph with both a bounding box and a curve.
+        org.sbml.jsbml.ext.layout.ReactionGlyph rg = layout.createReactionGlyph("rg_r1", "r1");
+        rg.createBoundingBox(10, 10, 0).createPosition(140, 35, 0);
+        org.sbml.jsbml.ext.layout.Curve rc = rg.createCurve();
+        rc.addCurveSegment(segment(140, 40, 150, 40));
+        org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph srg = rg.createSpeciesReferenceGlyph("srg_TSC2");
+        srg.setSpeciesGlyph("sg_TSC2");
+        srg.setSpeciesReferenceRole(org.sbml.jsbml.ext.layout.SpeciesReferenceRole.SUBSTRATE);
+        srg.createBoundingBox(60, 5, 0).createPosition(140, 38, 0);
+        srg.createCurve().addCurveSegment(segment(200, 40, 150, 40));
 
         String l2xml = new String(new SbmlWriter().withTarget(SbmlTarget.L2V4).toBytes(l3, "l2"), StandardCharsets.UTF_8);
         assertTrue(l2xml.contains("<listOfLayouts xmlns=\"http://projects.eml.org/bcb/sbml/level2\""), l2xml);
@@ -172,9 +188,22 @@ class SbmlWriterTest {
         assertTrue(ModelSummary.of(l2).hasLayout());
         assertEquals(List.of(), ModelComparison.compare(l3, l2));
 
+        org.sbml.jsbml.ext.layout.SpeciesReferenceGlyph srgBack = ((LayoutModelPlugin) l2.getModel().getExtension("layout"))
+                .getLayout(0).getReactionGlyph(0).getSpeciesReferenceGlyph(0);
+        assertEquals(60, srgBack.getBoundingBox().getDimensions().getWidth(), 0);
+        assertEquals(1, srgBack.getCurve().getCurveSegmentCount());
+        assertEquals(200, srgBack.getCurve().getCurveSegment(0).getStart().getX(), 0);
+
         SBMLDocument back = new SbmlReader().read(new SbmlWriter().withTarget(SbmlTarget.L3V2).toBytes(l2, "l3"), "l3");
         assertEquals(List.of(), ModelComparison.compare(l3, back));
         assertTrue(ModelSummary.of(back).packages().contains("layout"));
+    }
+
+    private static org.sbml.jsbml.ext.layout.LineSegment segment(double x1, double y1, double x2, double y2) {
+        org.sbml.jsbml.ext.layout.LineSegment s = new org.sbml.jsbml.ext.layout.LineSegment();
+        s.createStart(x1, y1, 0);
+        s.createEnd(x2, y2, 0);
+        return s;
     }
 
     @Test
@@ -192,26 +221,132 @@ class SbmlWriterTest {
                 .getLevel());
     }
 
+    /** An L3V1 file using a package the workbench does not know: elements and attributes at several levels. */
+    static final String UNKNOWN_PACKAGE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core"
+                xmlns:foo="http://www.example.org/sbml/level3/version1/foo/version1" foo:required="false" level="3" version="1">
+              <model id="m" foo:colour="blue">
+                <notes><body xmlns="http://www.w3.org/1999/xhtml"><p>A note.</p></body></notes>
+                <foo:listOfWidgets foo:kind="demo">
+                  <foo:widget foo:id="w1" foo:size="2">text <foo:part foo:ref="p"/></foo:widget>
+                  <foo:widget foo:id="w2"/>
+                </foo:listOfWidgets>
+                <listOfCompartments>
+                  <compartment id="c" size="1" constant="true" spatialDimensions="3" foo:shape="sphere"/>
+                </listOfCompartments>
+                <listOfParameters foo:group="g1">
+                  <parameter id="p" value="1" constant="true" foo:isSpatial="false">
+                    <annotation><other xmlns="http://example.org/other-tool" colour="red"/></annotation>
+                    <foo:extra foo:v="3"/>
+                  </parameter>
+                </listOfParameters>
+                <bar:thing xmlns:bar="http://example.org/bar" bar:x="1"/>
+              </model>
+            </sbml>
+            """;
+
     @Test
-    void contentOfPackagesJsbmlCannotReadIsNeverDroppedSilently() throws Exception {
-        String unknown = """
+    void contentOfUnknownPackagesIsWrittenBackUnchangedInItsOwnLevel() throws Exception {
+        SBMLDocument doc = read(UNKNOWN_PACKAGE);
+        byte[] original = UNKNOWN_PACKAGE.getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> parts = UnknownParts.of(original);
+        assertEquals(5, parts.size(), parts.toString());
+        byte[] written = new SbmlWriter().toBytes(doc, "foo.xml");
+        assertEquals(parts, UnknownParts.of(written), new String(written, StandardCharsets.UTF_8));
+        assertEquals(UnknownParts.order(original), UnknownParts.order(written), "unknown elements keep their place");
+        assertFalse(new String(written, StandardCharsets.UTF_8).contains(org.mtorworkbench.sbml.internal.UnknownContent.NS), "nothing parked remains");
+        // And again: a second round trip changes nothing.
+        SBMLDocument back = new SbmlReader().read(written, "written");
+        byte[] again = new SbmlWriter().toBytes(back, "again");
+        assertEquals(parts, UnknownParts.of(again));
+        assertEquals(List.of(), ModelComparison.compare(doc, back));
+        assertEquals(List.of("foo"), ModelSummary.of(back).packages());
+        assertEquals("red", back.getModel().getParameter("p").getAnnotation().getNonRDFannotation()
+                .getChildElement("other", "http://example.org/other-tool").getAttrValue("colour"));
+        // validate lists each kept construct, as information.
+        List<SbmlProblem> problems = new SbmlValidator().withJsbmlChecks(false).validate(doc);
+        assertEquals(8, problems.stream().filter(p -> p.message().startsWith("not interpreted, kept verbatim")).count(),
+                problems.toString());
+    }
+
+    @Test
+    void contentOfUnknownPackagesIsNotConvertedToAnotherLevelButRefused() throws Exception {
+        SBMLDocument doc = read(UNKNOWN_PACKAGE);
+        for (SbmlTarget t : List.of(SbmlTarget.L2V4, SbmlTarget.L3V2)) {
+            SbmlException e = assertThrows(SbmlException.class, () -> new SbmlWriter().withTarget(t).toBytes(doc, "foo.xml"));
+            assertEquals(Kind.UNSUPPORTED, e.kind());
+            assertEquals(8, e.problems().size(), e.problems().toString());
+            assertTrue(e.getMessage().contains("element <foo:listOfWidgets>"), e.getMessage());
+            assertTrue(e.getMessage().contains("on line 6"), e.getMessage());
+            assertTrue(e.getMessage().contains("only L3V1 can hold it"), e.getMessage());
+        }
+        SbmlException cd = assertThrows(SbmlException.class, () -> new SbmlWriter().withCellDesigner(true).toBytes(doc, "f"));
+        assertEquals(Kind.UNSUPPORTED, cd.kind());
+    }
+
+    @Test
+    void unknownContentInsideMathCannotBeKeptAndIsRefused() throws Exception {
+        SBMLDocument doc = read("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" xmlns:spatial="http://www.sbml.org/sbml/level3/version1/spatial/version1"
-                    spatial:required="true" level="3" version="1">
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
                   <model id="m">
-                    <spatial:listOfThings><spatial:thing spatial:id="t1"/></spatial:listOfThings>
-                    <listOfParameters><parameter id="p" value="1" constant="true" spatial:isSpatial="false"/></listOfParameters>
+                    <listOfParameters><parameter id="p" value="1" constant="false"/></listOfParameters>
+                    <listOfRules><assignmentRule variable="p"><math xmlns="http://www.w3.org/1998/Math/MathML">
+                      <apply><plus/><cn>1</cn><cn xmlns:q="http://example.org/q" q:unit="mole">2</cn></apply>
+                    </math></assignmentRule></listOfRules>
                   </model>
                 </sbml>
-                """;
-        SBMLDocument doc = read(unknown);
-        SbmlException e = assertThrows(SbmlException.class, () -> new SbmlWriter().toBytes(doc, "spatial.xml"));
+                """);
+        SbmlException e = assertThrows(SbmlException.class, () -> new SbmlWriter().toBytes(doc, "math.xml"));
         assertEquals(Kind.UNSUPPORTED, e.kind());
-        assertEquals(2, e.problems().size(), e.problems().toString());
-        assertTrue(e.getMessage().contains("<spatial:listOfThings>"), e.getMessage());
-        assertTrue(e.getMessage().contains("on line 5"), e.getMessage());
-        List<SbmlProblem> problems = new SbmlValidator().withJsbmlChecks(false).validate(doc);
-        assertEquals(2, problems.stream().filter(p -> p.message().startsWith("not read")).count(), problems.toString());
+        assertTrue(e.getMessage().contains("attribute q:unit on <cn>"), e.getMessage());
+        assertTrue(e.getMessage().contains("on line 6"), e.getMessage());
+        assertEquals(1, new SbmlValidator().withJsbmlChecks(false).validate(doc).stream()
+                .filter(p -> p.message().startsWith("not read")).count());
+    }
+
+    @Test
+    void renderTravelsAsTheL2RenderAnnotationAndBack() throws Exception {
+        SBMLDocument l3 = new SbmlReader().read(new SbmlWriter().toBytes(RenderSample.build(), "styled"), "styled");
+        String l2xml = new String(new SbmlWriter().withTarget(SbmlTarget.L2V4).toBytes(l3, "l2"), StandardCharsets.UTF_8);
+        assertTrue(l2xml.contains("<listOfGlobalRenderInformation xmlns=\"http://projects.eml.org/bcb/sbml/render/level2\""),
+                l2xml);
+        assertTrue(l2xml.contains("<listOfRenderInformation xmlns=\"http://projects.eml.org/bcb/sbml/render/level2\""),
+                l2xml);
+        assertTrue(l2xml.contains("<renderInformation id=\"default_style\""), l2xml);
+        assertFalse(l2xml.contains("/level3/"), "an L2 file must not use an L3 namespace:\n" + l2xml);
+
+        SBMLDocument l2 = new SbmlReader().read(l2xml.getBytes(StandardCharsets.UTF_8), "l2");
+        assertEquals(List.of(), ModelComparison.compare(l3, l2));
+        Layout layout = ((LayoutModelPlugin) l2.getModel().getExtension("layout")).getLayout(0);
+        LocalRenderInformation local = ((RenderLayoutPlugin) layout.getExtension("render"))
+                .getListOfLocalRenderInformation().get(0);
+        RenderGroup active = local.getListOfLocalStyles().get(0).getGroup();
+        assertEquals("#800000", active.getStroke());
+        assertEquals("active_fill", active.getFill());
+        assertEquals("serif", active.getFontFamily());
+        assertEquals(14, active.getFontSize().intValue());
+        assertTrue(active.isFontWeightBold());
+        assertTrue(active.isFontStyleItalic());
+        GlobalRenderInformation global = ((RenderListOfLayoutsPlugin) ((LayoutModelPlugin) l2.getModel()
+                .getExtension("layout")).getListOfLayouts().getExtension("render")).getListOfGlobalRenderInformation()
+                .get(0);
+        assertEquals("sans-serif", global.getListOfStyles().get(0).getGroup().getFontFamily());
+        assertEquals(2, global.getListOfColorDefinitions().size());
+
+        // Back up to L3 from L2: the same render information, as the L3 package.
+        for (SbmlTarget t : List.of(SbmlTarget.L3V1, SbmlTarget.L3V2)) {
+            byte[] up = new SbmlWriter().withTarget(t).toBytes(l2, "up");
+            assertTrue(new String(up, StandardCharsets.UTF_8).contains("render:listOfGlobalRenderInformation"));
+            assertEquals(List.of(), ModelComparison.compare(l3, new SbmlReader().read(up, "up")), t.label());
+        }
+        // The comparison does see a changed stroke.
+        SBMLDocument changed = l2.clone();
+        ((RenderLayoutPlugin) ((LayoutModelPlugin) changed.getModel().getExtension("layout")).getLayout(0)
+                .getExtension("render")).getListOfLocalRenderInformation().get(0).getListOfLocalStyles().get(0)
+                .getGroup().setStroke("#000000");
+        assertEquals(1, ModelComparison.compare(l2, changed).size());
     }
 
     @Test

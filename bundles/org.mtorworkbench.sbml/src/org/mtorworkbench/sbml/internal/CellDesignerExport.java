@@ -271,7 +271,6 @@ public final class CellDesignerExport {
         child(parent, name).addChild(new XMLNode(value));
     }
 
-    /** @return the first layout of the model, or null */
     /**
      * The fill colour of each species glyph in the layout's local render information, as
      * CellDesigner's AARRGGBB, by species id (the first glyph of a species wins).
@@ -319,17 +318,7 @@ public final class CellDesignerExport {
         return out;
     }
 
-    /** Removes the render information of every layout (its colours are kept as CellDesigner paints). */
-    public static void removeRender(Model m) {
-        if (m != null && m.getExtension("layout") instanceof org.sbml.jsbml.ext.layout.LayoutModelPlugin lp) {
-            for (Layout l : lp.getListOfLayouts()) {
-                if (l.getExtension("render") instanceof org.sbml.jsbml.ext.render.RenderLayoutPlugin rp) {
-                    rp.unsetListOfLocalRenderInformation();
-                }
-            }
-        }
-    }
-
+    /** @return the first layout of the model, or null */
     public static Layout firstLayout(Model m) {
         if (m != null && m.getExtension(LayoutConstants.shortLabel) instanceof LayoutModelPlugin p
                 && p.getLayoutCount() > 0) {

@@ -41,15 +41,17 @@ public final class L2LayoutAnnotation {
     }
 
     /**
-     * Moves the model's layouts (if any) from the L3 package into the L2 annotation, and
-     * removes the package declaration, so an L2 document carries no L3 namespace.
+     * Moves the model's layouts (if any) from the L3 package into the L2 annotation, with
+     * {@code render} (the render information in its L2 form, taken before the conversion to L2)
+     * in the annotations of the list of layouts and of each layout, and removes the package
+     * declarations, so an L2 document carries no L3 namespace.
      */
-    public static void moveLayoutsToAnnotation(SBMLDocument doc) {
+    public static void moveLayoutsToAnnotation(SBMLDocument doc, L2RenderAnnotation.Xml render) {
         Model m = doc.getModel();
         if (m != null) {
             SBasePlugin p = m.getExtension(LayoutConstants.shortLabel);
             if (p instanceof LayoutModelPlugin lmp && lmp.getLayoutCount() > 0) {
-                m.getAnnotation().appendNonRDFAnnotation(toXml(lmp));
+                m.getAnnotation().appendNonRDFAnnotation(toXml(lmp, render));
             }
             if (p != null) {
                 m.unsetPlugin(LayoutConstants.shortLabel);
@@ -60,13 +62,22 @@ public final class L2LayoutAnnotation {
     }
 
     /** Builds the annotation as an XML tree (a string would be re-parsed by JSBML's layout parser). */
-    static XMLNode toXml(LayoutModelPlugin lmp) {
+    static XMLNode toXml(LayoutModelPlugin lmp, L2RenderAnnotation.Xml render) {
         XMLNode root = element("listOfLayouts");
         root.addNamespace(NS);
         root.addNamespace(XSI, "xsi");
+        if (render != null && render.global() != null) {
+            child(root, "annotation").addChild(render.global());
+        }
+        int index = 0;
         for (Layout l : lmp.getListOfLayouts()) {
             XMLNode layout = child(root, "layout");
             attr(layout, "id", l.getId());
+            XMLNode local = render == null || index >= render.local().size() ? null : render.local().get(index);
+            index++;
+            if (local != null) {
+                child(layout, "annotation").addChild(local);
+            }
             if (l.isSetDimensions()) {
                 dimensions(layout, l.getDimensions());
             }
@@ -115,10 +126,10 @@ public final class L2LayoutAnnotation {
     private static void reaction(XMLNode list, ReactionGlyph g) {
         XMLNode e = glyph(list, "reactionGlyph", g);
         attr(e, "reaction", g.isSetReaction() ? g.getReaction() : null);
+        // A glyph may have both: the bounding box comes first, then the curve.
+        box(e, g);
         if (g.isSetCurve() && g.getCurve().getCurveSegmentCount() > 0) {
             curve(e, g.getCurve());
-        } else {
-            box(e, g);
         }
         if (g.getSpeciesReferenceGlyphCount() > 0) {
             XMLNode refs = child(e, "listOfSpeciesReferenceGlyphs");
@@ -129,10 +140,9 @@ public final class L2LayoutAnnotation {
                 // The L2 annotation spells roles in lower case: substrate, sidesubstrate, modifier, ...
                 attr(re, "role", r.isSetSpeciesReferenceRole()
                         ? r.getSpeciesReferenceRole().name().toLowerCase(Locale.ROOT) : null);
+                box(re, r);
                 if (r.isSetCurve() && r.getCurve().getCurveSegmentCount() > 0) {
                     curve(re, r.getCurve());
-                } else {
-                    box(re, r);
                 }
             }
         }

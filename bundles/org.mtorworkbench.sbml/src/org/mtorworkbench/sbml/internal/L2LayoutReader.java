@@ -1,6 +1,5 @@
 package org.mtorworkbench.sbml.internal;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ext.layout.BoundingBox;
@@ -32,9 +29,9 @@ import org.w3c.dom.Node;
 /**
  * Reads the Level 2 layout annotation ({@code <listOfLayouts
  * xmlns="http://projects.eml.org/bcb/sbml/level2">}, as COPASI and CellDesigner write it)
- * into the model's SBML Layout. JSBML 1.6.1 recognises that annotation but loses its
- * content, so the workbench takes it out of the bytes before JSBML parses them and builds
- * the layout itself.
+ * into the model's SBML Layout, with the render information it holds ({@link
+ * L2RenderAnnotation}). JSBML 1.6.1 recognises that annotation but loses its content, so the
+ * workbench takes it out of the bytes before JSBML parses them and builds the layout itself.
  */
 public final class L2LayoutReader {
 
@@ -81,14 +78,8 @@ public final class L2LayoutReader {
      * @throws IllegalArgumentException if the annotation is not well-formed
      */
     public static void addTo(Model model, String annotation) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setExpandEntityReferences(false);
         String wrapped = "<wrap xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">" + annotation + "</wrap>";
-        Element wrap = f.newDocumentBuilder().parse(new ByteArrayInputStream(wrapped.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement();
+        Element wrap = SafeDom.parse(wrapped.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
         Element root = child(wrap, "listOfLayouts");
         if (root == null) {
             return;
@@ -144,6 +135,7 @@ public final class L2LayoutReader {
                 common(g, e);
             }
         }
+        L2RenderAnnotation.readInto(model, root);
     }
 
     private static void common(GraphicalObject g, Element e) {

@@ -35,22 +35,23 @@ public final class XmlPrescan {
      *
      * @param idLines the line of the first declaration of each id, per model scope
      * @param duplicates each id declared more than once in one scope, with the element and lines
-     * @param unknown elements and attributes (outside notes and annotations) in namespaces that
-     *            neither SBML core nor a package JSBML reads defines: JSBML drops them
+     * @param unknown content the workbench cannot keep: elements and attributes of namespaces
+     *            that neither SBML core nor a package JSBML reads defines, inside MathML
+     * @param kept elements and attributes (outside notes, annotations and MathML) of such
+     *            namespaces: the workbench keeps them verbatim ({@link UnknownContent}), but
+     *            only a document written in this level and version can hold them
+     * @param unknownPackages the prefixes of the L3 packages the root declares required or not
+     *            ({@code prefix:required}) that JSBML does not read
      */
     public record Root(String namespace, int level, int version, java.util.Map<String, Integer> idLines,
-            java.util.List<String> duplicates, java.util.List<String> unknown) {
+            java.util.List<String> duplicates, java.util.List<String> unknown, java.util.List<String> kept,
+            java.util.List<String> unknownPackages) {
         public Root {
             idLines = java.util.Map.copyOf(idLines);
             duplicates = java.util.List.copyOf(duplicates);
             unknown = java.util.List.copyOf(unknown);
-        }
-
-        /** @return a copy that also records {@code what} as content the workbench cannot keep */
-        public Root withUnknown(String what) {
-            java.util.List<String> more = new java.util.ArrayList<>(unknown);
-            more.add(what);
-            return new Root(namespace, level, version, idLines, duplicates, more);
+            kept = java.util.List.copyOf(kept);
+            unknownPackages = java.util.List.copyOf(unknownPackages);
         }
 
         /** @return the line where {@code id} is declared, or -1 */
@@ -66,6 +67,15 @@ public final class XmlPrescan {
     private static final int MAX_UNKNOWN = 20;
 
     private XmlPrescan() {
+    }
+
+    /**
+     * @return whether JSBML reads elements and attributes of namespace {@code uri} in a document
+     *         whose root is in {@code rootNamespace}: SBML core, MathML, or a package it ships
+     */
+    public static boolean isKnown(String uri, String rootNamespace) {
+        return uri == null || uri.isEmpty() || uri.equals(rootNamespace) || MATHML.equals(uri)
+                || KNOWN_PACKAGE.matcher(uri).matches();
     }
 
     /**
@@ -107,7 +117,7 @@ public final class XmlPrescan {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1, "the file has no root element", null);
         }
         return new Root(handler.rootNamespace, handler.level, handler.version, handler.idLines, handler.duplicates,
-                handler.unknown);
+                handler.unknown, handler.kept, handler.unknownPackages);
     }
 
     private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
@@ -159,7 +169,10 @@ public final class XmlPrescan {
         private final java.util.Map<String, String> firstElement = new java.util.HashMap<>();
         private final java.util.List<String> duplicates = new java.util.ArrayList<>();
         private final java.util.List<String> unknown = new java.util.ArrayList<>();
+        private final java.util.List<String> kept = new java.util.ArrayList<>();
+        private final java.util.List<String> unknownPackages = new java.util.ArrayList<>();
         private int unknownDepth;
+        private int mathDepth;
         RootHandler(String source) {
             this.source = source;
         }
@@ -194,6 +207,14 @@ public final class XmlPrescan {
                 rootNamespace = uri;
                 level = intAttr(atts, "level");
                 version = intAttr(atts, "version");
+                for (int i = 0; i < atts.getLength(); i++) {
+                    String an = atts.getURI(i);
+                    if (an != null && !an.isEmpty() && !known(an) && "required".equals(atts.getLocalName(i))) {
+                        String q = atts.getQName(i);
+                        unknownPackages.add(q.contains(":") ? q.substring(0, q.indexOf(':')) : an);
+                    }
+                }
+                noteUnknownAttributes(atts, qName);
                 return;
             }
             if (annotationDepth > 0 || "annotation".equals(localName) || "notes".equals(localName)) {
@@ -206,13 +227,10 @@ public final class XmlPrescan {
                 }
                 return;
             }
-            for (int i = 0; i < atts.getLength(); i++) {
-                String an = atts.getURI(i);
-                if (an != null && !an.isEmpty() && !known(an) && !an.equals(XMLConstants.XML_NS_URI)
-                        && !an.equals(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI)) {
-                    noteUnknown("attribute " + atts.getQName(i) + " on <" + qName + "> (namespace " + an + ")");
-                }
+            if (mathDepth > 0 || MATHML.equals(uri)) {
+                mathDepth++;
             }
+            noteUnknownAttributes(atts, qName);
             if ("model".equals(localName) || "modelDefinition".equals(localName)) {
                 scope++;
             }
@@ -239,13 +257,24 @@ public final class XmlPrescan {
         }
 
         private boolean known(String uri) {
-            return uri == null || uri.isEmpty() || uri.equals(rootNamespace) || MATHML.equals(uri)
-                    || KNOWN_PACKAGE.matcher(uri).matches();
+            return isKnown(uri, rootNamespace);
         }
 
+        private void noteUnknownAttributes(Attributes atts, String qName) {
+            for (int i = 0; i < atts.getLength(); i++) {
+                String an = atts.getURI(i);
+                if (an != null && !an.isEmpty() && !known(an) && !an.equals(XMLConstants.XML_NS_URI)
+                        && !an.equals(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI)) {
+                    noteUnknown("attribute " + atts.getQName(i) + " on <" + qName + "> (namespace " + an + ")");
+                }
+            }
+        }
+
+        /** Content outside MathML is kept verbatim; inside MathML JSBML has no place for it. */
         private void noteUnknown(String what) {
-            if (unknown.size() < MAX_UNKNOWN) {
-                unknown.add(what + " on line " + line());
+            java.util.List<String> list = mathDepth > 0 ? unknown : kept;
+            if (list.size() < MAX_UNKNOWN) {
+                list.add(what + " on line " + line());
             }
         }
 
@@ -258,6 +287,9 @@ public final class XmlPrescan {
             if (unknownDepth > 0) {
                 unknownDepth--;
                 return;
+            }
+            if (mathDepth > 0) {
+                mathDepth--;
             }
             if ("kineticLaw".equals(localName)) {
                 kineticLawDepth--;

@@ -134,6 +134,40 @@ class SbmlCommandsTest {
     }
 
     @Test
+    void theBuiltInModelConvertsToL2WithItsRenderInformation() throws Exception {
+        CliRun c = run("convert", "builtin:mtor", "--to", "l2v4", "--out", "mtor-l2.xml");
+        assertEquals(0, c.code(), c.err());
+        String xml = Files.readString(tmp.resolve("mtor-l2.xml"));
+        assertTrue(xml.contains("<listOfRenderInformation xmlns=\"http://projects.eml.org/bcb/sbml/render/level2\""));
+        assertFalse(xml.contains("/level3/"), "an L2 file must not use an L3 namespace");
+        CliRun info = run("info", "mtor-l2.xml");
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("packages: layout, render"), info.out());
+    }
+
+    @Test
+    void unknownPackagesAreListedKeptAndNotConverted() throws Exception {
+        Files.writeString(tmp.resolve("foo.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core"
+                    xmlns:foo="http://www.example.org/sbml/level3/version1/foo/version1" foo:required="false" level="3" version="1">
+                  <model id="m"><foo:listOfWidgets><foo:widget foo:id="w1"/></foo:listOfWidgets>
+                    <listOfParameters><parameter id="p" value="1" constant="true" foo:isSpatial="false"/></listOfParameters>
+                  </model>
+                </sbml>
+                """);
+        CliRun info = run("info", "foo.xml");
+        assertTrue(info.out().contains("packages: foo"), info.out());
+        CliRun same = run("convert", "foo.xml", "--to", "l3v1", "--out", "foo-again.xml");
+        assertEquals(0, same.code(), same.err());
+        assertTrue(Files.readString(tmp.resolve("foo-again.xml")).contains("<foo:widget foo:id=\"w1\"/>"));
+        CliRun down = run("convert", "foo.xml", "--to", "l2v4", "--out", "foo-l2.xml");
+        assertEquals(3, down.code(), down.err());
+        assertTrue(down.err().contains("element <foo:listOfWidgets>"), down.err());
+        assertFalse(Files.exists(tmp.resolve("foo-l2.xml")));
+    }
+
+    @Test
     void infoAndConvertCarryTheCellDesignerDiagramAsALayout() throws Exception {
         Path f = SharedData.require("models/MODEL1012220003.xml");
         CliRun info = run("info", f.toString());
