@@ -1,21 +1,18 @@
 package org.mtorworkbench.ui.editor.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-import javax.xml.stream.XMLStreamException;
-
+import org.mtorworkbench.sbml.SbmlException;
+import org.mtorworkbench.sbml.SbmlWriter;
 import org.sbml.jsbml.SBMLDocument;
-import org.sbml.jsbml.SBMLException;
-import org.sbml.jsbml.SBMLWriter;
 
 /**
- * Saves a JSBML document with its layout: to a temporary file beside the target, then moved
- * over it, so a failed save leaves the old file as it was.
+ * Saves an edited document with the product's SBML writer, in the document's own level and
+ * version: the layout (as the L3 package, or the L2 annotation COPASI reads), render
+ * information, annotations and the content of unknown packages go back as they came, and the
+ * save is atomic (a temporary file beside the target, then moved over it), so a failed save
+ * leaves the old file as it was.
  */
 public final class DocumentFiles {
 
@@ -24,26 +21,10 @@ public final class DocumentFiles {
 
     /** Writes the document to {@code file} atomically. */
     public static void save(SBMLDocument doc, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        // JSBML finds its package writers with ServiceLoader through the context class loader
-        t.setContextClassLoader(SBMLWriter.class.getClassLoader());
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                new SBMLWriter().write(doc, out);
-            } catch (XMLStreamException | SBMLException e) {
-                throw new IOException(target + ": the model could not be written as SBML: " + e.getMessage(), e);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            t.setContextClassLoader(previous);
-            Files.deleteIfExists(tmp);
+            new SbmlWriter().write(doc, file);
+        } catch (SbmlException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 }
