@@ -18,6 +18,7 @@ import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.simulation.CvodeReference;
 import org.mtorworkbench.simulation.Output;
 import org.mtorworkbench.simulation.RunStatistics;
 import org.mtorworkbench.simulation.Simulation;
@@ -39,7 +40,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X]";
+        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X] [--cvode-jacobian analytic|dq] [--no-cvode]";
     }
 
     @Override
@@ -56,12 +57,25 @@ final class BenchCommand implements Command {
                 + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow),\n"
                 + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
                 + "of a parameter scan on 1 and 2 threads. Absent models are reported as skipped.\n"
+                + "In the same run, the reference: the model's right-hand side written as C and integrated\n"
+                + "by SUNDIALS CVODE (BDF, dense direct solver, the model's analytic Jacobian, or CVODE's\n"
+                + "difference quotients with --cvode-jacobian dq) with the same tolerances, initial state and\n"
+                + "output times, compiled with gcc -O2 at run time; prints its median ms per simulation,\n"
+                + "steps, evaluations, the ratio (ours / CVODE; below 1 means faster) and the largest\n"
+                + "difference between the two trajectories (relative to each state's peak). Needs gcc and\n"
+                + "SUNDIALS (releng/sundials.sh fetches it); without them, or with --no-cvode, it says so and\n"
+                + "carries on. Models with events, algebraic rules or rateOf have no reference (n/a).\n"
                 + "Numbers are printed, not judged: the exit code is 0 unless the options are wrong.";
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL), Set.of());
+        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL, "--cvode-jacobian"),
+                Set.of(), Set.of("--no-cvode"));
+        String jac = o.get("--cvode-jacobian") == null ? "analytic" : o.get("--cvode-jacobian");
+        if (!jac.equals("analytic") && !jac.equals("dq")) {
+            throw CommandException.usage("--cvode-jacobian takes analytic or dq, not '" + jac + "'");
+        }
         if (!o.positionals().isEmpty()) {
             throw CommandException.usage("unexpected argument '" + o.positionals().get(0) + "'");
         }
@@ -79,12 +93,29 @@ final class BenchCommand implements Command {
         PrintStream out = io.out();
         out.printf(Locale.ROOT, "simulation benchmark: t-end %s, 100 intervals, %s, %d cores%n", ModelRuns.format(tEnd),
                 options, Runtime.getRuntime().availableProcessors());
+        Reference ref = Reference.NONE;
+        if (o.flag("--no-cvode")) {
+            out.println("CVODE reference: off (--no-cvode)");
+        } else {
+            CvodeReference.Availability a = CvodeReference.locate();
+            if (a.available()) {
+                ref = new Reference(a.toolchain(), jac.equals("analytic"));
+                out.println("CVODE reference: SUNDIALS CVODE, BDF, dense direct solver, "
+                        + (ref.analytic ? "analytic Jacobian where the model has one" : "difference-quotient Jacobian")
+                        + ", rate laws compiled by " + a.toolchain().compiler() + " -O2; library "
+                        + a.toolchain().cvodeLibrary());
+            } else {
+                out.println("CVODE reference: n/a (" + a.problem() + ")");
+            }
+        }
         out.println("model,species,states,load+compile ms,ms per simulation (median),runs,steps,rhs evaluations,"
-                + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up");
+                + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up,"
+                + "cvode ms per simulation (median),cvode runs,cvode steps,cvode rhs evaluations (+ for jacobians),"
+                + "cvode jacobian evaluations,ratio ours/cvode,max difference to cvode");
         try {
             // the built-in network over 24 h, the time scale of the review's experiments
             bench("builtin:mtor (24 h)", () -> org.mtorworkbench.network.NetworkModel.newDocument(), 1440, runs,
-                    options, out);
+                    options, ref, out);
         } catch (SbmlException | SimulationException e) {
             out.println("builtin:mtor,failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -99,7 +130,7 @@ final class BenchCommand implements Command {
                 continue;
             }
             try {
-                bench(name, () -> new SbmlReader().read(file), tEnd, runs, options, out);
+                bench(name, () -> new SbmlReader().read(file), tEnd, runs, options, ref, out);
             } catch (SbmlException e) {
                 out.println(name + ",failed: " + e.getMessage());
             } catch (SimulationException e) {
@@ -117,8 +148,13 @@ final class BenchCommand implements Command {
         org.sbml.jsbml.SBMLDocument load() throws SbmlException;
     }
 
+    /** The CVODE tool chain to compare against, or none. */
+    private record Reference(CvodeReference.Toolchain toolchain, boolean analytic) {
+        static final Reference NONE = new Reference(null, true);
+    }
+
     private static void bench(String name, Source source, double tEnd, int runs, SolverOptions options,
-            PrintStream out) throws SbmlException, SimulationException, InterruptedException {
+            Reference ref, PrintStream out) throws SbmlException, SimulationException, InterruptedException {
         long t0 = System.nanoTime();
         CompiledModel m = CompiledModel.compile(source.load());
         double loadMs = (System.nanoTime() - t0) / 1e6;
@@ -149,9 +185,33 @@ final class BenchCommand implements Command {
         scan(m, times, outs, options, scanRuns, 2);
         double one = scan(m, times, outs, options, scanRuns, 1);
         double two = scan(m, times, outs, options, scanRuns, 2);
-        out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%.3f,%d,%d,%d,%d,%.1f,%.1f,%.2f%n", name, m.speciesIds().size(),
+        out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%.3f,%d,%d,%d,%d,%.1f,%.1f,%.2f,%s%n", name, m.speciesIds().size(),
                 m.stateCount(), loadMs, median, sorted.length, stats.steps(), stats.rhsEvaluations(),
-                stats.jacobianEvaluations(), one, two, two / one);
+                stats.jacobianEvaluations(), one, two, two / one, reference(m, times, options, runs, median, ref));
+    }
+
+    /** @return the CVODE columns: its timings and work, the ratio, and how far apart the results are */
+    private static String reference(CompiledModel m, double[] times, SolverOptions options, int runs, double ourMedian,
+            Reference ref) {
+        if (ref.toolchain == null) {
+            return "n/a,,,,,,";
+        }
+        String reason = CvodeReference.unsupportedReason(m);
+        if (reason != null) {
+            return "n/a (" + reason.replace(',', ';') + "),,,,,,";
+        }
+        try {
+            CvodeReference.Result r = CvodeReference.run(ref.toolchain, m.newSimulation(), times, options, runs,
+                    15_000, ref.analytic);
+            double[][] ours = CvodeReference.engineStates(m.newSimulation(), times, options);
+            double diff = CvodeReference.maxRelativeDifference(ours, r.states(), 1e-12);
+            return String.format(Locale.ROOT, "%.3f,%d,%d,%d+%d,%d%s,%.2f,%.2g", r.medianMillis(),
+                    r.runMillis().length, r.steps(), r.rhsEvaluations(), r.jacobianRhsEvaluations(),
+                    r.jacobianEvaluations(), r.analyticJacobian() ? " (analytic)" : " (dq)",
+                    ourMedian / r.medianMillis(), diff);
+        } catch (SimulationException | java.io.IOException e) {
+            return "failed (" + e.getMessage().replace(',', ';').replace('\n', ' ') + "),,,,,,";
+        }
     }
 
     /** Runs a scan of the first global parameter over [0.5, 2] times its value; @return simulations per second */
