@@ -21,7 +21,7 @@ import org.mtorworkbench.simulation.internal.ModelLayout;
 /**
  * The reference the engine's speed and accuracy are measured against: the same ODE system
  * (the model's rules, rates and derivatives written as C) integrated by SUNDIALS CVODE (BDF,
- * dense direct solver) in a native program compiled with gcc at run time, from the same
+ * dense or KLU sparse direct solver) in a native program compiled with gcc at run time, from the same
  * initial state, with the same tolerances and output times. Needs gcc and the SUNDIALS
  * headers and libraries (see {@link #locate()}); models with events, algebraic rules or
  * rateOf are refused with the reason.
@@ -36,8 +36,28 @@ public final class CvodeReference {
             + "~/.cache/mtorwb/sundials, no root needed) and make sure gcc is installed (apt-get install gcc), "
             + "or point the property mtorwb.sundials or the variable MTORWB_SUNDIALS at a SUNDIALS 6 prefix";
 
-    /** A C compiler and a SUNDIALS installation (prefix with include/cvode/cvode.h and the CVODE library). */
-    public record Toolchain(Path compiler, Path include, Path cvodeLibrary) {
+    /**
+     * A C compiler and a SUNDIALS installation (prefix with include/cvode/cvode.h and the CVODE
+     * library); {@code kluLibraries} are SUNDIALS' KLU solver and SuiteSparse's KLU with what it
+     * needs, in link order, or empty when they are not installed.
+     */
+    public record Toolchain(Path compiler, Path include, Path cvodeLibrary, List<Path> kluLibraries) {
+        public Toolchain {
+            kluLibraries = List.copyOf(kluLibraries);
+        }
+
+        /** @return true if the KLU sparse direct solver can be linked */
+        public boolean hasKlu() {
+            return !kluLibraries.isEmpty();
+        }
+    }
+
+    /** CVODE's linear solver for the Newton iterations. */
+    public enum LinearSolver {
+        /** Dense LU (SUNDIALS' own). */
+        DENSE,
+        /** KLU sparse LU (SuiteSparse) on the model's Jacobian pattern; needs the analytic Jacobian. */
+        KLU
     }
 
     /** What {@link #locate()} found: a tool chain, or why there is none. */
@@ -56,12 +76,14 @@ public final class CvodeReference {
      * @param jacobianRhsEvaluations right-hand side evaluations for difference-quotient Jacobians
      * @param jacobianEvaluations Jacobian evaluations in one run
      * @param analyticJacobian true if CVODE used the model's analytic Jacobian
+     * @param linearSolver the linear solver CVODE used
      * @param times the output times
      * @param states the state vector at each output time (species as amounts)
      * @param compileMillis time taken by gcc
      */
     public record Result(double[] runMillis, long steps, long rhsEvaluations, long jacobianRhsEvaluations,
-            long jacobianEvaluations, boolean analyticJacobian, double[] times, double[][] states,
+            long jacobianEvaluations, boolean analyticJacobian, LinearSolver linearSolver, double[] times,
+            double[][] states,
             double compileMillis) {
 
         /** @return the median of the run times, in ms */
@@ -106,7 +128,7 @@ public final class CvodeReference {
             }
             Path lib = cvodeLibrary(p);
             if (lib != null) {
-                found = new Toolchain(gcc, include, lib);
+                found = new Toolchain(gcc, include, lib, kluLibraries(include, lib.getParent()));
                 break;
             }
         }
@@ -149,6 +171,26 @@ public final class CvodeReference {
         return null;
     }
 
+    /** @return the KLU libraries in link order, each static or shared, if all are in {@code dir}; else empty */
+    private static List<Path> kluLibraries(Path include, Path dir) {
+        if (!Files.isRegularFile(include.resolve("suitesparse/klu.h")) && !Files.isRegularFile(include.resolve("klu.h"))) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        for (String name : new String[] { "sundials_sunlinsolklu", "klu", "amd", "colamd", "btf", "suitesparseconfig" }) {
+            Path a = dir.resolve("lib" + name + ".a");
+            Path so = dir.resolve("lib" + name + ".so");
+            if (Files.isRegularFile(a)) {
+                out.add(a);
+            } else if (Files.isRegularFile(so)) {
+                out.add(so);
+            } else {
+                return List.of();
+            }
+        }
+        return out;
+    }
+
     /**
      * Checks that a model can be written as C for the reference.
      *
@@ -175,10 +217,24 @@ public final class CvodeReference {
      */
     public static Result run(Toolchain tc, Simulation sim, double[] times, SolverOptions options, int runs,
             long budgetMillis, boolean analyticJacobian) throws SimulationException, IOException {
+        return run(tc, sim, times, options, runs, budgetMillis, analyticJacobian, LinearSolver.DENSE);
+    }
+
+    /**
+     * Like {@link #run(Toolchain, Simulation, double[], SolverOptions, int, long, boolean)} with
+     * a choice of linear solver; KLU needs {@link Toolchain#hasKlu()} and the model's analytic
+     * Jacobian (see {@link #hasAnalyticJacobian(CompiledModel)}).
+     */
+    public static Result run(Toolchain tc, Simulation sim, double[] times, SolverOptions options, int runs,
+            long budgetMillis, boolean analyticJacobian, LinearSolver solver) throws SimulationException, IOException {
         ModelLayout layout = sim.model().layout();
+        boolean klu = solver == LinearSolver.KLU;
+        if (klu && !tc.hasKlu()) {
+            throw new IOException("the KLU libraries are not installed; " + INSTALL_HINT);
+        }
         String model;
         try {
-            model = CEmitter.source(layout, analyticJacobian);
+            model = CEmitter.source(layout, analyticJacobian || klu, klu);
         } catch (CEmitter.Unsupported e) {
             throw new SimulationException(Kind.UNSUPPORTED, "the CVODE reference cannot run this model: "
                     + e.getMessage());
@@ -199,10 +255,17 @@ public final class CvodeReference {
             Files.writeString(src, CvodeDriver.program(model), StandardCharsets.US_ASCII);
             Files.writeString(in, input, StandardCharsets.US_ASCII);
             List<String> cmd = new ArrayList<>(List.of(tc.compiler().toString(), "-O2", "-o", exe.toString(),
-                    src.toString(), "-I" + tc.include(), tc.cvodeLibrary().toString(), "-lm"));
-            if (tc.cvodeLibrary().toString().endsWith(".so")) {
-                cmd.add("-Wl,-rpath," + tc.cvodeLibrary().getParent());
+                    src.toString(), "-I" + tc.include()));
+            if (klu) {
+                cmd.add("-I" + tc.include().resolve("suitesparse"));
+                cmd.add(tc.kluLibraries().get(0).toString());
             }
+            cmd.add(tc.cvodeLibrary().toString());
+            if (klu) {
+                tc.kluLibraries().subList(1, tc.kluLibraries().size()).forEach(l -> cmd.add(l.toString()));
+            }
+            cmd.add("-lm");
+            cmd.add("-Wl,-rpath," + tc.cvodeLibrary().getParent());
             long c0 = System.nanoTime();
             String gccOut = exec(cmd, dir, 600);
             double compileMs = (System.nanoTime() - c0) / 1e6;
@@ -210,7 +273,8 @@ public final class CvodeReference {
                 throw new IOException("gcc failed to compile the CVODE reference: " + gccOut);
             }
             String out = exec(List.of(exe.toString(), in.toString()), dir, 3600);
-            return parse(out, layout.stateCount(), times, analyticJacobian && hasAnalyticJacobian(layout), compileMs);
+            return parse(out, layout.stateCount(), times, (analyticJacobian || klu) && hasAnalyticJacobian(layout), solver,
+                    compileMs);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -222,10 +286,15 @@ public final class CvodeReference {
 
     private static boolean hasAnalyticJacobian(ModelLayout layout) {
         try {
-            return CEmitter.source(layout, true).contains("#define MODEL_HAS_JACOBIAN 1");
+            return CEmitter.hasJacobian(layout);
         } catch (CEmitter.Unsupported e) {
             return false;
         }
+    }
+
+    /** @return true if the model has an analytic Jacobian the C export can write (needed for KLU) */
+    public static boolean hasAnalyticJacobian(CompiledModel model) {
+        return hasAnalyticJacobian(model.layout());
     }
 
     private static String exec(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
@@ -253,7 +322,8 @@ public final class CvodeReference {
         return out;
     }
 
-    private static Result parse(String out, int ns, double[] times, boolean analytic, double compileMs)
+    private static Result parse(String out, int ns, double[] times, boolean analytic, LinearSolver solver,
+            double compileMs)
             throws SimulationException, IOException {
         double[] ms = null;
         long[] stats = null;
@@ -280,7 +350,7 @@ public final class CvodeReference {
         if (ms == null || ms.length == 0 || stats == null || stats.length < 6 || rows.size() != times.length) {
             throw new IOException("unexpected output from the CVODE reference program: " + out.strip());
         }
-        return new Result(ms, stats[0], stats[1], stats[2], stats[3], analytic, times.clone(),
+        return new Result(ms, stats[0], stats[1], stats[2], stats[3], analytic, solver, times.clone(),
                 rows.toArray(new double[0][]), compileMs);
     }
 

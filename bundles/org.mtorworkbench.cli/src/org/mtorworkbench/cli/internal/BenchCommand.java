@@ -40,7 +40,8 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X] [--cvode-jacobian analytic|dq] [--no-cvode]";
+        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X] [--cvode-jacobian analytic|dq]\n"
+                + "       [--cvode-solver auto|dense|klu] [--no-cvode]";
     }
 
     @Override
@@ -58,11 +59,14 @@ final class BenchCommand implements Command {
                 + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
                 + "of a parameter scan on 1 and 2 threads. Absent models are reported as skipped.\n"
                 + "In the same run, the reference: the model's right-hand side written as C and integrated\n"
-                + "by SUNDIALS CVODE (BDF, dense direct solver, the model's analytic Jacobian, or CVODE's\n"
-                + "difference quotients with --cvode-jacobian dq) with the same tolerances, initial state and\n"
-                + "output times, compiled with gcc -O2 at run time; prints its median ms per simulation,\n"
-                + "steps, evaluations, the ratio (ours / CVODE; below 1 means faster) and the largest\n"
-                + "difference between the two trajectories (relative to each state's peak). Needs gcc and\n"
+                + "by SUNDIALS CVODE (BDF; linear solver: --cvode-solver dense, klu, or auto (default): KLU\n"
+                + "for models of 100 states or more that have an analytic Jacobian, else dense; the model's\n"
+                + "analytic Jacobian, or CVODE's difference quotients with --cvode-jacobian dq and dense) with\n"
+                + "the same tolerances, initial state and output times, compiled with gcc -O2 at run time;\n"
+                + "prints its median ms per simulation, steps, evaluations, the ratio (ours / CVODE; below 1\n"
+                + "means faster), the largest difference between the two trajectories, and each one's\n"
+                + "error against CVODE at rtol 1e-10 (differences relative to each state's peak, or to\n"
+                + "atol/rtol for states that stay below it). Needs gcc and\n"
                 + "SUNDIALS (releng/sundials.sh fetches it); without them, or with --no-cvode, it says so and\n"
                 + "carries on. Models with events, algebraic rules or rateOf have no reference (n/a).\n"
                 + "Numbers are printed, not judged: the exit code is 0 unless the options are wrong.";
@@ -70,11 +74,16 @@ final class BenchCommand implements Command {
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL, "--cvode-jacobian"),
+        Options o = Options.parse(args,
+                Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL, "--cvode-jacobian", "--cvode-solver"),
                 Set.of(), Set.of("--no-cvode"));
         String jac = o.get("--cvode-jacobian") == null ? "analytic" : o.get("--cvode-jacobian");
         if (!jac.equals("analytic") && !jac.equals("dq")) {
             throw CommandException.usage("--cvode-jacobian takes analytic or dq, not '" + jac + "'");
+        }
+        String linear = o.get("--cvode-solver") == null ? "auto" : o.get("--cvode-solver");
+        if (!List.of("auto", "dense", "klu").contains(linear)) {
+            throw CommandException.usage("--cvode-solver takes auto, dense or klu, not '" + linear + "'");
         }
         if (!o.positionals().isEmpty()) {
             throw CommandException.usage("unexpected argument '" + o.positionals().get(0) + "'");
@@ -98,10 +107,19 @@ final class BenchCommand implements Command {
             out.println("CVODE reference: off (--no-cvode)");
         } else {
             CvodeReference.Availability a = CvodeReference.locate();
+            if (linear.equals("klu") && a.available() && !a.toolchain().hasKlu()) {
+                out.println("CVODE reference: KLU is not installed, using the dense solver; "
+                        + CvodeReference.INSTALL_HINT);
+                linear = "dense";
+            }
             if (a.available()) {
-                ref = new Reference(a.toolchain(), jac.equals("analytic"));
-                out.println("CVODE reference: SUNDIALS CVODE, BDF, dense direct solver, "
-                        + (ref.analytic ? "analytic Jacobian where the model has one" : "difference-quotient Jacobian")
+                ref = new Reference(a.toolchain(), jac.equals("analytic"),
+                        linear.equals("auto") && !a.toolchain().hasKlu() ? "dense" : linear);
+                out.println("CVODE reference: SUNDIALS CVODE, BDF, " + switch (ref.linear) {
+                case "klu" -> "KLU sparse direct solver";
+                case "dense" -> "dense direct solver";
+                default -> "KLU sparse direct solver from 100 states, else dense";
+                } + ", " + (ref.analytic ? "analytic Jacobian where the model has one" : "difference-quotient Jacobian")
                         + ", rate laws compiled by " + a.toolchain().compiler() + " -O2; library "
                         + a.toolchain().cvodeLibrary());
             } else {
@@ -111,7 +129,8 @@ final class BenchCommand implements Command {
         out.println("model,species,states,load+compile ms,ms per simulation (median),runs,steps,rhs evaluations,"
                 + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up,"
                 + "cvode ms per simulation (median),cvode runs,cvode steps,cvode rhs evaluations (+ for jacobians),"
-                + "cvode jacobian evaluations,ratio ours/cvode,max difference to cvode");
+                + "cvode jacobian evaluations,ratio ours/cvode,max difference to cvode,"
+                + "our error (vs cvode rtol 1e-10),cvode error (vs cvode rtol 1e-10)");
         try {
             // the built-in network over 24 h, the time scale of the review's experiments
             bench("builtin:mtor (24 h)", () -> org.mtorworkbench.network.NetworkModel.newDocument(), 1440, runs,
@@ -149,8 +168,8 @@ final class BenchCommand implements Command {
     }
 
     /** The CVODE tool chain to compare against, or none. */
-    private record Reference(CvodeReference.Toolchain toolchain, boolean analytic) {
-        static final Reference NONE = new Reference(null, true);
+    private record Reference(CvodeReference.Toolchain toolchain, boolean analytic, String linear) {
+        static final Reference NONE = new Reference(null, true, "dense");
     }
 
     private static void bench(String name, Source source, double tEnd, int runs, SolverOptions options,
@@ -194,23 +213,42 @@ final class BenchCommand implements Command {
     private static String reference(CompiledModel m, double[] times, SolverOptions options, int runs, double ourMedian,
             Reference ref) {
         if (ref.toolchain == null) {
-            return "n/a,,,,,,";
+            return "n/a,,,,,,,,";
         }
         String reason = CvodeReference.unsupportedReason(m);
         if (reason != null) {
-            return "n/a (" + reason.replace(',', ';') + "),,,,,,";
+            return "n/a (" + reason.replace(',', ';') + "),,,,,,,,";
+        }
+        boolean analytic = CvodeReference.hasAnalyticJacobian(m);
+        CvodeReference.LinearSolver linear = switch (ref.linear) {
+        case "klu" -> CvodeReference.LinearSolver.KLU;
+        case "dense" -> CvodeReference.LinearSolver.DENSE;
+        default -> m.stateCount() >= 100 && analytic && ref.analytic ? CvodeReference.LinearSolver.KLU
+                : CvodeReference.LinearSolver.DENSE;
+        };
+        if (linear == CvodeReference.LinearSolver.KLU && !analytic) {
+            linear = CvodeReference.LinearSolver.DENSE;
         }
         try {
             CvodeReference.Result r = CvodeReference.run(ref.toolchain, m.newSimulation(), times, options, runs,
-                    15_000, ref.analytic);
+                    15_000, ref.analytic, linear);
+            double rtol = options.get(SolverOptions.RELATIVE_TOLERANCE);
+            double atol = options.get(SolverOptions.ABSOLUTE_TOLERANCE);
+            // the truth: CVODE with a tolerance 10^4 times tighter
+            CvodeReference.Result tight = CvodeReference.run(ref.toolchain, m.newSimulation(), times,
+                    options.withRelativeTolerance(1e-10).withAbsoluteTolerance(atol * 1e-4), 1, 0,
+                    true, linear);
             double[][] ours = CvodeReference.engineStates(m.newSimulation(), times, options);
-            double diff = CvodeReference.maxRelativeDifference(ours, r.states(), 1e-12);
-            return String.format(Locale.ROOT, "%.3f,%d,%d,%d+%d,%d%s,%.2f,%.2g", r.medianMillis(),
+            double floor = atol / rtol;
+            return String.format(Locale.ROOT, "%.3f,%d,%d,%d+%d,%d (%s%s),%.2f,%.2g,%.2g,%.2g", r.medianMillis(),
                     r.runMillis().length, r.steps(), r.rhsEvaluations(), r.jacobianRhsEvaluations(),
-                    r.jacobianEvaluations(), r.analyticJacobian() ? " (analytic)" : " (dq)",
-                    ourMedian / r.medianMillis(), diff);
+                    r.jacobianEvaluations(), r.linearSolver().name().toLowerCase(Locale.ROOT),
+                    r.analyticJacobian() ? " analytic" : " dq", ourMedian / r.medianMillis(),
+                    CvodeReference.maxRelativeDifference(ours, r.states(), floor),
+                    CvodeReference.maxRelativeDifference(ours, tight.states(), floor),
+                    CvodeReference.maxRelativeDifference(r.states(), tight.states(), floor));
         } catch (SimulationException | java.io.IOException e) {
-            return "failed (" + e.getMessage().replace(',', ';').replace('\n', ' ') + "),,,,,,";
+            return "failed (" + e.getMessage().replace(',', ';').replace('\n', ' ') + "),,,,,,,,";
         }
     }
 

@@ -104,6 +104,8 @@ public final class CEmitter {
 
     private final int states;
     private final StringBuilder out = new StringBuilder();
+    /** For a sparse Jacobian: the position of entry (i, j) in compressed-column storage, keyed i * n + j. */
+    private Map<Long, Integer> sparseSlot;
 
     private CEmitter(int states) {
         this.states = states;
@@ -141,15 +143,39 @@ public final class CEmitter {
      * @throws Unsupported if the model or one of its expressions cannot be written as C
      */
     public static String source(ModelLayout layout, boolean jacobian) throws Unsupported {
+        return source(layout, jacobian, false);
+    }
+
+    /** @return true if the model has an analytic Jacobian to export */
+    public static boolean hasJacobian(ModelLayout layout) throws Unsupported {
+        return statementsOf(layout).gradientSlots() >= 0;
+    }
+
+    /**
+     * Like {@link #source(ModelLayout, boolean)}; with {@code sparse}, {@code model_jacobian}
+     * fills the values of a compressed-column matrix whose structure (the model's Jacobian
+     * pattern plus the diagonal) is in {@code model_colptr} and {@code model_rowval}
+     * ({@code MODEL_SPARSE}, {@code MODEL_NNZ}), for a sparse direct solver.
+     *
+     * @throws Unsupported also when {@code sparse} is asked for a model without an analytic Jacobian
+     */
+    public static String source(ModelLayout layout, boolean jacobian, boolean sparse) throws Unsupported {
         Statements s = statementsOf(layout);
         CEmitter c = new CEmitter(layout.stateCount());
         boolean withJacobian = jacobian && s.gradientSlots() >= 0;
+        if (sparse && !withJacobian) {
+            throw new Unsupported("a sparse Jacobian needs the model's analytic Jacobian, which it has not");
+        }
         StringBuilder o = c.out;
         o.append("/* right-hand side of model '").append(comment(layout.modelId())).append("' */\n");
         o.append("#define MODEL_STATES ").append(layout.stateCount()).append('\n');
         o.append("#define MODEL_SYMBOLS ").append(layout.symbolCount()).append('\n');
         o.append("#define MODEL_GRADIENTS ").append(Math.max(1, s.gradientSlots())).append('\n');
         o.append("#define MODEL_HAS_JACOBIAN ").append(withJacobian ? 1 : 0).append('\n');
+        o.append("#define MODEL_SPARSE ").append(sparse ? 1 : 0).append('\n');
+        if (sparse) {
+            c.compressedColumns(layout.jacobianPattern);
+        }
         o.append(HELPERS);
         String args = "double t, const double *restrict y, double *restrict v, double *restrict dy, "
                 + "double *restrict g, double *restrict J";
@@ -183,6 +209,35 @@ public final class CEmitter {
         out.append("}\n");
     }
 
+    private void compressedColumns(int[][] pattern) {
+        int n = states;
+        java.util.List<java.util.TreeSet<Integer>> rows = new java.util.ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            java.util.TreeSet<Integer> col = new java.util.TreeSet<>();
+            col.add(j);
+            rows.add(col);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j : pattern[i]) {
+                rows.get(j).add(i);
+            }
+        }
+        sparseSlot = new java.util.HashMap<>();
+        StringBuilder colptr = new StringBuilder("static const long long model_colptr[] = {0");
+        StringBuilder rowval = new StringBuilder("static const long long model_rowval[] = {");
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            for (int i : rows.get(j)) {
+                sparseSlot.put((long) i * n + j, k);
+                rowval.append(k > 0 ? "," : "").append(i).append(k % 32 == 31 ? "\n" : "");
+                k++;
+            }
+            colptr.append(',').append(k).append(j % 32 == 31 ? "\n" : "");
+        }
+        out.append("#define MODEL_NNZ ").append(k).append('\n');
+        out.append(colptr).append("};\n").append(rowval).append("};\n");
+    }
+
     private String target(Store st) throws Unsupported {
         int i = st.index();
         return switch (st.arr()) {
@@ -190,7 +245,16 @@ public final class CEmitter {
         case DY -> "dy[" + i + "]";
         case G -> "g[" + i + "]";
         // row-major i * n + j in the engine; the C solvers' dense matrices are column-major
-        case JAC -> "J[" + ((i % states) * states + i / states) + "]";
+        case JAC -> {
+            if (sparseSlot == null) {
+                yield "J[" + ((i % states) * states + i / states) + "]";
+            }
+            Integer k = sparseSlot.get((long) i);
+            if (k == null) {
+                throw new Unsupported("a Jacobian entry outside the model's sparsity pattern");
+            }
+            yield "J[" + k + "]";
+        }
         default -> throw new Unsupported("a store into " + st.arr());
         };
     }

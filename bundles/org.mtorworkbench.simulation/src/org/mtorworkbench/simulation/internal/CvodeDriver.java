@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * A C program that integrates a model written by {@link CEmitter} with SUNDIALS CVODE (BDF,
- * Newton iteration, dense direct linear solver; the model's analytic Jacobian when it has one
- * and it is asked for, else CVODE's difference quotients), repeatedly, and prints timings,
+ * Newton iteration, dense direct linear solver with the model's analytic Jacobian when it has
+ * one and it is asked for, else CVODE's difference quotients; or, for a model written with a
+ * sparse Jacobian, the KLU sparse direct solver), repeatedly, and prints timings,
  * solver statistics and the state at every output time of the last run.
  *
  * <p>Input file (one number per token, exact in C's {@code %la} form): states, symbols, output
@@ -29,6 +30,10 @@ public final class CvodeDriver {
             #include <nvector/nvector_serial.h>
             #include <sunmatrix/sunmatrix_dense.h>
             #include <sunlinsol/sunlinsol_dense.h>
+            #if MODEL_SPARSE
+            #include <sunmatrix/sunmatrix_sparse.h>
+            #include <sunlinsol/sunlinsol_klu.h>
+            #endif
 
             typedef struct { double *v; double *g; } work_t;
 
@@ -46,8 +51,17 @@ public final class CvodeDriver {
                 double *yy = N_VGetArrayPointer(y);
                 (void) fy; (void) t1; (void) t2; (void) t3;
                 model_update(t, yy, w->v, NULL, w->g, NULL);
+            #if MODEL_SPARSE
+                /* CVODE zeroes J, structure included, before calling: set the structure again */
+                sunindextype *cp = SM_INDEXPTRS_S(J), *rv = SM_INDEXVALS_S(J);
+                for (int j = 0; j <= MODEL_STATES; j++) cp[j] = (sunindextype) model_colptr[j];
+                for (int k = 0; k < MODEL_NNZ; k++) rv[k] = (sunindextype) model_rowval[k];
+                memset(SM_DATA_S(J), 0, sizeof(double) * MODEL_NNZ);
+                model_jacobian(t, yy, w->v, NULL, w->g, SM_DATA_S(J));
+            #else
                 /* CVODE zeroes J before calling */
                 model_jacobian(t, yy, w->v, NULL, w->g, SM_DATA_D(J));
+            #endif
                 return 0;
             }
 
@@ -102,10 +116,17 @@ public final class CvodeDriver {
                     if (h0 > 0) CVodeSetInitStep(mem, h0);
                     if (hmax < INFINITY) CVodeSetMaxStep(mem, hmax);
                     CVodeSetStopTime(mem, times[nt - 1]);
+            #if MODEL_SPARSE
+                    SUNMatrix A = SUNSparseMatrix(ns, ns, MODEL_NNZ, CSC_MAT, ctx);
+                    SUNLinearSolver LS = SUNLinSol_KLU(y, A, ctx);
+                    CVodeSetLinearSolver(mem, LS, A);
+                    CVodeSetJacFn(mem, jac);
+            #else
                     SUNMatrix A = SUNDenseMatrix(ns, ns, ctx);
                     SUNLinearSolver LS = SUNLinSol_Dense(y, A, ctx);
                     CVodeSetLinearSolver(mem, LS, A);
                     if (analytic && MODEL_HAS_JACOBIAN) CVodeSetJacFn(mem, jac);
+            #endif
                     double t = times[0];
                     memcpy(out, y0, sizeof(double) * ns);
                     for (int k = 1; k < nt; k++) {
