@@ -71,6 +71,7 @@ public final class CvodeReference {
      * One reference measurement.
      *
      * @param runMillis wall-clock time of each run (creating the solver, integrating, freeing it)
+     * @param cpuMillis CPU time of each run (less disturbed than wall-clock time by other load)
      * @param steps CVODE's steps in one run
      * @param rhsEvaluations right-hand side evaluations by the integrator in one run
      * @param jacobianRhsEvaluations right-hand side evaluations for difference-quotient Jacobians
@@ -81,7 +82,7 @@ public final class CvodeReference {
      * @param states the state vector at each output time (species as amounts)
      * @param compileMillis time taken by gcc
      */
-    public record Result(double[] runMillis, long steps, long rhsEvaluations, long jacobianRhsEvaluations,
+    public record Result(double[] runMillis, double[] cpuMillis, long steps, long rhsEvaluations, long jacobianRhsEvaluations,
             long jacobianEvaluations, boolean analyticJacobian, LinearSolver linearSolver, double[] times,
             double[][] states,
             double compileMillis) {
@@ -89,6 +90,11 @@ public final class CvodeReference {
         /** @return the median of the run times, in ms */
         public double medianMillis() {
             return median(runMillis);
+        }
+
+        /** @return the median of the CPU times, in ms */
+        public double medianCpuMillis() {
+            return median(cpuMillis);
         }
 
         /** @return the state at the last output time */
@@ -326,12 +332,14 @@ public final class CvodeReference {
             double compileMs)
             throws SimulationException, IOException {
         double[] ms = null;
+        double[] cpu = null;
         long[] stats = null;
         List<double[]> rows = new ArrayList<>();
         for (String line : out.split("\n")) {
             String[] f = line.trim().split(" ");
             switch (f[0]) {
             case "ms" -> ms = Arrays.stream(f, 1, f.length).mapToDouble(Double::parseDouble).toArray();
+            case "cpu" -> cpu = Arrays.stream(f, 1, f.length).mapToDouble(Double::parseDouble).toArray();
             case "stats" -> stats = Arrays.stream(f, 1, f.length).mapToLong(Long::parseLong).toArray();
             case "y" -> {
                 double[] r = new double[ns];
@@ -347,10 +355,10 @@ public final class CvodeReference {
             }
             }
         }
-        if (ms == null || ms.length == 0 || stats == null || stats.length < 6 || rows.size() != times.length) {
+        if (ms == null || ms.length == 0 || cpu == null || cpu.length != ms.length || stats == null || stats.length < 6 || rows.size() != times.length) {
             throw new IOException("unexpected output from the CVODE reference program: " + out.strip());
         }
-        return new Result(ms, stats[0], stats[1], stats[2], stats[3], analytic, solver, times.clone(),
+        return new Result(ms, cpu, stats[0], stats[1], stats[2], stats[3], analytic, solver, times.clone(),
                 rows.toArray(new double[0][]), compileMs);
     }
 
@@ -400,7 +408,8 @@ public final class CvodeReference {
         return worst;
     }
 
-    static double median(double[] xs) {
+    /** @return the median of some numbers */
+    public static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
         int n = s.length;
