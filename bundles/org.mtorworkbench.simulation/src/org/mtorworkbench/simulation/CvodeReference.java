@@ -305,8 +305,11 @@ public final class CvodeReference {
 
     private static String exec(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
         Path log = dir.resolve("out-" + System.nanoTime() + ".txt");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // plain ASCII diagnostics from gcc
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -317,7 +320,7 @@ public final class CvodeReference {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + cmd.get(0), e);
         }
-        String out = Files.readString(log, StandardCharsets.US_ASCII);
+        String out = Files.readString(log, StandardCharsets.ISO_8859_1);
         if (p.exitValue() == 2 && out.contains("error ")) {
             return out;
         }

@@ -157,7 +157,7 @@ public final class CvodeDriver {
                     cpu[r] = cpu_ms() - c0;
                     printf(" %.6f", now_ms() - t0);
                 }
-                printf("\ncpu");
+                printf("\\ncpu");
                 for (int r = 0; r < done; r++) printf(" %.6f", cpu[r]);
                 printf("\\nstats %ld %ld %ld %ld %ld %ld\\n", steps, nfe, nfeLS, nje, nsetups, netf);
                 for (int k = 0; k < nt; k++) {
