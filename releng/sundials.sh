@@ -14,10 +14,16 @@ start=$(date +%s)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-if ! apt-get download libsundials-dev libsuitesparse-dev >/dev/null 2>download.log; then
-  echo "sundials: apt-get download failed (run apt-get update first?):" >&2
-  cat download.log >&2
-  exit 1
+fetch() { apt-get download libsundials-dev libsuitesparse-dev >/dev/null 2>download.log; }
+if ! fetch; then
+  # a fresh machine may have no package lists yet
+  if [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null 2>&1 && fetch; then
+    :
+  else
+    echo "sundials: apt-get download failed (run apt-get update first?):" >&2
+    cat download.log >&2
+    exit 1
+  fi
 fi
 mkdir -p "$dest"
 for deb in ./*.deb; do
