@@ -233,33 +233,37 @@ public final class CvodeReference {
      */
     public static Result run(Toolchain tc, Simulation sim, double[] times, SolverOptions options, int runs,
             long budgetMillis, boolean analyticJacobian, LinearSolver solver) throws SimulationException, IOException {
-        ModelLayout layout = sim.model().layout();
+        try (Program p = compile(tc, sim.model(), analyticJacobian, solver)) {
+            return p.run(sim, times, options, runs, budgetMillis);
+        }
+    }
+
+    /**
+     * Compiles the reference program for a model once, to run it with several simulations or
+     * options (its temporary folder goes on {@link Program#close()}).
+     *
+     * @throws SimulationException UNSUPPORTED if the model cannot be written as C
+     * @throws IOException if gcc fails (the message holds its errors) or KLU is asked for and absent
+     */
+    public static Program compile(Toolchain tc, CompiledModel model, boolean analyticJacobian, LinearSolver solver)
+            throws SimulationException, IOException {
+        ModelLayout layout = model.layout();
         boolean klu = solver == LinearSolver.KLU;
         if (klu && !tc.hasKlu()) {
             throw new IOException("the KLU libraries are not installed; " + INSTALL_HINT);
         }
-        String model;
+        String source;
         try {
-            model = CEmitter.source(layout, analyticJacobian || klu, klu);
+            source = CEmitter.source(layout, analyticJacobian || klu, klu);
         } catch (CEmitter.Unsupported e) {
             throw new SimulationException(Kind.UNSUPPORTED, "the CVODE reference cannot run this model: "
                     + e.getMessage());
         }
-        Engine engine = sim.engine(options);
-        if (times.length < 2 || times[0] != engine.values()[0]) {
-            throw new IllegalArgumentException("the output times must start at the simulation's start time");
-        }
-        String input = CvodeDriver.input(engine.values().clone(), engine.state().clone(), times, Math.max(1, runs),
-                budgetMillis, analyticJacobian, options.get(SolverOptions.RELATIVE_TOLERANCE),
-                options.get(SolverOptions.ABSOLUTE_TOLERANCE), options.get(SolverOptions.MAX_STEPS),
-                options.get(SolverOptions.INITIAL_STEP), options.get(SolverOptions.MAX_STEP));
         Path dir = Files.createTempDirectory("mtorwb-cvode");
         try {
             Path src = dir.resolve("model.c");
             Path exe = dir.resolve("model");
-            Path in = dir.resolve("input.txt");
-            Files.writeString(src, CvodeDriver.program(model), StandardCharsets.US_ASCII);
-            Files.writeString(in, input, StandardCharsets.US_ASCII);
+            Files.writeString(src, CvodeDriver.program(source), StandardCharsets.US_ASCII);
             List<String> cmd = new ArrayList<>(List.of(tc.compiler().toString(), "-O2", "-o", exe.toString(),
                     src.toString(), "-I" + tc.include()));
             if (klu) {
@@ -278,14 +282,78 @@ public final class CvodeReference {
             if (!Files.isExecutable(exe)) {
                 throw new IOException("gcc failed to compile the CVODE reference: " + gccOut);
             }
+            return new Program(layout, dir, exe, analyticJacobian, (analyticJacobian || klu) && hasAnalyticJacobian(layout),
+                    solver, compileMs);
+        } catch (IOException | RuntimeException e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
+    /** A compiled reference program for one model; close it to delete its temporary folder. */
+    public static final class Program implements AutoCloseable {
+        private final ModelLayout layout;
+        private final Path dir;
+        private final Path exe;
+        private final boolean analyticAsked;
+        private final boolean analytic;
+        private final LinearSolver solver;
+        private final double compileMillis;
+        private int inputs;
+
+        private Program(ModelLayout layout, Path dir, Path exe, boolean analyticAsked, boolean analytic,
+                LinearSolver solver, double compileMillis) {
+            this.layout = layout;
+            this.dir = dir;
+            this.exe = exe;
+            this.analyticAsked = analyticAsked;
+            this.analytic = analytic;
+            this.solver = solver;
+            this.compileMillis = compileMillis;
+        }
+
+        /** @return the time gcc took, in ms */
+        public double compileMillis() {
+            return compileMillis;
+        }
+
+        /**
+         * Runs a simulation of the program's model (its overrides and start time) {@code runs}
+         * times (at least 3, more while {@code budgetMillis} lasts, at most {@code runs}).
+         *
+         * @param times output times; the first must be the simulation's start time
+         * @throws SimulationException with CVODE's failure
+         * @throws IOException if the program cannot be run or prints something unexpected
+         */
+        public Result run(Simulation sim, double[] times, SolverOptions options, int runs, long budgetMillis)
+                throws SimulationException, IOException {
+            if (sim.model().layout() != layout) {
+                throw new IllegalArgumentException("the simulation is of another model than the program's");
+            }
+            Engine engine = sim.engine(options);
+            if (times.length < 2 || times[0] != engine.values()[0]) {
+                throw new IllegalArgumentException("the output times must start at the simulation's start time");
+            }
+            String input = CvodeDriver.input(engine.values().clone(), engine.state().clone(), times,
+                    Math.max(1, runs), budgetMillis, analyticAsked, options.get(SolverOptions.RELATIVE_TOLERANCE),
+                    options.get(SolverOptions.ABSOLUTE_TOLERANCE), options.get(SolverOptions.MAX_STEPS),
+                    options.get(SolverOptions.INITIAL_STEP), options.get(SolverOptions.MAX_STEP));
+            Path in = dir.resolve("input-" + (inputs++) + ".txt");
+            Files.writeString(in, input, StandardCharsets.US_ASCII);
             String out = exec(List.of(exe.toString(), in.toString()), dir, 3600);
-            return parse(out, layout.stateCount(), times, (analyticJacobian || klu) && hasAnalyticJacobian(layout), solver,
-                    compileMs);
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            return parse(out, layout.stateCount(), times, analytic, solver, compileMillis);
+        }
+
+        @Override
+        public void close() throws IOException {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

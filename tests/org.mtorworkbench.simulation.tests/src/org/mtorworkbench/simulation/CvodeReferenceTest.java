@@ -63,10 +63,13 @@ class CvodeReferenceTest {
         CvodeReference.Toolchain tc = toolchain();
         assumeTrue(solver != CvodeReference.LinearSolver.KLU || tc.hasKlu(),
                 "skipped: KLU is not installed (releng/sundials.sh fetches it)");
-        CvodeReference.Result ref = CvodeReference.run(tc, m.newSimulation(), times, options, 3, 1000, analytic,
-                solver);
-        CvodeReference.Result truth = CvodeReference.run(tc, m.newSimulation(), times,
-                options.withRelativeTolerance(1e-10).withAbsoluteTolerance(1e-16), 1, 0, analytic, solver);
+        CvodeReference.Result ref;
+        CvodeReference.Result truth;
+        try (CvodeReference.Program program = CvodeReference.compile(tc, m, analytic, solver)) {
+            ref = program.run(m.newSimulation(), times, options, 3, 1000);
+            truth = program.run(m.newSimulation(), times,
+                    options.withRelativeTolerance(1e-10).withAbsoluteTolerance(1e-16), 1, 0);
+        }
         double[][] ours = CvodeReference.engineStates(m.newSimulation(), times, options);
         double diff = CvodeReference.maxRelativeDifference(ours, ref.states(), floor);
         double ourError = CvodeReference.maxRelativeDifference(ours, truth.states(), floor);

@@ -237,15 +237,13 @@ final class BenchCommand implements Command {
         if (linear == CvodeReference.LinearSolver.KLU && !analytic) {
             linear = CvodeReference.LinearSolver.DENSE;
         }
-        try {
-            CvodeReference.Result r = CvodeReference.run(ref.toolchain, m.newSimulation(), times, options, runs,
-                    15_000, ref.analytic, linear);
+        try (CvodeReference.Program program = CvodeReference.compile(ref.toolchain, m, ref.analytic, linear)) {
+            CvodeReference.Result r = program.run(m.newSimulation(), times, options, runs, 15_000);
             double rtol = options.get(SolverOptions.RELATIVE_TOLERANCE);
             double atol = options.get(SolverOptions.ABSOLUTE_TOLERANCE);
             // the truth: CVODE with a tolerance 10^4 times tighter
-            CvodeReference.Result tight = CvodeReference.run(ref.toolchain, m.newSimulation(), times,
-                    options.withRelativeTolerance(1e-10).withAbsoluteTolerance(atol * 1e-4), 1, 0,
-                    true, linear);
+            CvodeReference.Result tight = program.run(m.newSimulation(), times,
+                    options.withRelativeTolerance(1e-10).withAbsoluteTolerance(atol * 1e-4), 1, 0);
             double[][] ours = CvodeReference.engineStates(m.newSimulation(), times, options);
             double floor = atol / rtol;
             return String.format(Locale.ROOT, "%.3f,%d,%d,%d+%d,%d (%s%s),%.2f,%.2f,%.2g,%.2g,%.2g", r.medianMillis(),
