@@ -18,6 +18,7 @@ import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.simulation.CvodeReference;
 import org.mtorworkbench.simulation.Output;
 import org.mtorworkbench.simulation.RunStatistics;
 import org.mtorworkbench.simulation.Simulation;
@@ -39,7 +40,8 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X] | bench --experiments [--threads N]";
+        return "bench [--shared DIR] [--t-end T] [--runs N] [--rtol X] [--cvode-jacobian analytic|dq]\n"
+                + "       [--cvode-solver auto|dense|klu] [--no-cvode] | bench --experiments [--threads N]";
     }
 
     @Override
@@ -56,6 +58,18 @@ final class BenchCommand implements Command {
                 + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow),\n"
                 + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
                 + "of a parameter scan on 1 and 2 threads. Absent models are reported as skipped.\n"
+                + "In the same run, the reference: the model's right-hand side written as C and integrated\n"
+                + "by SUNDIALS CVODE (BDF; linear solver: --cvode-solver dense, klu, or auto (default): KLU\n"
+                + "for models of 100 states or more that have an analytic Jacobian, else dense; the model's\n"
+                + "analytic Jacobian, or CVODE's difference quotients with --cvode-jacobian dq and dense) with\n"
+                + "the same tolerances, initial state and output times, compiled with gcc -O2 at run time;\n"
+                + "prints its median ms per simulation, steps, evaluations, the ratio (ours / CVODE; below 1\n"
+                + "means faster) of the wall-clock medians and of the CPU-time medians (less disturbed by other\n"
+                + "load on the machine), the largest difference between the two trajectories, and each one's\n"
+                + "error against CVODE at rtol 1e-10 (differences relative to each state's peak, or to\n"
+                + "atol/rtol for states that stay below it). Needs gcc and\n"
+                + "SUNDIALS (releng/sundials.sh fetches it); without them, or with --no-cvode, it says so and\n"
+                + "carries on. Models with events, algebraic rules or rateOf have no reference (n/a).\n"
                 + "With --experiments, instead: the experiment designs on builtin:mtor, readout at 24 h: a 10x10\n"
                 + "combination matrix (rapamycin x PD0325901, the controls included; median of 5 after a\n"
                 + "warm-up, the cells pre-equilibrated once), and a 2-D scan of 100 x 100 points (GF and\n"
@@ -65,8 +79,18 @@ final class BenchCommand implements Command {
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Options o = Options.parse(args, Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL,
-                ExperimentCommands.THREADS), Set.of(), Set.of("--experiments"));
+        Options o = Options.parse(args,
+                Set.of("--shared", "--t-end", "--runs", ModelRuns.RTOL, "--cvode-jacobian", "--cvode-solver",
+                        ExperimentCommands.THREADS),
+                Set.of(), Set.of("--no-cvode", "--experiments"));
+        String jac = o.get("--cvode-jacobian") == null ? "analytic" : o.get("--cvode-jacobian");
+        if (!jac.equals("analytic") && !jac.equals("dq")) {
+            throw CommandException.usage("--cvode-jacobian takes analytic or dq, not '" + jac + "'");
+        }
+        String linear = o.get("--cvode-solver") == null ? "auto" : o.get("--cvode-solver");
+        if (!List.of("auto", "dense", "klu").contains(linear)) {
+            throw CommandException.usage("--cvode-solver takes auto, dense or klu, not '" + linear + "'");
+        }
         if (!o.positionals().isEmpty()) {
             throw CommandException.usage("unexpected argument '" + o.positionals().get(0) + "'");
         }
@@ -92,12 +116,40 @@ final class BenchCommand implements Command {
         PrintStream out = io.out();
         out.printf(Locale.ROOT, "simulation benchmark: t-end %s, 100 intervals, %s, %d cores%n", ModelRuns.format(tEnd),
                 options, Runtime.getRuntime().availableProcessors());
+        Reference ref = Reference.NONE;
+        if (o.flag("--no-cvode")) {
+            out.println("CVODE reference: off (--no-cvode)");
+        } else {
+            CvodeReference.Availability a = CvodeReference.locate();
+            if (linear.equals("klu") && a.available() && !a.toolchain().hasKlu()) {
+                out.println("CVODE reference: KLU is not installed, using the dense solver; "
+                        + CvodeReference.INSTALL_HINT);
+                linear = "dense";
+            }
+            if (a.available()) {
+                ref = new Reference(a.toolchain(), jac.equals("analytic"),
+                        linear.equals("auto") && !a.toolchain().hasKlu() ? "dense" : linear);
+                out.println("CVODE reference: SUNDIALS CVODE, BDF, " + switch (ref.linear) {
+                case "klu" -> "KLU sparse direct solver";
+                case "dense" -> "dense direct solver";
+                default -> "KLU sparse direct solver from 100 states, else dense";
+                } + ", " + (ref.analytic ? "analytic Jacobian where the model has one" : "difference-quotient Jacobian")
+                        + ", rate laws compiled by " + a.toolchain().compiler() + " -O2; library "
+                        + a.toolchain().cvodeLibrary());
+            } else {
+                out.println("CVODE reference: n/a (" + a.problem() + ")");
+            }
+        }
         out.println("model,species,states,load+compile ms,ms per simulation (median),runs,steps,rhs evaluations,"
-                + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up");
+                + "jacobian evaluations,scan sims/s 1 thread,scan sims/s 2 threads,2-thread speed-up,"
+                + "cvode ms per simulation (median),cvode runs,cvode steps,cvode rhs evaluations (+ for jacobians),"
+                + "cvode jacobian evaluations,ratio ours/cvode (medians),ratio ours/cvode (cpu time medians),"
+                + "max difference to cvode,"
+                + "our error (vs cvode rtol 1e-10),cvode error (vs cvode rtol 1e-10)");
         try {
             // the built-in network over 24 h, the time scale of the review's experiments
             bench("builtin:mtor (24 h)", () -> org.mtorworkbench.network.NetworkModel.newDocument(), 1440, runs,
-                    options, out);
+                    options, ref, out);
         } catch (SbmlException | SimulationException e) {
             out.println("builtin:mtor,failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -112,7 +164,7 @@ final class BenchCommand implements Command {
                 continue;
             }
             try {
-                bench(name, () -> new SbmlReader().read(file), tEnd, runs, options, out);
+                bench(name, () -> new SbmlReader().read(file), tEnd, runs, options, ref, out);
             } catch (SbmlException e) {
                 out.println(name + ",failed: " + e.getMessage());
             } catch (SimulationException e) {
@@ -180,8 +232,13 @@ final class BenchCommand implements Command {
         org.sbml.jsbml.SBMLDocument load() throws SbmlException;
     }
 
+    /** The CVODE tool chain to compare against, or none. */
+    private record Reference(CvodeReference.Toolchain toolchain, boolean analytic, String linear) {
+        static final Reference NONE = new Reference(null, true, "dense");
+    }
+
     private static void bench(String name, Source source, double tEnd, int runs, SolverOptions options,
-            PrintStream out) throws SbmlException, SimulationException, InterruptedException {
+            Reference ref, PrintStream out) throws SbmlException, SimulationException, InterruptedException {
         long t0 = System.nanoTime();
         CompiledModel m = CompiledModel.compile(source.load());
         double loadMs = (System.nanoTime() - t0) / 1e6;
@@ -197,12 +254,17 @@ final class BenchCommand implements Command {
         TimeCourse first = sim.run(times, outs, options, () -> false);
         RunStatistics stats = first.statistics();
         List<Double> ms = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long budget = System.nanoTime() + 15_000_000_000L;
         for (int i = 0; i < runs && (i < 3 || System.nanoTime() < budget); i++) {
             long s = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
             sim.run(times, outs, options, () -> false);
+            cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
             ms.add((System.nanoTime() - s) / 1e6);
         }
+        double cpuMedian = CvodeReference.median(cpu.stream().mapToDouble(Double::doubleValue).toArray());
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
@@ -212,9 +274,51 @@ final class BenchCommand implements Command {
         scan(m, times, outs, options, scanRuns, 2);
         double one = scan(m, times, outs, options, scanRuns, 1);
         double two = scan(m, times, outs, options, scanRuns, 2);
-        out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%.3f,%d,%d,%d,%d,%.1f,%.1f,%.2f%n", name, m.speciesIds().size(),
+        out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%.3f,%d,%d,%d,%d,%.1f,%.1f,%.2f,%s%n", name, m.speciesIds().size(),
                 m.stateCount(), loadMs, median, sorted.length, stats.steps(), stats.rhsEvaluations(),
-                stats.jacobianEvaluations(), one, two, two / one);
+                stats.jacobianEvaluations(), one, two, two / one,
+                reference(m, times, options, runs, median, cpuMedian, ref));
+    }
+
+    /** @return the CVODE columns: its timings and work, the ratio, and how far apart the results are */
+    private static String reference(CompiledModel m, double[] times, SolverOptions options, int runs, double ourMedian,
+            double ourCpuMedian, Reference ref) {
+        if (ref.toolchain == null) {
+            return "n/a,,,,,,,,,";
+        }
+        String reason = CvodeReference.unsupportedReason(m);
+        if (reason != null) {
+            return "n/a (" + reason.replace(',', ';') + "),,,,,,,,,";
+        }
+        boolean analytic = CvodeReference.hasAnalyticJacobian(m);
+        CvodeReference.LinearSolver linear = switch (ref.linear) {
+        case "klu" -> CvodeReference.LinearSolver.KLU;
+        case "dense" -> CvodeReference.LinearSolver.DENSE;
+        default -> m.stateCount() >= 100 && analytic && ref.analytic ? CvodeReference.LinearSolver.KLU
+                : CvodeReference.LinearSolver.DENSE;
+        };
+        if (linear == CvodeReference.LinearSolver.KLU && !analytic) {
+            linear = CvodeReference.LinearSolver.DENSE;
+        }
+        try (CvodeReference.Program program = CvodeReference.compile(ref.toolchain, m, ref.analytic, linear)) {
+            CvodeReference.Result r = program.run(m.newSimulation(), times, options, runs, 15_000);
+            double rtol = options.get(SolverOptions.RELATIVE_TOLERANCE);
+            double atol = options.get(SolverOptions.ABSOLUTE_TOLERANCE);
+            // the truth: CVODE with a tolerance 10^4 times tighter
+            CvodeReference.Result tight = program.run(m.newSimulation(), times,
+                    options.withRelativeTolerance(1e-10).withAbsoluteTolerance(atol * 1e-4), 1, 0);
+            double[][] ours = CvodeReference.engineStates(m.newSimulation(), times, options);
+            double floor = atol / rtol;
+            return String.format(Locale.ROOT, "%.3f,%d,%d,%d+%d,%d (%s%s),%.2f,%.2f,%.2g,%.2g,%.2g", r.medianMillis(),
+                    r.runMillis().length, r.steps(), r.rhsEvaluations(), r.jacobianRhsEvaluations(),
+                    r.jacobianEvaluations(), r.linearSolver().name().toLowerCase(Locale.ROOT),
+                    r.analyticJacobian() ? " analytic" : " dq", ourMedian / r.medianMillis(), ourCpuMedian / r.medianCpuMillis(),
+                    CvodeReference.maxRelativeDifference(ours, r.states(), floor),
+                    CvodeReference.maxRelativeDifference(ours, tight.states(), floor),
+                    CvodeReference.maxRelativeDifference(r.states(), tight.states(), floor));
+        } catch (SimulationException | java.io.IOException e) {
+            return "failed (" + e.getMessage().replace(',', ';').replace('\n', ' ') + "),,,,,,,,,";
+        }
     }
 
     /** Runs a scan of the first global parameter over [0.5, 2] times its value; @return simulations per second */

@@ -581,11 +581,13 @@ public final class ModelBuilder {
         for (int k = 0; k < ns; k++) {
             stateAmountA[k] = stateAmount.get(k);
         }
-        return new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
+        ModelLayout layout = new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
                 pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code,
                 emitter.delays().summary(), extents.size());
+        layout.setStatements(new CEmitter.Statements(upd, derivs, jac, gradSlots));
+        return layout;
     }
 
     private BitSet statesOf(int sym, Map<Integer, Node> producer, int[] symState, int[] speciesComp,

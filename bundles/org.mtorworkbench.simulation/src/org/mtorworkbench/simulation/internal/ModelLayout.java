@@ -54,6 +54,8 @@ public final class ModelLayout {
     final Delays.Summary delays;
     /** How many of the last {@link #algebraicVars} are fast reactions' extents rather than rule variables. */
     final int fastExtents;
+    /** The statements behind update, derivs and jacobian, set once by the builder; for {@link CEmitter}. */
+    private CEmitter.Statements statements;
 
     ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
             boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
@@ -136,6 +138,11 @@ public final class ModelLayout {
         return stateSymbol[state];
     }
 
+    /** @return true if state {@code k} is a species amount (else the symbol's value itself) */
+    public boolean isAmountState(int k) {
+        return stateIsAmount[k];
+    }
+
     public boolean isRuleAssigned(int symbol) {
         return ruleAssigned[symbol];
     }
@@ -165,6 +172,18 @@ public final class ModelLayout {
 
     public ModelCode code() {
         return code;
+    }
+
+    void setStatements(CEmitter.Statements s) {
+        if (statements != null) {
+            throw new IllegalStateException("statements are set once");
+        }
+        statements = s;
+    }
+
+    /** @return the statements of the right-hand side and Jacobian, or null if the builder kept none */
+    CEmitter.Statements statements() {
+        return statements;
     }
 
     /** @return a listing of the generated code, for diagnostics */

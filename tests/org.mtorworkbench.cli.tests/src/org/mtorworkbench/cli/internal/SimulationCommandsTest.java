@@ -73,6 +73,31 @@ class SimulationCommandsTest {
     }
 
     @Test
+    void benchComparesWithTheCvodeReferenceOrSaysWhyNot() throws Exception {
+        Path emptyShared = Files.createDirectories(tmp.resolve("no-shared"));
+        Cli r = run("bench", "--shared", emptyShared.toString(), "--runs", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        String refLine = lines.stream().filter(l -> l.startsWith("CVODE reference: ")).findFirst().orElse(null);
+        assertTrue(refLine != null, r.out());
+        String row = lines.stream().filter(l -> l.startsWith("builtin:mtor")).findFirst().orElseThrow();
+        String[] f = row.split(",", -1);
+        assertEquals(22, f.length, row);
+        if (org.mtorworkbench.simulation.CvodeReference.locate().available()) {
+            assertTrue(Double.parseDouble(f[12]) > 0, row);
+            assertTrue(Double.parseDouble(f[17]) > 0, row);
+            // both solvers at rtol 1e-6, relative to each state's peak
+            assertTrue(Double.parseDouble(f[19]) < 1e-4, row);
+            assertTrue(Double.parseDouble(f[20]) < 1e-4, row);
+        } else {
+            assertTrue(refLine.contains("n/a") && refLine.contains("sundials.sh"), refLine);
+            assertEquals("n/a", f[12], row);
+        }
+        assertTrue(r.out().contains("BIOMD0000000448.xml,skipped"), r.out());
+        assertEquals(2, run("bench", "--cvode-solver", "fast").code());
+    }
+
+    @Test
     void badUsageUnsupportedFeaturesBadInputAndNumericalFailuresHaveTheirExitCodes() throws Exception {
         model("", "");
         Cli unknownId = run("simulate", "m.xml", "--set", "nope=1");
