@@ -106,6 +106,8 @@ public final class L2LayoutReader {
                 setIfPresent(e, "reaction", g::setReaction);
                 common(g, e);
                 curve(e, g::setCurve);
+                // The Layout package requires the list even when it is empty (a reaction from a source to a sink).
+                g.getListOfSpeciesReferenceGlyphs();
                 for (Element re : children(child(e, "listOfSpeciesReferenceGlyphs"), "speciesReferenceGlyph")) {
                     SpeciesReferenceGlyph r = g.createSpeciesReferenceGlyph(attr(re, "id"));
                     setIfPresent(re, "speciesReference", r::setSpeciesReference);
