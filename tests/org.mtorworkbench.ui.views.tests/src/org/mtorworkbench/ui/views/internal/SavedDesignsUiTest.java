@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
@@ -32,11 +34,18 @@ import org.mtorworkbench.ui.views.ViewIds;
  */
 class SavedDesignsUiTest {
 
+    /** A file in the folder of the workspace project {@code designs} (created and opened when needed). */
     private static Path workspaceFile(String name) throws Exception {
-        Path dir = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath().resolve("designs");
-        Files.createDirectories(dir);
-        Path f = dir.resolve(name);
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("designs");
+        if (!project.exists()) {
+            project.create(null);
+        }
+        if (!project.isOpen()) {
+            project.open(null);
+        }
+        Path f = project.getLocation().toFile().toPath().resolve(name);
         Files.deleteIfExists(f);
+        project.refreshLocal(IResource.DEPTH_ONE, null);
         return f;
     }
 
@@ -73,8 +82,9 @@ class SavedDesignsUiTest {
         assertTrue(w.status().getText().startsWith("Saved the design in "), w.status().getText());
         assertTrue(Files.isRegularFile(omex));
         IFile[] inWorkspace = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(omex.toUri());
-        assertTrue(inWorkspace.length == 0 || inWorkspace[0].exists(), "the saved file is not refreshed into the "
-                + "workspace");
+        assertEquals(1, inWorkspace.length);
+        assertTrue(inWorkspace[0].exists(), "the saved file is not refreshed into the workspace");
+        assertEquals("/designs/rapamycin-dose-response.omex", inWorkspace[0].getFullPath().toString());
 
         SedmlExperiment x = SedmlExperiment.open(omex);
         SavedDesign d = x.design().orElseThrow(() -> new AssertionError("no design read back from " + omex));
