@@ -30,7 +30,8 @@ import org.mtorworkbench.ui.views.ViewIds;
  * Save Design... and Open Design... of the launcher: a dose-response saved into the
  * workspace as a COMBINE archive reads back as the same design and fills a new launcher's
  * fields; a design SED-ML cannot express and a malformed file are reported in one line; a
- * saved scan, which the fields do not show, is run as it stands.
+ * saved scan, which the fields do not show, and a plain SED-ML time course are run as they
+ * stand.
  */
 class SavedDesignsUiTest {
 
@@ -203,5 +204,59 @@ class SavedDesignsUiTest {
         double high = ((Number) rows.get(rows.size() - 1).get(ps6k1)).doubleValue();
         assertTrue(high > low, "more growth factor, more pS6K1: " + low + " -> " + high);
         assertTrue(r.label().startsWith("gf-scan.omex"), r.label());
+    }
+
+    @Test
+    void aPlainSedmlTimeCourseIsRunAndShownAsATimeCourse() throws Exception {
+        LauncherView launcher = freshLauncher();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        launcher.errors = (title, message) -> errors.add(message);
+        org.sbml.jsbml.SBMLDocument doc = org.mtorworkbench.network.NetworkModel.newDocument();
+        Path model = workspaceFile("mtor-model.xml");
+        Files.write(model, new org.mtorworkbench.sbml.SbmlWriter().toBytes(doc, model.toString()));
+        String sbml = "http://www.sbml.org/sbml/level" + doc.getLevel() + "/version" + doc.getVersion()
+                + (doc.getLevel() >= 3 ? "/core" : "");
+        Path sedml = workspaceFile("plain-time-course.sedml");
+        Files.writeString(sedml, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sedML xmlns="http://sed-ml.org/sed-ml/level1/version3" xmlns:sbml="%s" level="1" version="3">
+                  <listOfSimulations>
+                    <uniformTimeCourse id="tc" initialTime="0" outputStartTime="0" outputEndTime="60" numberOfPoints="6">
+                      <algorithm kisaoID="KISAO:0000019"/>
+                    </uniformTimeCourse>
+                  </listOfSimulations>
+                  <listOfModels>
+                    <model id="m" language="urn:sedml:language:sbml.level-%d.version-%d" source="mtor-model.xml"/>
+                  </listOfModels>
+                  <listOfTasks><task id="t" modelReference="m" simulationReference="tc"/></listOfTasks>
+                  <listOfDataGenerators>
+                    <dataGenerator id="time"><listOfVariables><variable id="tv" symbol="urn:sedml:symbol:time" taskReference="t"/></listOfVariables>
+                      <math xmlns="http://www.w3.org/1998/Math/MathML"><ci>tv</ci></math></dataGenerator>
+                    <dataGenerator id="s6k"><listOfVariables>
+                        <variable id="sv" target="/sbml:sbml/sbml:model/sbml:listOfSpecies/sbml:species[@id='pS6K1']" taskReference="t"/>
+                      </listOfVariables><math xmlns="http://www.w3.org/1998/Math/MathML"><ci>sv</ci></math></dataGenerator>
+                  </listOfDataGenerators>
+                  <listOfOutputs>
+                    <report id="course"><listOfDataSets>
+                      <dataSet id="d1" label="time" dataReference="time"/><dataSet id="d2" label="pS6K1" dataReference="s6k"/>
+                    </listOfDataSets></report>
+                  </listOfOutputs>
+                </sedML>
+                """.formatted(sbml, doc.getLevel(), doc.getVersion()), StandardCharsets.UTF_8);
+
+        IWorkbenchPage page = Ui.window().getActivePage();
+        var ref = page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId());
+        int before = ref == null || ref.getPart(false) == null ? 0 : ((ResultView) ref.getPart(false)).getRuns().size();
+        Job run = launcher.openDesign(sedml);
+        assertNotNull(run, "plain SED-ML is run: " + errors);
+        ResultView view = Ui.waitForResult(Design.TIME_COURSE, before + 1);
+        waitFor(run);
+        assertEquals(List.of(), errors);
+        ResultRun r = view.getRuns().get(view.getRuns().size() - 1);
+        assertEquals(List.of("time", "pS6K1"), r.table().columns());
+        assertEquals(7, r.table().rows().size(), "6 intervals from 0 to 60 min");
+        assertEquals(60.0, ((Number) r.table().rows().get(6).get(0)).doubleValue(), 1e-9);
+        assertEquals(1, r.curves().size(), "pS6K1 over time");
+        assertTrue(r.label().equals("plain-time-course.sedml course"), r.label());
     }
 }
