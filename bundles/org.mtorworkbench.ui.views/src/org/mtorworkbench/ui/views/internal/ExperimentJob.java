@@ -5,19 +5,16 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
-import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.Progress;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
-import org.mtorworkbench.ui.views.ViewIds;
 
 /**
  * Runs an experiment in the background: progress goes to the job's monitor (status bar,
  * Progress view), cancelling the job cancels the runs, and the result is handed to a
  * consumer (which opens it in the UI thread).
  */
-public final class ExperimentJob extends Job {
+public final class ExperimentJob extends BackgroundRun {
 
     private static final String PLUGIN = "org.mtorworkbench.ui.views";
 
@@ -25,7 +22,6 @@ public final class ExperimentJob extends Job {
     private final SolverOptions options;
     private final int threads;
     private final Consumer<ResultRun> onResult;
-    private final Cancellation cancellation = new Cancellation();
 
     public ExperimentJob(ExperimentSpec spec, SolverOptions options, int threads, Consumer<ResultRun> onResult) {
         super("Run " + spec.describe() + " on " + spec.modelName());
@@ -33,18 +29,6 @@ public final class ExperimentJob extends Job {
         this.options = options;
         this.threads = threads;
         this.onResult = onResult;
-        // a system-visible job, not a user job: no modal progress dialog, progress in the status bar and Progress view
-        setUser(false);
-    }
-
-    @Override
-    public boolean belongsTo(Object family) {
-        return family == ViewIds.JOB_FAMILY;
-    }
-
-    @Override
-    protected void canceling() {
-        cancellation.cancel();
     }
 
     @Override

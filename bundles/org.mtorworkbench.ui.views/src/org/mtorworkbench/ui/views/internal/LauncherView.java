@@ -1,11 +1,21 @@
 package org.mtorworkbench.ui.views.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
@@ -20,13 +30,17 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.mtorworkbench.experiments.SavedDesign;
 import org.mtorworkbench.experiments.Scan;
+import org.mtorworkbench.experiments.sedml.SedmlException;
+import org.mtorworkbench.experiments.sedml.SedmlExperiment;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.Drug;
@@ -77,7 +91,12 @@ public final class LauncherView extends ViewPart {
     private Button run;
     private Button cancel;
     private Label status;
+    private Button saveDesign;
+    private Button openDesign;
     private ExperimentJob job;
+    /** Shows an error (title, one-line message); a dialog unless a test puts something else. */
+    BiConsumer<String, String> errors = (title, message) -> MessageDialog.openError(getSite().getShell(), title,
+            message);
 
     @Override
     public void createPartControl(Composite parent) {
@@ -146,7 +165,7 @@ public final class LauncherView extends ViewPart {
         fillSpecies();
 
         Composite buttons = new Composite(c, SWT.NONE);
-        buttons.setLayout(new GridLayout(3, false));
+        buttons.setLayout(new GridLayout(5, false));
         buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         run = new Button(buttons, SWT.PUSH);
         run.setText("&Run");
@@ -159,6 +178,15 @@ public final class LauncherView extends ViewPart {
                 job.cancel();
             }
         });
+        saveDesign = new Button(buttons, SWT.PUSH);
+        saveDesign.setText("Sa&ve Design...");
+        saveDesign.setToolTipText("Save these settings and the model as a SED-ML design in a COMBINE archive (.omex)");
+        saveDesign.addListener(SWT.Selection, e -> saveDesignAsked());
+        openDesign = new Button(buttons, SWT.PUSH);
+        openDesign.setText("Op&en Design...");
+        openDesign.setToolTipText("Open a saved design (.omex or .sedml) into these fields; other SED-ML experiments "
+                + "are run and their reports shown");
+        openDesign.addListener(SWT.Selection, e -> openDesignAsked());
         status = new Label(buttons, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         design.select(Design.DOSE_RESPONSE.ordinal());
@@ -393,13 +421,211 @@ public final class LauncherView extends ViewPart {
     public record Widgets(Combo model, Combo design, Combo drug, Text doses, Combo drugB, Text dosesB, Combo context,
             org.eclipse.swt.widgets.List readouts, Text time, Label timeLabel, Button steadyState, Text axis,
             Text axisB, Combo method, Text parameters, Text trajectories, org.eclipse.swt.widgets.List knockouts,
-            Button run, Button cancel, Label status) {
+            Button run, Button cancel, Label status, Button saveDesign, Button openDesign) {
     }
 
     /** @return the widgets */
     public Widgets widgets() {
         return new Widgets(model, design, drug, doses, drugB, dosesB, context, readouts, time, timeLabel, steadyState,
-                axis, axisB, method, parameters, trajectories, knockouts, run, cancel, status);
+                axis, axisB, method, parameters, trajectories, knockouts, run, cancel, status, saveDesign, openDesign);
+    }
+
+    private void setStatus(String text) {
+        if (!status.isDisposed()) {
+            status.setText(text);
+            status.getParent().layout();
+        }
+    }
+
+    /** The folder file dialogs start in: the workspace's. */
+    private static String workspaceDir() {
+        return ResourcesPlugin.getWorkspace().getRoot().getLocation().toOSString();
+    }
+
+    /** Save Design...: checks the fields can be saved, asks where (in the workspace by default), saves. */
+    private void saveDesignAsked() {
+        try {
+            DesignFiles.saved(spec());
+        } catch (IllegalArgumentException e) {
+            errors.accept("Cannot save the design", e.getMessage());
+            return;
+        }
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setText("Save Design");
+        dialog.setFilterExtensions(new String[] {"*.omex"});
+        dialog.setFilterNames(new String[] {"COMBINE archive with a SED-ML design (*.omex)"});
+        dialog.setFilterPath(workspaceDir());
+        dialog.setFileName(selectedDesign().secondaryId() + ".omex");
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file != null) {
+            saveDesign(Path.of(file.toLowerCase(Locale.ROOT).endsWith(".omex") ? file : file + ".omex"));
+        }
+    }
+
+    /**
+     * Saves the fields' experiment and its model as a COMBINE archive, in a job (the design
+     * records the equilibrated cells, which takes a run). A design SED-ML cannot express is
+     * reported instead.
+     *
+     * @return the job, or null when nothing is saved
+     */
+    public Job saveDesign(Path file) {
+        ExperimentSpec spec;
+        try {
+            spec = spec();
+            DesignFiles.saved(spec);
+        } catch (IllegalArgumentException e) {
+            errors.accept("Cannot save the design", e.getMessage());
+            return null;
+        }
+        RunPreferences prefs = RunPreferences.workbench();
+        Display display = getSite().getShell().getDisplay();
+        setStatus("Saving the design in " + file.getFileName() + "...");
+        Job j = Job.create("Save the design " + file.getFileName(), monitor -> {
+            String error;
+            try {
+                DesignFiles.save(spec, file, prefs.solverOptions(), monitor::isCanceled);
+                refresh(file);
+                display.asyncExec(() -> setStatus("Saved the design in " + file + "."));
+                return Status.OK_STATUS;
+            } catch (SedmlException e) {
+                error = e.getMessage();
+            } catch (org.mtorworkbench.simulation.SimulationException e) {
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                error = file + ": the cells of " + spec.modelName() + " could not be equilibrated (" + e.getMessage()
+                        + ")";
+            } catch (org.mtorworkbench.sbml.SbmlException | IllegalArgumentException e) {
+                error = file + ": " + e.getMessage();
+            } catch (java.io.IOException e) {
+                error = file + ": cannot be written (" + e.getMessage() + "); choose a writable folder";
+            }
+            String message = error;
+            display.asyncExec(() -> {
+                setStatus(message);
+                errors.accept("Cannot save the design", message);
+            });
+            return Status.OK_STATUS;
+        });
+        j.setSystem(false);
+        j.schedule();
+        return j;
+    }
+
+    /** Makes a file written into the workspace's folders show in the Project Explorer. */
+    private static void refresh(Path file) {
+        for (IFile f : ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toUri())) {
+            IContainer parent = f.getParent();
+            try {
+                parent.refreshLocal(IResource.DEPTH_ONE, null);
+            } catch (CoreException e) {
+                // the file is written; the explorer shows it at its next refresh
+            }
+        }
+    }
+
+    /** Open Design...: asks for a file (in the workspace by default) and opens it. */
+    private void openDesignAsked() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText("Open Design");
+        dialog.setFilterExtensions(new String[] {"*.omex;*.sedml", "*.*"});
+        dialog.setFilterNames(new String[] {"SED-ML designs (*.omex, *.sedml)", "All files"});
+        dialog.setFilterPath(workspaceDir());
+        String file = dialog.open();
+        if (file != null) {
+            openDesign(Path.of(file));
+        }
+    }
+
+    /**
+     * Opens a {@code .omex} or SED-ML file: a design of the launcher fills its fields; any
+     * other experiment is run in a job and its reports open as results. A file that cannot
+     * be read is reported in one line.
+     *
+     * @return the job running the file, or null when the fields show it or it cannot be read
+     */
+    public Job openDesign(Path file) {
+        SedmlExperiment x;
+        try {
+            x = SedmlExperiment.open(file);
+            Optional<SavedDesign> saved = x.design();
+            if (saved.isPresent()) {
+                org.sbml.jsbml.Model m = x.firstModel().getModel();
+                DesignFiles.Fields f = DesignFiles.fields(saved.get(), m == null ? null : m.getId());
+                if (f != null && showDesign(f)) {
+                    setStatus("Opened the design " + file.getFileName() + ": Run to run it.");
+                    return null;
+                }
+            }
+        } catch (SedmlException e) {
+            errors.accept("Cannot open the design", e.getMessage());
+            return null;
+        }
+        IWorkbenchPage page = getSite().getPage();
+        Display display = getSite().getShell().getDisplay();
+        String name = file.getFileName().toString();
+        SedmlJob j = new SedmlJob(x, name, RunPreferences.workbench().solverOptions(),
+                runs -> display.asyncExec(() -> runs.forEach(r -> show(page, r))));
+        j.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                IStatus st = event.getResult();
+                display.asyncExec(() -> setStatus(st.isOK() ? "Ran " + name + "." : st.getSeverity() == IStatus.CANCEL
+                        ? "Cancelled." : st.getMessage()));
+            }
+        });
+        setStatus("Running " + name + "...");
+        j.schedule();
+        return j;
+    }
+
+    /** Fills the fields with a saved design; false when a readout, drug or knockout is not offered. */
+    private boolean showDesign(DesignFiles.Fields f) {
+        List<String> offered = NetworkModel.READOUTS;
+        List<String> drugs = Arrays.asList(drug.getItems());
+        if (!offered.containsAll(f.readouts()) || !f.drug().isEmpty() && !drugs.contains(f.drug())
+                || !f.drugB().isEmpty() && !drugs.contains(f.drugB())) {
+            return false;
+        }
+        if (builtinSpecies == null) {
+            builtinSpecies = NetworkModel.newDocument().getModel().getListOfSpecies().stream().map(Species::getId)
+                    .toList();
+        }
+        if (!builtinSpecies.containsAll(f.knockouts())) {
+            return false;
+        }
+        model.select(0);
+        fillSpecies();
+        design.select(f.design().ordinal());
+        drug.select(f.drug().isEmpty() ? 0 : drugs.indexOf(f.drug()));
+        if (!f.doses().isEmpty()) {
+            doses.setText(f.doses());
+        }
+        if (!f.drugB().isEmpty()) {
+            drugB.select(drugs.indexOf(f.drugB()));
+            dosesB.setText(f.dosesB());
+        }
+        context.select(Arrays.asList(context.getItems()).indexOf(f.context()));
+        knockouts.deselectAll();
+        for (String k : f.knockouts()) {
+            knockouts.select(knockouts.indexOf(k));
+        }
+        readouts.deselectAll();
+        for (String r : f.readouts()) {
+            readouts.select(readouts.indexOf(r));
+        }
+        readouts.showSelection();
+        boolean atSteadyState = Double.isNaN(f.minutes());
+        if (f.design() != Design.STEADY_STATE) {
+            steadyState.setSelection(atSteadyState);
+        }
+        if (!atSteadyState) {
+            time.setText(DesignFiles.text(new double[] {unit.fromMinutes(f.minutes())}));
+        }
+        designChanged();
+        return true;
     }
 
     /** @return the running job, or null */

@@ -191,7 +191,7 @@ class DesignsUiTest {
             List<Text> texts = Ui.find(page.getControl(), Text.class);
             assertEquals(2, combos.size(), "solver and time unit");
             assertEquals(3, texts.size(), "relative and absolute tolerance, threads");
-            Ui.choose(combos.get(0), Solver.BDF.name());
+            Ui.choose(combos.get(0), Solver.BDF.name() + " (" + Solver.BDF.kisaoId() + ")");
             Ui.choose(combos.get(1), TimeUnit.HOURS.word());
             texts.get(0).setText("1e-7");
             texts.get(2).setText("3");
