@@ -466,6 +466,7 @@ public final class PathwayEditor extends EditorPart {
         canvas.setDecorations(ProblemMarkers.decorations(layout, problems));
         if (results != null) {
             canvas.setFills(results.fills(d, timeSlider.getSelection()));
+            canvas.setArcStyles(results.arcStyles(d, timeSlider.getSelection()));
         }
         if (outline instanceof OutlinePages.Refreshable r) {
             r.refresh(d);
@@ -704,7 +705,7 @@ public final class PathwayEditor extends EditorPart {
 
     /**
      * Simulates a copy of the model in a background job, then colours the species glyphs by
-     * their values and shows the time slider and the legend.
+     * their values, draws each reaction's arcs by its flux and shows the time slider and the legend.
      *
      * @return the job
      */
@@ -745,7 +746,9 @@ public final class PathwayEditor extends EditorPart {
         resultBar.setVisible(true);
         top.layout(true, true);
         canvas.setLegend(new DiagramCanvas.Legend("value / peak of each species", ResultColours.LOW,
-                ResultColours.HIGH, "0", "peak"));
+                ResultColours.HIGH, "0", "peak",
+                new DiagramCanvas.ArcLegend("arcs: |flux| of each reaction", ResultColours.arcStyle(0),
+                        ResultColours.arcStyle(1), "0", String.format("%.3g", r.fluxPeak()))));
         showTime(r.size() - 1);
     }
 
@@ -760,6 +763,7 @@ public final class PathwayEditor extends EditorPart {
         }
         timeLabel.setText(String.format("t = %.4g", results.course().time(i)));
         canvas.setFills(results.fills(canvas.getDiagram(), i));
+        canvas.setArcStyles(results.arcStyles(canvas.getDiagram(), i));
     }
 
     /** @return the colouring by the last simulation, or null */

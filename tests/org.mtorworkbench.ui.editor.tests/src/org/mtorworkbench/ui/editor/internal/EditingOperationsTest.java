@@ -375,4 +375,35 @@ class EditingOperationsTest {
         assertEquals(Math.exp(-5), rc.fraction("Akt", 50), 1e-4);
         assertEquals(ResultColours.HIGH, rc.fills(d, 50).get(pakt));
     }
+
+    @Test
+    void reactionArcsFollowTheFluxTheEngineReports() throws Exception {
+        SBMLDocument akt = akt();
+        var l = AutoLayout.find(akt.getModel(), null).orElseThrow();
+        ElementProperties rp = new ElementProperties(l, l.getListOfReactionGlyphs().get(0).getId(), op -> { });
+        rp.operation(ElementProperties.KINETIC_LAW, "0.1 * Akt").execute(null, null);
+        ResultColours rc = ResultColours.simulate(akt.clone(), 50, 50, new NullProgressMonitor());
+        // v = 0.1 Akt = 0.1 exp(-0.1 t): the largest flux is at t = 0
+        assertEquals(0.1, rc.flux("phos", 0), 1e-6);
+        assertEquals(0.1 * Math.exp(-2.5), rc.flux("phos", 25), 1e-5);
+        assertEquals(0.1, rc.fluxPeak(), 1e-6);
+        assertEquals(Math.exp(-2.5), rc.fluxFraction("phos", 25), 1e-4);
+        assertTrue(Double.isNaN(rc.flux("Akt", 0)), "a species is not a reaction");
+        Diagram d = Diagram.of(l);
+        String process = l.getListOfReactionGlyphs().get(0).getId();
+        List<String> arcs = d.arcs().stream().filter(a -> process.equals(a.processId())).map(a -> a.id()).toList();
+        assertFalse(arcs.isEmpty());
+        var atStart = rc.arcStyles(d, 0);
+        var atMiddle = rc.arcStyles(d, 25);
+        for (String a : arcs) {
+            assertEquals(ResultColours.ARC_MAX_WIDTH, atStart.get(a).width(), 1e-4, "the largest flux draws the widest arc");
+            assertEquals(ResultColours.ARC_HIGH, atStart.get(a).stroke());
+            float expected = (float) (ResultColours.ARC_MIN_WIDTH
+                    + Math.exp(-2.5) * (ResultColours.ARC_MAX_WIDTH - ResultColours.ARC_MIN_WIDTH));
+            assertEquals(expected, atMiddle.get(a).width(), 1e-3, "the arc narrows with the flux");
+            assertNotEquals(ResultColours.ARC_HIGH, atMiddle.get(a).stroke());
+        }
+        assertEquals(arcs.size(), atStart.size(), "only the reaction's arcs are restyled: " + atStart);
+        assertFalse(rc.fills(d, 0).containsKey(process), "the process node is not filled as a species");
+    }
 }
