@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtorworkbench.diagram.AutoLayout;
 import org.mtorworkbench.diagram.AutoLayoutOptions;
 import org.mtorworkbench.diagram.Diagram;
+import org.mtorworkbench.diagram.DiagramExport;
+import org.mtorworkbench.diagram.DiagramPainter;
 import org.mtorworkbench.diagram.GlyphKind;
 import org.mtorworkbench.diagram.NodeFigure;
+import org.mtorworkbench.diagram.StateVariables;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.sbml.SbmlValidator;
@@ -405,5 +408,50 @@ class EditingOperationsTest {
         }
         assertEquals(arcs.size(), atStart.size(), "only the reaction's arcs are restyled: " + atStart);
         assertFalse(rc.fills(d, 0).containsKey(process), "the process node is not filled as a species");
+    }
+
+    @Test
+    void stateVariablesAreSetInThePropertiesAndDrawnOnTheGlyphBorder() throws Exception {
+        NodeFigure m = Diagram.of(fx.layout).nodes().stream().filter(n -> n.kind() == GlyphKind.MACROMOLECULE)
+                .findFirst().orElseThrow();
+        assertTrue(m.stateVariables().isEmpty());
+        String before = DiagramExport.svg(Diagram.of(fx.layout));
+        ElementProperties p = new ElementProperties(fx.layout, m.id(), op -> { });
+        assertEquals("", p.getPropertyValue(ElementProperties.STATE_VARIABLES));
+        var op = p.operation(ElementProperties.STATE_VARIABLES, "P@T308, P@S473");
+        assertNotNull(op);
+        fx.roundTrip(op);
+        assertEquals(List.of("P@T308", "P@S473"), StateVariables.of(doc.getModel().getSpecies(m.elementId())));
+        assertEquals("P@T308, P@S473", p.getPropertyValue(ElementProperties.STATE_VARIABLES));
+        Diagram after = Diagram.of(fx.layout);
+        NodeFigure drawn = after.node(m.id()).orElseThrow();
+        assertEquals(List.of("P@T308", "P@S473"), drawn.stateVariables());
+        // the saved file keeps them (the round trip compares the nodes read back, state variables included)
+        java.awt.FontMetrics fm = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics().getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 8));
+        var shapes = DiagramPainter.stateVariableShapes(drawn, fm);
+        assertEquals(2, shapes.size());
+        for (var e : shapes) {
+            assertEquals(drawn.y(), e.getCenterY(), 1e-9, "each state variable sits on the top border");
+            assertTrue(e.getMinX() >= drawn.x() && e.getMaxX() <= drawn.x() + drawn.width() + 1, e + " on " + drawn);
+        }
+        assertTrue(shapes.get(0).getMaxX() < shapes.get(1).getMinX(), "they do not overlap");
+        String svg = DiagramExport.svg(after);
+        assertEquals(ellipses(before) + 4, ellipses(svg), "two more ellipses, each filled and outlined");
+        assertTrue(svg.contains("P@T308") && svg.contains("P@S473"), "the labels are drawn");
+        var png = DiagramExport.image(after, 2);
+        assertTrue(png.getWidth() > 0 && png.getHeight() > 0);
+        // clearing them removes the annotation element again
+        fx.roundTrip(p.operation(ElementProperties.STATE_VARIABLES, ""));
+        assertTrue(Diagram.of(fx.layout).node(m.id()).orElseThrow().stateVariables().isEmpty());
+        assertEquals(ellipses(before), ellipses(DiagramExport.svg(Diagram.of(fx.layout))));
+    }
+
+    private static int ellipses(String svg) {
+        int n = 0;
+        for (int i = svg.indexOf("<ellipse"); i >= 0; i = svg.indexOf("<ellipse", i + 1)) {
+            n++;
+        }
+        return n;
     }
 }
