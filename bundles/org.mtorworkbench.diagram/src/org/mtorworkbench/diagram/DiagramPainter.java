@@ -31,6 +31,8 @@ public final class DiagramPainter {
 
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font COMPARTMENT_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    private static final Font STATE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
+    private static final double STATE_HEIGHT = 12;
     private static final float MIN_FONT = 6f;
     private static final double HEAD = 9;
 
@@ -141,6 +143,48 @@ public final class DiagramPainter {
         }
         if (!n.label().isEmpty()) {
             paintLabel(g, n);
+        }
+        if (!n.stateVariables().isEmpty()) {
+            paintStateVariables(g, n);
+        }
+    }
+
+    /**
+     * @return the ellipse of each of a node's state variables, in order: centred on the top
+     *         border from the left, continuing on the bottom border when the top is full
+     */
+    public static List<Ellipse2D> stateVariableShapes(NodeFigure n, FontMetrics fm) {
+        List<Ellipse2D> out = new ArrayList<>();
+        double h = STATE_HEIGHT;
+        double x = n.x() + 6;
+        double y = n.y();
+        for (String v : n.stateVariables()) {
+            double w = Math.max(h, fm.stringWidth(v) + 8);
+            if (x + w > n.x() + n.width() - 4 && y == n.y() && x > n.x() + 6) {
+                x = n.x() + 6;
+                y = n.y() + n.height();
+            }
+            out.add(new Ellipse2D.Double(x, y - h / 2, w, h));
+            x += w + 3;
+        }
+        return out;
+    }
+
+    private static void paintStateVariables(Graphics2D g, NodeFigure n) {
+        g.setFont(STATE_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        List<Ellipse2D> shapes = stateVariableShapes(n, fm);
+        g.setStroke(new BasicStroke(Math.max(0.75f, n.strokeWidth() * 0.75f)));
+        for (int i = 0; i < shapes.size(); i++) {
+            Ellipse2D e = shapes.get(i);
+            String v = n.stateVariables().get(i);
+            g.setColor(Color.WHITE);
+            g.fill(e);
+            g.setColor(n.stroke());
+            g.draw(e);
+            g.setColor(Color.BLACK);
+            g.drawString(v, (float) (e.getCenterX() - fm.stringWidth(v) / 2.0),
+                    (float) (e.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0));
         }
     }
 

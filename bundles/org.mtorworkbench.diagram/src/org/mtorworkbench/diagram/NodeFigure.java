@@ -2,6 +2,7 @@ package org.mtorworkbench.diagram;
 
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,16 @@ import java.util.Objects;
  * @param fill fill colour
  * @param stroke outline colour
  * @param strokeWidth outline width
+ * @param stateVariables SBGN state variables drawn on the border (e.g. {@code P@T308}); empty for none
  */
 public record NodeFigure(String id, String elementId, GlyphKind kind, double x, double y, double width, double height,
-        String label, Color fill, Color stroke, float strokeWidth) {
+        String label, Color fill, Color stroke, float strokeWidth, List<String> stateVariables) {
+
+    /** A node without state variables. */
+    public NodeFigure(String id, String elementId, GlyphKind kind, double x, double y, double width, double height,
+            String label, Color fill, Color stroke, float strokeWidth) {
+        this(id, elementId, kind, x, y, width, height, label, fill, stroke, strokeWidth, List.of());
+    }
 
     public NodeFigure {
         Objects.requireNonNull(id, "id");
@@ -29,6 +37,7 @@ public record NodeFigure(String id, String elementId, GlyphKind kind, double x, 
         Objects.requireNonNull(fill, "fill");
         Objects.requireNonNull(stroke, "stroke");
         label = label == null ? "" : label;
+        stateVariables = stateVariables == null ? List.of() : List.copyOf(stateVariables);
         if (!(width >= 0 && height >= 0)) {
             throw new IllegalArgumentException("glyph " + id + " has a negative or undefined size " + width + " x " + height);
         }
@@ -56,6 +65,6 @@ public record NodeFigure(String id, String elementId, GlyphKind kind, double x, 
 
     /** @return this node moved by (dx, dy) */
     public NodeFigure translated(double dx, double dy) {
-        return new NodeFigure(id, elementId, kind, x + dx, y + dy, width, height, label, fill, stroke, strokeWidth);
+        return new NodeFigure(id, elementId, kind, x + dx, y + dy, width, height, label, fill, stroke, strokeWidth, stateVariables);
     }
 }

@@ -11,6 +11,7 @@ import org.mtorworkbench.diagram.ArcKind;
 import org.mtorworkbench.diagram.Diagram;
 import org.mtorworkbench.diagram.GlyphKind;
 import org.mtorworkbench.diagram.NodeFigure;
+import org.mtorworkbench.diagram.StateVariables;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ModifierSpeciesReference;
 import org.sbml.jsbml.NamedSBase;
@@ -146,7 +147,8 @@ public final class LayoutReader {
         return new NodeFigure(g.getId(), elementId, kind, bb.getPosition().getX(), bb.getPosition().getY(),
                 bb.getDimensions().getWidth(), bb.getDimensions().getHeight(), label(g, elementId),
                 p.fill() != null ? p.fill() : Palette.fill(kind), p.stroke() != null ? p.stroke() : Palette.OUTLINE,
-                p.strokeWidth() != null ? Math.max(p.strokeWidth(), width) : width);
+                p.strokeWidth() != null ? Math.max(p.strokeWidth(), width) : width,
+                kind != GlyphKind.COMPARTMENT && element(elementId) != null ? StateVariables.of(element(elementId)) : List.of());
     }
 
     private static boolean hasBox(BoundingBox bb) {

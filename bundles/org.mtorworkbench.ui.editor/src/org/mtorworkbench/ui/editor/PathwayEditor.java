@@ -109,6 +109,7 @@ public final class PathwayEditor extends EditorPart {
     private int pastes;
     private volatile List<SbmlProblem> problems = List.of();
     private volatile Job validation;
+    private volatile LoadTimes loadTimes;
     private ResultColours results;
     private Composite resultBar;
     private org.eclipse.swt.widgets.Scale timeSlider;
@@ -376,16 +377,26 @@ public final class PathwayEditor extends EditorPart {
 
     private void load() {
         Display display = canvas.getDisplay();
+        long scheduled = System.nanoTime();
         Job job = Job.create("Reading " + file.getFileName(), (IProgressMonitor monitor) -> {
             try {
+                long t0 = System.nanoTime();
                 SBMLDocument doc = new SbmlReader().read(file);
+                long t1 = System.nanoTime();
                 if (doc.getModel() == null) {
                     throw new IllegalArgumentException(file + ": the document has no model to draw");
                 }
                 boolean had = !AutoLayout.layouts(doc.getModel()).isEmpty();
                 Layout l = AutoLayout.firstOrCreate(doc, AutoLayoutOptions.DEFAULTS);
+                long t2 = System.nanoTime();
                 Diagram d = Diagram.of(l);
-                display.asyncExec(() -> shown(doc, l, !had, d));
+                long t3 = System.nanoTime();
+                display.asyncExec(() -> {
+                    long t4 = System.nanoTime();
+                    shown(doc, l, !had, d);
+                    loadTimes = new LoadTimes(ms(scheduled, t0), ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4),
+                            ms(t4, System.nanoTime()));
+                });
             } catch (SbmlException | RuntimeException e) {
                 loadError = e.getMessage() == null ? e.toString() : e.getMessage();
                 display.asyncExec(() -> {
@@ -398,6 +409,28 @@ public final class PathwayEditor extends EditorPart {
         });
         job.setUser(false);
         job.schedule();
+    }
+
+    private static double ms(long from, long to) {
+        return (to - from) / 1e6;
+    }
+
+    /**
+     * Where the time to open a file went, in milliseconds: waiting for the reading job to
+     * start, reading the SBML, finding or computing the layout (ELK), building the figures,
+     * waiting for the user interface thread, and showing the figures (fit, outline).
+     */
+    public record LoadTimes(double queued, double read, double layout, double figures, double handOver, double show) {
+        @Override
+        public String toString() {
+            return String.format("queued %.0f ms, read %.0f ms, layout %.0f ms, figures %.0f ms, hand-over %.0f ms,"
+                    + " show %.0f ms", queued, read, layout, figures, handOver, show);
+        }
+    }
+
+    /** @return where the time to open the file went, or null until it is shown */
+    public LoadTimes getLoadTimes() {
+        return loadTimes;
     }
 
     private void shown(SBMLDocument doc, Layout l, boolean added, Diagram d) {
@@ -466,6 +499,7 @@ public final class PathwayEditor extends EditorPart {
         canvas.setDecorations(ProblemMarkers.decorations(layout, problems));
         if (results != null) {
             canvas.setFills(results.fills(d, timeSlider.getSelection()));
+            canvas.setArcStyles(results.arcStyles(d, timeSlider.getSelection()));
         }
         if (outline instanceof OutlinePages.Refreshable r) {
             r.refresh(d);
@@ -704,7 +738,7 @@ public final class PathwayEditor extends EditorPart {
 
     /**
      * Simulates a copy of the model in a background job, then colours the species glyphs by
-     * their values and shows the time slider and the legend.
+     * their values, draws each reaction's arcs by its flux and shows the time slider and the legend.
      *
      * @return the job
      */
@@ -745,7 +779,9 @@ public final class PathwayEditor extends EditorPart {
         resultBar.setVisible(true);
         top.layout(true, true);
         canvas.setLegend(new DiagramCanvas.Legend("value / peak of each species", ResultColours.LOW,
-                ResultColours.HIGH, "0", "peak"));
+                ResultColours.HIGH, "0", "peak",
+                new DiagramCanvas.ArcLegend("arcs: |flux| of each reaction", ResultColours.arcStyle(0),
+                        ResultColours.arcStyle(1), "0", String.format("%.3g", r.fluxPeak()))));
         showTime(r.size() - 1);
     }
 
@@ -760,6 +796,7 @@ public final class PathwayEditor extends EditorPart {
         }
         timeLabel.setText(String.format("t = %.4g", results.course().time(i)));
         canvas.setFills(results.fills(canvas.getDiagram(), i));
+        canvas.setArcStyles(results.arcStyles(canvas.getDiagram(), i));
     }
 
     /** @return the colouring by the last simulation, or null */

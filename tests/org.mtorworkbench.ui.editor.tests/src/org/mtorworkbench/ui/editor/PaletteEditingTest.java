@@ -305,7 +305,15 @@ class PaletteEditingTest {
         flush();
         assertNotEquals(end, canvas.getFills().get(akt), "pAkt changes colour over time");
         assertNotNull(canvas.getLegend());
+        assertNotNull(canvas.getLegend().arcs(), "the legend explains the arc widths");
+        String rgId = editor.getLayout().getListOfReactionGlyphs().get(0).getId();
+        String arc = canvas.getDiagram().arcs().stream().filter(a -> rgId.equals(a.processId())).findFirst()
+                .orElseThrow().id();
+        float atStart = canvas.getArcStyles().get(arc).width();
         editor.showTime(25);
+        flush();
+        float atMiddle = canvas.getArcStyles().get(arc).width();
+        assertTrue(atMiddle < atStart, "the arc narrows as the flux 0.1 Akt falls: " + atStart + " -> " + atMiddle);
         screenshot(editor, "pathway-editor-result-colouring.png", true);
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.mtorworkbench.diagram.Diagram;
+import org.mtorworkbench.diagram.ArcFigure;
 import org.mtorworkbench.diagram.DiagramPainter;
 import org.mtorworkbench.diagram.GlyphKind;
 import org.mtorworkbench.diagram.NodeFigure;
@@ -76,13 +77,32 @@ public final class DiagramCanvas extends Canvas {
         ERROR
     }
 
-    /** A colour scale drawn in the corner of the canvas. */
-    public record Legend(String title, Color low, Color high, String lowText, String highText) {
+    /**
+     * A colour scale drawn in the corner of the canvas.
+     *
+     * @param arcs how arcs are styled, as a second scale (a line growing from thin and pale to
+     *        thick and dark), or null for none
+     */
+    public record Legend(String title, Color low, Color high, String lowText, String highText, ArcLegend arcs) {
+
+        /** A legend of node fills only. */
+        public Legend(String title, Color low, Color high, String lowText, String highText) {
+            this(title, low, high, lowText, highText, null);
+        }
+    }
+
+    /** The arc part of a {@link Legend}: the title and the two ends of the scale. */
+    public record ArcLegend(String title, ArcStyle low, ArcStyle high, String lowText, String highText) {
+    }
+
+    /** An arc's colour and width (layout units) replacing its own, for result colouring. */
+    public record ArcStyle(Color stroke, float width) {
     }
 
     private Diagram diagram = new Diagram("", List.of(), List.of());
     private Diagram painted;
     private Map<String, Color> fills = Map.of();
+    private Map<String, ArcStyle> arcStyles = Map.of();
     private Map<String, Decoration> decorations = Map.of();
     private Legend legend;
     private PaletteEntry tool;
@@ -201,6 +221,18 @@ public final class DiagramCanvas extends Canvas {
     /** @return the fill overrides in use */
     public Map<String, Color> getFills() {
         return fills;
+    }
+
+    /** Restyles arcs (by arc id), for result colouring; an empty map restores the diagram's own. */
+    public void setArcStyles(Map<String, ArcStyle> byArc) {
+        this.arcStyles = Map.copyOf(byArc);
+        this.painted = null;
+        redraw();
+    }
+
+    /** @return the arc style overrides in use */
+    public Map<String, ArcStyle> getArcStyles() {
+        return arcStyles;
     }
 
     /** Shows problem badges on nodes and arcs (by figure id). */
@@ -456,9 +488,9 @@ public final class DiagramCanvas extends Canvas {
         return data;
     }
 
-    /** The diagram as painted: with the fill overrides applied. */
-    private Diagram shown() {
-        if (fills.isEmpty()) {
+    /** The diagram as painted: with the fill and arc style overrides applied. */
+    Diagram shown() {
+        if (fills.isEmpty() && arcStyles.isEmpty()) {
             return diagram;
         }
         if (painted == null) {
@@ -466,9 +498,15 @@ public final class DiagramCanvas extends Canvas {
             for (NodeFigure n : diagram.nodes()) {
                 Color c = fills.get(n.id());
                 nodes.add(c == null ? n : new NodeFigure(n.id(), n.elementId(), n.kind(), n.x(), n.y(), n.width(), n.height(),
-                        n.label(), c, n.stroke(), n.strokeWidth()));
+                        n.label(), c, n.stroke(), n.strokeWidth(), n.stateVariables()));
             }
-            painted = new Diagram(diagram.layoutId(), nodes, diagram.arcs());
+            List<ArcFigure> arcs = new ArrayList<>();
+            for (ArcFigure a : diagram.arcs()) {
+                ArcStyle st = arcStyles.get(a.id());
+                arcs.add(st == null ? a : new ArcFigure(a.id(), a.processId(), a.nodeId(), a.kind(), a.points(), st.stroke(),
+                        st.width()));
+            }
+            painted = new Diagram(diagram.layoutId(), nodes, arcs);
         }
         return painted;
     }
@@ -499,6 +537,30 @@ public final class DiagramCanvas extends Canvas {
         int x = 12;
         int w = 160;
         int y = height - 46;
+        ArcLegend arcs = legend.arcs();
+        if (arcs != null) {
+            int ay = height - 46;
+            y = ay - 60;
+            g.setColor(new Color(255, 255, 255, 225));
+            g.fillRect(x - 6, ay - 18, w + 12, 52);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+            g.drawString(arcs.title(), x, ay - 5);
+            int steps = 16;
+            for (int i = 0; i < steps; i++) {
+                double t = i / (double) (steps - 1);
+                float wd = (float) (arcs.low().width() + t * (arcs.high().width() - arcs.low().width()));
+                Color c = ResultColours.mix(arcs.low().stroke(), arcs.high().stroke(), t);
+                g.setColor(c);
+                g.setStroke(new BasicStroke(wd, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+                g.draw(new java.awt.geom.Line2D.Double(x + w * i / (double) steps, ay + 6, x + w * (i + 1) / (double) steps,
+                        ay + 6));
+            }
+            g.setStroke(new BasicStroke(1));
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(arcs.lowText(), x, ay + 26);
+            g.drawString(arcs.highText(), x + w - g.getFontMetrics().stringWidth(arcs.highText()), ay + 26);
+        }
         g.setColor(new Color(255, 255, 255, 225));
         g.fillRect(x - 6, y - 18, w + 12, 52);
         g.setColor(Color.DARK_GRAY);

@@ -11,6 +11,7 @@ import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 import org.eclipse.ui.views.properties.TextPropertyDescriptor;
+import org.mtorworkbench.diagram.StateVariables;
 import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.Compartment;
 import org.sbml.jsbml.KineticLaw;
@@ -27,7 +28,7 @@ import org.sbml.jsbml.ext.layout.SpeciesGlyph;
 /**
  * The Properties view's page for a selected glyph: the element's id (unique; references follow
  * a change), name, SBO term, MIRIAM annotations, and by kind the initial value and compartment
- * of a species, the size of a compartment, the kinetic law of a reaction as infix math. Every
+ * and state variables of a species, the size of a compartment, the kinetic law of a reaction as infix math. Every
  * change is an undoable operation; invalid values are refused with the reason.
  */
 public final class ElementProperties implements IPropertySource {
@@ -43,6 +44,7 @@ public final class ElementProperties implements IPropertySource {
     public static final String SIZE = "size";
     public static final String KINETIC_LAW = "kineticLaw";
     public static final String UNITS = "units";
+    public static final String STATE_VARIABLES = "stateVariables";
 
     private final Layout layout;
     private final String glyphId;
@@ -100,6 +102,7 @@ public final class ElementProperties implements IPropertySource {
         if (e instanceof Species) {
             ds.add(text(INITIAL, "Initial value"));
             ds.add(text(UNITS, "Substance units"));
+            ds.add(text(STATE_VARIABLES, "State variables (e.g. P@T308, P@S473)"));
             ComboBoxPropertyDescriptor c = new ComboBoxPropertyDescriptor(COMPARTMENT, "Compartment", compartments());
             c.setCategory("Model");
             ds.add(c);
@@ -141,6 +144,7 @@ public final class ElementProperties implements IPropertySource {
             case NAME -> e.isSetName() ? e.getName() : "";
             case SBO -> e.isSetSBOTerm() ? e.getSBOTermID() : "";
             case ANNOTATIONS -> Annotations.format(e.getCVTerms());
+            case STATE_VARIABLES -> StateVariables.format(StateVariables.of(e));
             case INITIAL -> {
                 Species s = (Species) e;
                 yield s.isSetInitialAmount() ? Double.toString(s.getInitialAmount())
@@ -259,6 +263,8 @@ public final class ElementProperties implements IPropertySource {
                         }
                     }, v.isEmpty() ? -1 : PaletteEntries.sbo(v));
             case ANNOTATIONS -> annotations(e, v);
+            case STATE_VARIABLES -> new ValueOperation<List<String>>("Set State Variables of " + e.getId(),
+                    () -> StateVariables.of(e), l -> StateVariables.set(e, l), StateVariables.parse(v));
             case INITIAL -> initial((Species) e, Double.parseDouble(v));
             case COMPARTMENT -> {
                 Species s = (Species) e;

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtorworkbench.diagram.AutoLayout;
 import org.mtorworkbench.diagram.AutoLayoutOptions;
 import org.mtorworkbench.diagram.Diagram;
+import org.mtorworkbench.diagram.DiagramExport;
+import org.mtorworkbench.diagram.DiagramPainter;
 import org.mtorworkbench.diagram.GlyphKind;
 import org.mtorworkbench.diagram.NodeFigure;
+import org.mtorworkbench.diagram.StateVariables;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.sbml.SbmlValidator;
@@ -374,5 +377,81 @@ class EditingOperationsTest {
         assertEquals((1 - Math.exp(-2.5)) / (1 - Math.exp(-5)), rc.fraction("pAkt", 25), 1e-4);
         assertEquals(Math.exp(-5), rc.fraction("Akt", 50), 1e-4);
         assertEquals(ResultColours.HIGH, rc.fills(d, 50).get(pakt));
+    }
+
+    @Test
+    void reactionArcsFollowTheFluxTheEngineReports() throws Exception {
+        SBMLDocument akt = akt();
+        var l = AutoLayout.find(akt.getModel(), null).orElseThrow();
+        ElementProperties rp = new ElementProperties(l, l.getListOfReactionGlyphs().get(0).getId(), op -> { });
+        rp.operation(ElementProperties.KINETIC_LAW, "0.1 * Akt").execute(null, null);
+        ResultColours rc = ResultColours.simulate(akt.clone(), 50, 50, new NullProgressMonitor());
+        // v = 0.1 Akt = 0.1 exp(-0.1 t): the largest flux is at t = 0
+        assertEquals(0.1, rc.flux("phos", 0), 1e-6);
+        assertEquals(0.1 * Math.exp(-2.5), rc.flux("phos", 25), 1e-5);
+        assertEquals(0.1, rc.fluxPeak(), 1e-6);
+        assertEquals(Math.exp(-2.5), rc.fluxFraction("phos", 25), 1e-4);
+        assertTrue(Double.isNaN(rc.flux("Akt", 0)), "a species is not a reaction");
+        Diagram d = Diagram.of(l);
+        String process = l.getListOfReactionGlyphs().get(0).getId();
+        List<String> arcs = d.arcs().stream().filter(a -> process.equals(a.processId())).map(a -> a.id()).toList();
+        assertFalse(arcs.isEmpty());
+        var atStart = rc.arcStyles(d, 0);
+        var atMiddle = rc.arcStyles(d, 25);
+        for (String a : arcs) {
+            assertEquals(ResultColours.ARC_MAX_WIDTH, atStart.get(a).width(), 1e-4, "the largest flux draws the widest arc");
+            assertEquals(ResultColours.ARC_HIGH, atStart.get(a).stroke());
+            float expected = (float) (ResultColours.ARC_MIN_WIDTH
+                    + Math.exp(-2.5) * (ResultColours.ARC_MAX_WIDTH - ResultColours.ARC_MIN_WIDTH));
+            assertEquals(expected, atMiddle.get(a).width(), 1e-3, "the arc narrows with the flux");
+            assertNotEquals(ResultColours.ARC_HIGH, atMiddle.get(a).stroke());
+        }
+        assertEquals(arcs.size(), atStart.size(), "only the reaction's arcs are restyled: " + atStart);
+        assertFalse(rc.fills(d, 0).containsKey(process), "the process node is not filled as a species");
+    }
+
+    @Test
+    void stateVariablesAreSetInThePropertiesAndDrawnOnTheGlyphBorder() throws Exception {
+        NodeFigure m = Diagram.of(fx.layout).nodes().stream().filter(n -> n.kind() == GlyphKind.MACROMOLECULE)
+                .findFirst().orElseThrow();
+        assertTrue(m.stateVariables().isEmpty());
+        String before = DiagramExport.svg(Diagram.of(fx.layout));
+        ElementProperties p = new ElementProperties(fx.layout, m.id(), op -> { });
+        assertEquals("", p.getPropertyValue(ElementProperties.STATE_VARIABLES));
+        var op = p.operation(ElementProperties.STATE_VARIABLES, "P@T308, P@S473");
+        assertNotNull(op);
+        fx.roundTrip(op);
+        assertEquals(List.of("P@T308", "P@S473"), StateVariables.of(doc.getModel().getSpecies(m.elementId())));
+        assertEquals("P@T308, P@S473", p.getPropertyValue(ElementProperties.STATE_VARIABLES));
+        Diagram after = Diagram.of(fx.layout);
+        NodeFigure drawn = after.node(m.id()).orElseThrow();
+        assertEquals(List.of("P@T308", "P@S473"), drawn.stateVariables());
+        // the saved file keeps them (the round trip compares the nodes read back, state variables included)
+        java.awt.FontMetrics fm = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics().getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 8));
+        var shapes = DiagramPainter.stateVariableShapes(drawn, fm);
+        assertEquals(2, shapes.size());
+        for (var e : shapes) {
+            assertEquals(drawn.y(), e.getCenterY(), 1e-9, "each state variable sits on the top border");
+            assertTrue(e.getMinX() >= drawn.x() && e.getMaxX() <= drawn.x() + drawn.width() + 1, e + " on " + drawn);
+        }
+        assertTrue(shapes.get(0).getMaxX() < shapes.get(1).getMinX(), "they do not overlap");
+        String svg = DiagramExport.svg(after);
+        assertEquals(ellipses(before) + 4, ellipses(svg), "two more ellipses, each filled and outlined");
+        assertTrue(svg.contains("P@T308") && svg.contains("P@S473"), "the labels are drawn");
+        var png = DiagramExport.image(after, 2);
+        assertTrue(png.getWidth() > 0 && png.getHeight() > 0);
+        // clearing them removes the annotation element again
+        fx.roundTrip(p.operation(ElementProperties.STATE_VARIABLES, ""));
+        assertTrue(Diagram.of(fx.layout).node(m.id()).orElseThrow().stateVariables().isEmpty());
+        assertEquals(ellipses(before), ellipses(DiagramExport.svg(Diagram.of(fx.layout))));
+    }
+
+    private static int ellipses(String svg) {
+        int n = 0;
+        for (int i = svg.indexOf("<ellipse"); i >= 0; i = svg.indexOf("<ellipse", i + 1)) {
+            n++;
+        }
+        return n;
     }
 }
