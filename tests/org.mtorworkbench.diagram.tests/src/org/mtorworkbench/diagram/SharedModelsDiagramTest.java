@@ -21,6 +21,22 @@ import org.sbml.jsbml.ext.layout.Layout;
 class SharedModelsDiagramTest {
 
     @Test
+    void cellDesignerModificationStatesAreDrawnAsStateVariables() throws Exception {
+        Path f = SharedData.require("models/MODEL1012220003.xml");
+        SBMLDocument doc = new SbmlReader().read(f);
+        Diagram d = Diagram.of(AutoLayout.firstOrCreate(doc, AutoLayoutOptions.DEFAULTS));
+        // IRS-1 (s1): residues rs1 S639, rs2 S309, rs3 (no name), rs4 S636, all phosphorylated.
+        List<String> irs1 = d.nodes().stream().filter(n -> "s1".equals(n.elementId())).findFirst().orElseThrow()
+                .stateVariables();
+        assertEquals(List.of("P@S639", "P@S309", "P@rs3", "P@S636"), irs1);
+        long withStates = d.nodes().stream().filter(n -> !n.stateVariables().isEmpty()).count();
+        assertTrue(withStates >= 20, "species glyphs with modification states: " + withStates);
+        assertTrue(new SbmlReader().read(f).getModel().getSpecies("s1").getAnnotation().getNonRDFannotation()
+                .toXMLString().equals(doc.getModel().getSpecies("s1").getAnnotation().getNonRDFannotation()
+                        .toXMLString()), "the CellDesigner annotation is left as it was");
+    }
+
+    @Test
     void everyBioModelsFileIsDrawnWithAGlyphPerElement() throws Exception {
         Path dir = SharedData.require("models");
         List<Path> files;

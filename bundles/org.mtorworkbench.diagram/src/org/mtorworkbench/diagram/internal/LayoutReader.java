@@ -56,6 +56,7 @@ public final class LayoutReader {
     private final List<NodeFigure> processes = new ArrayList<>();
     private final List<ArcFigure> arcs = new ArrayList<>();
     private final Map<String, NodeFigure> nodes = new HashMap<>();
+    private CellDesignerStates cellDesigner;
 
     private LayoutReader(Layout layout) {
         this.layout = layout;
@@ -148,7 +149,19 @@ public final class LayoutReader {
                 bb.getDimensions().getWidth(), bb.getDimensions().getHeight(), label(g, elementId),
                 p.fill() != null ? p.fill() : Palette.fill(kind), p.stroke() != null ? p.stroke() : Palette.OUTLINE,
                 p.strokeWidth() != null ? Math.max(p.strokeWidth(), width) : width,
-                kind != GlyphKind.COMPARTMENT && element(elementId) != null ? StateVariables.of(element(elementId)) : List.of());
+                kind != GlyphKind.COMPARTMENT && element(elementId) != null ? stateVariables(element(elementId)) : List.of());
+    }
+
+    /** The species' state variables: the workbench's annotation, else CellDesigner's modification states. */
+    private List<String> stateVariables(NamedSBase e) {
+        List<String> own = StateVariables.of(e);
+        if (!own.isEmpty() || model == null) {
+            return own;
+        }
+        if (cellDesigner == null) {
+            cellDesigner = new CellDesignerStates(model);
+        }
+        return cellDesigner.of(e);
     }
 
     private static boolean hasBox(BoundingBox bb) {
