@@ -192,7 +192,7 @@ class ViewsUiTest {
     void cancellingALongScanKeepsTheUserInterfaceResponsive() throws Exception {
         LauncherView launcher = Ui.launcher();
         LauncherView.Widgets w = Ui.fill(launcher, Design.SCAN, "(none)", "", "1440", "pS6K1");
-        w.axis().setText("GF=0.01:10:2000:log");
+        w.axis().setText("GF=0.01:10:40000:log");
         long press = System.nanoTime();
         w.run().notifyListeners(SWT.Selection, new Event());
         long handled = System.nanoTime();
