@@ -55,7 +55,8 @@ final class BenchCommand implements Command {
                 + "BIOMD0000000474 and Chen_MSB2009 from the shared data folder: --shared, else the property\n"
                 + "mtorwb.shared, else ../shared) prints: species,\n"
                 + "load+compile time, milliseconds per simulation to --t-end (default 100 time units, 100\n"
-                + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow),\n"
+                + "output intervals) as the median of --runs runs (default 20, fewer if a model is slow) after\n"
+                + "a warm-up (at least 5 runs, then up to 2 s) in which the JIT compiles the generated code,\n"
                 + "accepted steps, right-hand side and Jacobian evaluations of one run, and the throughput\n"
                 + "of a parameter scan on 1 and 2 threads. Absent models are reported as skipped.\n"
                 + "In the same run, the reference: the model's right-hand side written as C and integrated\n"
@@ -253,6 +254,12 @@ final class BenchCommand implements Command {
         Simulation sim = m.newSimulation();
         TimeCourse first = sim.run(times, outs, options, () -> false);
         RunStatistics stats = first.statistics();
+        // Warm-up, as a scan's runs are: the JIT compiles the generated model code and the solver's loops
+        // during the first runs (at least 5 runs, then until 2 s or 200 runs).
+        long warm = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; i < 200 && (i < 5 || System.nanoTime() < warm); i++) {
+            sim.run(times, outs, options, () -> false);
+        }
         List<Double> ms = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
