@@ -99,7 +99,7 @@ final class DelayHistory {
      */
     double lookup(int k, double tPast, double[] v) {
         boolean past = tPast < t0;
-        if (depth >= MAX_DEPTH || (past && depth > 0) || (!past && end == first) || Double.isNaN(tPast)) {
+        if (depth >= MAX_DEPTH || (!past && end == first) || Double.isNaN(tPast)) {
             return code.delayedValue(k, v);
         }
         int d = depth++;
