@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+
+import org.mtorworkbench.sbml.NumberText;
 
 /**
  * A tidy result table: one row per run per readout per time, the perturbations spelled out
@@ -46,22 +47,26 @@ public final class Table {
                 if (i > 0) {
                     sb.append(',');
                 }
-                Object v = r.get(i);
-                sb.append(v instanceof Number n ? number(n.doubleValue()) : field(String.valueOf(v)));
+                sb.append(cell(r.get(i)));
             }
             out.println(sb);
         }
     }
 
-    /** @return a number as tables write it: integers without a decimal point, others in shortest form (10 significant digits) */
+    /**
+     * @return a number as tables write it: the fewest digits that read back as the same double
+     *         ({@link NumberText#format}: {@code 100}, {@code 0.1}, {@code 9.437111707e-10},
+     *         {@code -0}, {@code NaN}, {@code Infinity})
+     */
     public static String number(double x) {
-        if (Double.isNaN(x)) {
-            return "NaN";
+        return NumberText.format(x);
+    }
+
+    private static String cell(Object v) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return v.toString();
         }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return String.format(Locale.ROOT, "%.10g", x).replaceFirst("\\.?0+(e|$)", "$1");
+        return v instanceof Number n ? number(n.doubleValue()) : field(String.valueOf(v));
     }
 
     private static String field(String s) {
