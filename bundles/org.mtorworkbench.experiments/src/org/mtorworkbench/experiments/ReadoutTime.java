@@ -1,5 +1,7 @@
 package org.mtorworkbench.experiments;
 
+import org.mtorworkbench.sbml.NumberText;
+
 /**
  * When a readout is taken after treatment: at a time (model time units, minutes for the
  * built-in network) or at the steady state the treated cells reach.
@@ -34,7 +36,6 @@ public record ReadoutTime(double minutes) {
 
     /** @return "1440" or "steady-state", as written in result tables */
     public String label() {
-        return isSteadyState() ? "steady-state" : (minutes == Math.rint(minutes) ? String.valueOf((long) minutes)
-                : String.valueOf(minutes));
+        return isSteadyState() ? "steady-state" : NumberText.format(minutes);
     }
 }

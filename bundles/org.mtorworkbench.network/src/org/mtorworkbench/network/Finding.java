@@ -3,6 +3,8 @@ package org.mtorworkbench.network;
 import java.util.List;
 import java.util.Map;
 
+import org.mtorworkbench.sbml.NumberText;
+
 /**
  * One finding of the review, stated as checks that simulations of the built-in network
  * must pass. Each check compares a readout between a treated and a reference condition
@@ -84,7 +86,7 @@ public record Finding(String id, String title, String section, String sentence, 
         }
 
         private static String num(double v) {
-            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+            return NumberText.format(v);
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
@@ -15,6 +17,7 @@ import org.mtorworkbench.sbml.internal.CellDesignerLayout;
 import org.mtorworkbench.sbml.internal.Jsbml;
 import org.mtorworkbench.sbml.internal.L2LayoutReader;
 import org.mtorworkbench.sbml.internal.L2RenderAnnotation;
+import org.mtorworkbench.sbml.internal.MathMlShapes;
 import org.mtorworkbench.sbml.internal.UnknownContent;
 import org.mtorworkbench.sbml.internal.XmlPrescan;
 import org.sbml.jsbml.SBMLDocument;
@@ -140,6 +143,8 @@ public final class SbmlReader {
                     "refused: the input has " + content.length + " bytes, more than the limit of " + maxBytes, null);
         }
         XmlPrescan.Root root = XmlPrescan.scan(content, source);
+        // MathML libSBML reads but JSBML misreads: rewritten in place, lines and columns kept.
+        content = MathMlShapes.rewrite(content, root.mathShapes());
         // JSBML loses the content of the L2 layout annotation: the workbench reads that itself.
         L2LayoutReader.Extracted l2Layout = root.level() == 2 ? L2LayoutReader.extract(content) : null;
         byte[] withoutLayout = l2Layout == null ? content : l2Layout.remaining();
@@ -194,6 +199,22 @@ public final class SbmlReader {
                             + "); check that it is valid SBML with './mtorwb validate'",
                     e);
         }
+    }
+
+    /**
+     * @return what had to be interpreted to read {@code doc} (MathML in shapes libSBML accepts
+     *         and JSBML does not, read as libSBML reads them), as warnings with their line; empty
+     *         for a document not read by this class
+     */
+    public static List<SbmlProblem> warnings(SBMLDocument doc) {
+        if (!(doc.getUserObject(SOURCE_KEY) instanceof XmlPrescan.Root root)) {
+            return List.of();
+        }
+        List<SbmlProblem> out = new ArrayList<>();
+        for (MathMlShapes.Shape s : root.mathShapes()) {
+            out.add(new SbmlProblem(SbmlProblem.Severity.WARNING, "", s.line(), s.message(), "workbench"));
+        }
+        return List.copyOf(out);
     }
 
     private static String firstLine(Throwable e) {

@@ -83,6 +83,7 @@ public final class SbmlValidator {
                 String[] parts = d.split("\t", 3);
                 out.add(new SbmlProblem(Severity.ERROR, parts[0], Integer.parseInt(parts[1]), parts[2], WORKBENCH));
             }
+            out.addAll(SbmlReader.warnings(doc));
         }
         Model m = doc.getModel();
         if (m != null) {

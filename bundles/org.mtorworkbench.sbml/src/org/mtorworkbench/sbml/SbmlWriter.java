@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamException;
 
 import org.mtorworkbench.sbml.SbmlException.Kind;
 import org.mtorworkbench.sbml.internal.CellDesignerExport;
+import org.mtorworkbench.sbml.internal.ExactNumbers;
 import org.mtorworkbench.sbml.internal.Jsbml;
 import org.mtorworkbench.sbml.internal.L2LayoutAnnotation;
 import org.mtorworkbench.sbml.internal.L2RenderAnnotation;
@@ -150,9 +151,11 @@ public final class SbmlWriter {
     /** @return the SBML text of {@code doc} in the target level and version, UTF-8 encoded */
     public byte[] toBytes(SBMLDocument doc, String source) throws SbmlException {
         SBMLDocument converted = convert(doc, source);
+        // JSBML would write some numbers inexactly (tiny MathML reals, negative zeros): mark them.
+        ExactNumbers.Marks exact = ExactNumbers.mark(converted);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         serialize(converted, out, source);
-        byte[] bytes = out.toByteArray();
+        byte[] bytes = exact.restore(out.toByteArray());
         if (converted.getLevel() == 3) {
             bytes = L2RenderAnnotation.renameGlobalItems(bytes, true);
         }

@@ -13,6 +13,7 @@ import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.extension.Contributions;
+import org.mtorworkbench.sbml.NumberText;
 
 /** {@code drugs} and {@code contexts}: the catalogue of the built-in network, as CSV. */
 final class CatalogueCommands {
@@ -113,6 +114,6 @@ final class CatalogueCommands {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return NumberText.format(v);
     }
 }

@@ -5,6 +5,7 @@ import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.sbml.SbmlException;
+import org.mtorworkbench.sbml.SbmlProblem;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.sbml.SbmlWriter;
 import org.mtorworkbench.sbml.extension.ModelFormats;
@@ -27,7 +28,11 @@ final class Models {
         }
         java.nio.file.Path file = io.resolve(reference);
         try {
-            return ModelFormats.readerFor(file).read(file);
+            SBMLDocument doc = ModelFormats.readerFor(file).read(file);
+            for (SbmlProblem w : SbmlReader.warnings(doc)) {
+                io.err().println("mtorwb: warning: " + file + ": " + w.message());
+            }
+            return doc;
         } catch (SbmlException e) {
             throw new CommandException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }

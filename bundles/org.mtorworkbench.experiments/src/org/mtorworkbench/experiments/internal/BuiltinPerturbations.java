@@ -12,6 +12,7 @@ import org.mtorworkbench.experiments.extension.PerturbationType;
 import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.ModelChanges;
 import org.mtorworkbench.network.extension.Contributions;
+import org.mtorworkbench.sbml.NumberText;
 import org.mtorworkbench.simulation.CompiledModel;
 
 /** The product's own perturbation types, contributed as services like anyone else's. */
@@ -267,6 +268,6 @@ public final class BuiltinPerturbations {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return NumberText.format(v);
     }
 }

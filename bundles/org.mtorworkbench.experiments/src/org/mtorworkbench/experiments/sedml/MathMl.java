@@ -3,6 +3,7 @@ package org.mtorworkbench.experiments.sedml;
 import java.util.List;
 import java.util.Map;
 
+import org.mtorworkbench.sbml.NumberText;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,6 +33,13 @@ final class MathMl {
     }
 
     static Element cn(double v) {
+        if (Double.isNaN(v)) {
+            return scratch().createElementNS(Xml.MATHML, "notanumber");
+        }
+        if (Double.isInfinite(v)) {
+            Element inf = scratch().createElementNS(Xml.MATHML, "infinity");
+            return v > 0 ? inf : apply("minus", inf);
+        }
         Element e = scratch().createElementNS(Xml.MATHML, "cn");
         e.setTextContent(SedmlWriter.num(v));
         return e;
@@ -76,9 +84,10 @@ final class MathMl {
                     String type = Xml.attr(e, "type");
                     if ("e-notation".equals(type)) {
                         List<String> parts = List.of(e.getTextContent().trim().split("\\s*<sep/>\\s*|\\s+"));
-                        return Double.parseDouble(parts.get(0)) * Math.pow(10, Double.parseDouble(parts.get(parts.size() - 1)));
+                        // Exactly the decimal written, not mantissa * 10^exponent rounded twice.
+                        return NumberText.parse(parts.get(0) + "e" + Integer.parseInt(parts.get(parts.size() - 1)));
                     }
-                    return Double.parseDouble(e.getTextContent().trim());
+                    return NumberText.parse(e.getTextContent());
                 } catch (NumberFormatException ex) {
                     throw new SedmlException(SedmlException.Kind.INVALID, where + ": <cn>" + e.getTextContent()
                             + "</cn> is not a number");
@@ -92,6 +101,10 @@ final class MathMl {
                 }
                 return v;
             }
+            case "infinity":
+                return Double.POSITIVE_INFINITY;
+            case "notanumber":
+                return Double.NaN;
             case "pi":
                 return Math.PI;
             case "exponentiale":

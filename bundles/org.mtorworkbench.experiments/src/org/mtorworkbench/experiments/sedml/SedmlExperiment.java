@@ -22,6 +22,7 @@ import org.mtorworkbench.experiments.SavedDesign.Kind;
 import org.mtorworkbench.experiments.SavedDesign;
 import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.network.ModelChanges;
+import org.mtorworkbench.sbml.NumberText;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.simulation.Output;
@@ -181,7 +182,7 @@ public final class SedmlExperiment {
             }
             String t = d.getAttribute("time");
             ReadoutTime time = "steady-state".equals(t) ? ReadoutTime.steadyState()
-                    : ReadoutTime.at(Double.parseDouble(t));
+                    : ReadoutTime.at(NumberText.parse(t));
             int intervals = d.hasAttribute("intervals") ? Integer.parseInt(d.getAttribute("intervals")) : 1;
             List<String> knockouts = new ArrayList<>();
             Map<String, Double> over = new LinkedHashMap<>();
@@ -194,12 +195,12 @@ public final class SedmlExperiment {
             for (Element e : Xml.children(d, null)) {
                 switch (e.getLocalName()) {
                     case "knockout" -> knockouts.add(e.getAttribute("id"));
-                    case "overexpress" -> over.put(e.getAttribute("id"), Double.parseDouble(e.getAttribute("factor")));
-                    case "set" -> set.put(e.getAttribute("id"), Double.parseDouble(e.getAttribute("value")));
-                    case "drug" -> drugs.put(e.getAttribute("id"), Double.parseDouble(e.getAttribute("nM")));
+                    case "overexpress" -> over.put(e.getAttribute("id"), NumberText.parse(e.getAttribute("factor")));
+                    case "set" -> set.put(e.getAttribute("id"), NumberText.parse(e.getAttribute("value")));
+                    case "drug" -> drugs.put(e.getAttribute("id"), NumberText.parse(e.getAttribute("nM")));
                     case "vary" -> {
                         varied.add(e.getAttribute("drug"));
-                        doses.add(Arrays.stream(e.getAttribute("doses").split(",")).mapToDouble(Double::parseDouble)
+                        doses.add(Arrays.stream(e.getAttribute("doses").split(",")).mapToDouble(NumberText::parse)
                                 .toArray());
                     }
                     case "readout" -> readouts.add(e.getAttribute("id"));
@@ -213,7 +214,7 @@ public final class SedmlExperiment {
                             }
                             Map<String, Double> m = new LinkedHashMap<>();
                             for (int i = 0; i < ids.length; i++) {
-                                m.put(ids[i], Double.parseDouble(v[i]));
+                                m.put(ids[i], NumberText.parse(v[i]));
                             }
                             points.add(m);
                         }
@@ -529,7 +530,7 @@ public final class SedmlExperiment {
                 double[] v = new double[values.size()];
                 for (int i = 0; i < v.length; i++) {
                     try {
-                        v[i] = Double.parseDouble(values.get(i).getTextContent().trim());
+                        v[i] = NumberText.parse(values.get(i).getTextContent().trim());
                     } catch (NumberFormatException e) {
                         throw invalid(rw + ": value '" + values.get(i).getTextContent() + "' is not a number");
                     }
@@ -712,7 +713,7 @@ public final class SedmlExperiment {
             throw invalid(where + " lacks the attribute " + attr);
         }
         try {
-            double v = Double.parseDouble(e.getAttribute(attr).trim());
+            double v = NumberText.parse(e.getAttribute(attr).trim());
             if (!Double.isFinite(v)) {
                 throw new NumberFormatException();
             }

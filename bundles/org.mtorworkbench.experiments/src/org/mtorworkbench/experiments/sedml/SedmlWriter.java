@@ -3,7 +3,6 @@ package org.mtorworkbench.experiments.sedml;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -17,6 +16,7 @@ import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.ModelChanges;
+import org.mtorworkbench.sbml.NumberText;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
 import org.sbml.jsbml.Model;
@@ -450,11 +450,8 @@ public final class SedmlWriter {
         return sb.toString();
     }
 
-    /** Shortest exact form of a number. */
+    /** Shortest exact form of a number, as an xsd:double ({@link NumberText#xml}). */
     static String num(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x).toLowerCase(Locale.ROOT);
+        return NumberText.xml(x);
     }
 }

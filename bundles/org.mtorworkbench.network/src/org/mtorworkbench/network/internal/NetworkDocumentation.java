@@ -1,7 +1,6 @@
 package org.mtorworkbench.network.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.mtorworkbench.network.CellContext;
@@ -10,6 +9,7 @@ import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.Finding;
 import org.mtorworkbench.network.Findings;
+import org.mtorworkbench.sbml.NumberText;
 
 /**
  * Renders {@code docs/network.md} from the model spec, the drug catalogue, the cell contexts
@@ -110,9 +110,6 @@ public final class NetworkDocumentation {
     }
 
     private static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.valueOf((long) v);
-        }
-        return String.format(Locale.ROOT, "%s", v);
+        return NumberText.format(v);
     }
 }

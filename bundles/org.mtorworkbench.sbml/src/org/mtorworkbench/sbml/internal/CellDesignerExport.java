@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mtorworkbench.sbml.NumberText;
 import org.sbml.jsbml.Compartment;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ModifierSpeciesReference;
@@ -247,7 +248,7 @@ public final class CellDesignerExport {
     }
 
     private static String num(double v) {
-        return Double.toString(Double.isFinite(v) ? v : 0);
+        return NumberText.xml(Double.isFinite(v) ? v : 0);
     }
 
     private static XMLNode el(String name) {

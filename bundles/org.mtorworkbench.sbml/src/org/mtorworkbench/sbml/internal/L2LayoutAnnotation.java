@@ -2,6 +2,7 @@ package org.mtorworkbench.sbml.internal;
 
 import java.util.Locale;
 
+import org.mtorworkbench.sbml.NumberText;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.ext.SBasePlugin;
@@ -207,7 +208,7 @@ public final class L2LayoutAnnotation {
         if (Double.isNaN(v)) {
             return "0";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return NumberText.xml(v);
     }
 
     private static XMLNode element(String name) {

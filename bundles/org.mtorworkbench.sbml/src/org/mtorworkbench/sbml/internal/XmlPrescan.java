@@ -42,16 +42,19 @@ public final class XmlPrescan {
      *            only a document written in this level and version can hold them
      * @param unknownPackages the prefixes of the L3 packages the root declares required or not
      *            ({@code prefix:required}) that JSBML does not read
+     * @param mathShapes MathML written in shapes libSBML reads but JSBML misreads, which
+     *            {@link MathMlShapes} rewrites before JSBML parses the file
      */
     public record Root(String namespace, int level, int version, java.util.Map<String, Integer> idLines,
             java.util.List<String> duplicates, java.util.List<String> unknown, java.util.List<String> kept,
-            java.util.List<String> unknownPackages) {
+            java.util.List<String> unknownPackages, java.util.List<MathMlShapes.Shape> mathShapes) {
         public Root {
             idLines = java.util.Map.copyOf(idLines);
             duplicates = java.util.List.copyOf(duplicates);
             unknown = java.util.List.copyOf(unknown);
             kept = java.util.List.copyOf(kept);
             unknownPackages = java.util.List.copyOf(unknownPackages);
+            mathShapes = java.util.List.copyOf(mathShapes);
         }
 
         /** @return the line where {@code id} is declared, or -1 */
@@ -117,7 +120,7 @@ public final class XmlPrescan {
             throw new SbmlException(Kind.MALFORMED_XML, source, -1, -1, "the file has no root element", null);
         }
         return new Root(handler.rootNamespace, handler.level, handler.version, handler.idLines, handler.duplicates,
-                handler.unknown, handler.kept, handler.unknownPackages);
+                handler.unknown, handler.kept, handler.unknownPackages, handler.mathShapes);
     }
 
     private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
@@ -173,6 +176,9 @@ public final class XmlPrescan {
         private final java.util.List<String> unknownPackages = new java.util.ArrayList<>();
         private int unknownDepth;
         private int mathDepth;
+        /** One frame per open element inside MathML, innermost first. */
+        private final java.util.ArrayDeque<MathMlShapes.Frame> mathFrames = new java.util.ArrayDeque<>();
+        private final java.util.List<MathMlShapes.Shape> mathShapes = new java.util.ArrayList<>();
         RootHandler(String source) {
             this.source = source;
         }
@@ -229,6 +235,8 @@ public final class XmlPrescan {
             }
             if (mathDepth > 0 || MATHML.equals(uri)) {
                 mathDepth++;
+                MathMlShapes.Frame parent = mathFrames.peek();
+                mathFrames.push(MathMlShapes.Frame.open(parent, MATHML.equals(uri) ? localName : "", line(), column()));
             }
             noteUnknownAttributes(atts, qName);
             if ("model".equals(localName) || "modelDefinition".equals(localName)) {
@@ -290,6 +298,8 @@ public final class XmlPrescan {
             }
             if (mathDepth > 0) {
                 mathDepth--;
+                MathMlShapes.Frame frame = mathFrames.pop();
+                frame.close(line(), column(), mathShapes);
             }
             if ("kineticLaw".equals(localName)) {
                 kineticLawDepth--;
