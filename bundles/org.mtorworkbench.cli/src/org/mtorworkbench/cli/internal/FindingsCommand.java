@@ -2,7 +2,6 @@ package org.mtorworkbench.cli.internal;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
@@ -11,6 +10,7 @@ import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.experiments.FindingsRunner;
 import org.mtorworkbench.experiments.FindingsRunner.CheckResult;
 import org.mtorworkbench.network.Findings;
+import org.mtorworkbench.sbml.NumberText;
 import org.mtorworkbench.simulation.SimulationException;
 
 /** {@code findings}: the review's findings, simulated on the built-in network, as a table. */
@@ -57,7 +57,7 @@ final class FindingsCommand implements Command {
             out.println(String.join(",", r.finding().id(), CatalogueCommands.csv(r.finding().section()),
                     r.check().readout(), CatalogueCommands.csv(r.check().describe()),
                     CatalogueCommands.csv(r.check().expectation().words()),
-                    String.format(Locale.ROOT, "%.4g", r.ratio()), r.passed() ? "PASS" : "FAIL"));
+                    NumberText.format(r.ratio()), r.passed() ? "PASS" : "FAIL"));
             if (!r.passed()) {
                 failed++;
             }

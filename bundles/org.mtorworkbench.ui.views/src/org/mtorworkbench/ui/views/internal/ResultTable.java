@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.mtorworkbench.sbml.NumberText;
 
 /**
  * A result table on screen: a column per table column, sorted by a click on a column
@@ -111,7 +112,9 @@ public final class ResultTable {
 
     private static void line(StringBuilder sb, List<Object> row) {
         for (int c = 0; c < row.size(); c++) {
-            sb.append(c == 0 ? "" : "\t").append(text(row.get(c)));
+            // Pasted into a spreadsheet or a script: every digit, not the six the cells show.
+            Object v = row.get(c);
+            sb.append(c == 0 ? "" : "\t").append(v instanceof Number n ? NumberText.format(n.doubleValue()) : text(v));
         }
         sb.append('\n');
     }
