@@ -203,7 +203,8 @@ public final class SbmlReader {
 
     /**
      * @return what had to be interpreted to read {@code doc} (MathML in shapes libSBML accepts
-     *         and JSBML does not, read as libSBML reads them), as warnings with their line; empty
+     *         and JSBML does not: an {@code <apply>} as an {@code <apply>}'s operator, an integer
+     *         {@code <cn>} with a decimal point; read as libSBML reads them), as warnings with their line; empty
      *         for a document not read by this class
      */
     public static List<SbmlProblem> warnings(SBMLDocument doc) {

@@ -101,6 +101,21 @@ class MathMlShapesTest {
     }
 
     @Test
+    void anIntegerWithADecimalPointIsReadAsLibsbmlReadsIt() throws Exception {
+        // libSBML: 2 * k, no error; JSBML alone: "Must be of type int!" and exit 4.
+        assertReadAs("<apply><times/><cn> 2.0 </cn><ci>k</ci></apply>",
+                "<apply><times/><cn type=\"integer\"> 2.0 </cn><ci>k</ci></apply>", 1);
+        assertReadAs("<apply><times/><cn> -30.00 </cn><ci>k</ci></apply>",
+                "<apply><times/><cn type='integer'>-30.00</cn><ci>k</ci></apply>", 1);
+        // A true integer, and a fraction libSBML would silently truncate, are left as they are.
+        assertReadAs("<apply><times/><cn type=\"integer\"> 2 </cn><ci>k</ci></apply>",
+                "<apply><times/><cn type=\"integer\"> 2 </cn><ci>k</ci></apply>", 0);
+        XmlPrescan.Root root = XmlPrescan.scan(model(math("<cn type=\"integer\">1.5</cn>")).getBytes(
+                StandardCharsets.UTF_8), "fraction.xml");
+        assertTrue(root.mathShapes().isEmpty());
+    }
+
+    @Test
     void wellFormedMathIsLeftAloneAndWithoutWarnings() throws Exception {
         assertReadAs("<apply><divide/><apply><times/><ci>k</ci><ci>S</ci></apply><ci>K</ci></apply>",
                 "<apply><divide/><apply><times/><ci>k</ci><ci>S</ci></apply><ci>K</ci></apply>", 0);

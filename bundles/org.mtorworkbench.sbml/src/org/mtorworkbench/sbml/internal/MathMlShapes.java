@@ -1,14 +1,16 @@
 package org.mtorworkbench.sbml.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * MathML written in shapes libSBML (and with it COPASI, AMICI and tellurium) reads but JSBML
  * 1.6.1 misreads, found by {@link XmlPrescan} and rewritten before JSBML parses the file.
  * <p>
- * The shape: an {@code <apply>} whose first child is another {@code <apply>} instead of an
+ * The shapes: an {@code <apply>} whose first child is another {@code <apply>} instead of an
  * operator, as in a published PEtab benchmark model,
  * {@code <apply><divide/><apply><apply><times/>...</apply></apply><ci>K</ci></apply>}.
  * libSBML reads the inner {@code <apply>}'s operator as the outer one's: an {@code <apply>}
@@ -18,18 +20,60 @@ import java.util.regex.Pattern;
  * {@code <apply>}: "DIVIDE lacks argument 2", or, inside a relation, a silently different
  * expression. The rewrite removes the inner {@code <apply>}'s start and end tags, which
  * gives libSBML's reading; they are replaced by spaces, so every other line and column stays
- * where it was and error messages still point into the file as written.
+ * where it was and error messages still point into the file as written. And an integer written
+ * with a decimal point, {@code <cn type="integer"> 1.0 </cn>}: libSBML reads the integer, JSBML
+ * stops ("Must be of type int!"); the {@code type} attribute is blanked, so JSBML reads the
+ * same value as a real.
  */
 public final class MathMlShapes {
 
     private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.-]*:)?apply(\\s[^>]*)?>");
     private static final Pattern END_TAG = Pattern.compile("</([A-Za-z_][\\w.-]*:)?apply\\s*>");
+    private static final Pattern CN_TAG = Pattern.compile("<([A-Za-z_][\\w.-]*:)?cn(\\s[^>]*)?>");
+    private static final Pattern INTEGER_TYPE = Pattern.compile("\\stype\\s*=\\s*(\"integer\"|'integer')");
+    /** Integers with a decimal point and only zeros after it: libSBML reads the integer before the point. */
+    private static final Pattern DECIMAL_INTEGER = Pattern.compile("\\s*[+-]?\\d+\\.0*\\s*");
 
     private MathMlShapes() {
     }
 
+    /** A MathML shape libSBML reads and JSBML does not, found at a line of the file. */
+    public sealed interface Shape permits WrappedApply, DecimalInteger {
+        /** @return the line the shape is on */
+        int line();
+
+        /** @return what was read, for a warning */
+        String message();
+    }
+
     /**
-     * One rewritten shape.
+     * An integer {@code <cn>} written with a decimal point and zeros after it.
+     *
+     * @param line the line where the {@code <cn>} start tag ends
+     * @param column the column just after the start tag
+     * @param text the number as written
+     */
+    public record DecimalInteger(int line, int column, String text) implements Shape {
+        @Override
+        public String message() {
+            return "line " + line + ", column " + column + ": <cn type=\"integer\">" + text.strip() + "</cn> is not"
+                    + " an integer as MathML writes one; read as libSBML reads it, as " + value()
+                    + " (write it without the decimal point to silence this warning)";
+        }
+
+        private String value() {
+            String t = text.strip();
+            return t.substring(0, t.indexOf('.'));
+        }
+
+        /** @return the shape of an integer {@code <cn>} holding {@code text}, or null when JSBML reads it as it is */
+        static DecimalInteger of(String text, int line, int column) {
+            return line > 0 && DECIMAL_INTEGER.matcher(text).matches() ? new DecimalInteger(line, column, text) : null;
+        }
+    }
+
+    /**
+     * An {@code <apply>} whose first child is an {@code <apply>}.
      *
      * @param line the line of the outer {@code <apply>}'s start tag (its end)
      * @param column the column just after the outer {@code <apply>}'s start tag
@@ -39,10 +83,10 @@ public final class MathMlShapes {
      * @param endColumn the column just after the inner end tag
      * @param furtherArguments how many arguments follow the inner {@code <apply>} in the outer one
      */
-    public record Shape(int line, int column, int startLine, int startColumn, int endLine, int endColumn,
-            int furtherArguments) {
+    public record WrappedApply(int line, int column, int startLine, int startColumn, int endLine, int endColumn,
+            int furtherArguments) implements Shape {
 
-        /** @return what was read, for a warning */
+        @Override
         public String message() {
             return "line " + line + ", column " + column + ": an <apply> whose first child is another <apply> instead"
                     + " of an operator; read as libSBML reads it, as "
@@ -87,7 +131,7 @@ public final class MathMlShapes {
                 parent.innerApply = new int[] { line, column, endLine, endColumn };
             }
             if (innerApply != null) {
-                out.add(new Shape(line, column, innerApply[0], innerApply[1], innerApply[2], innerApply[3],
+                out.add(new WrappedApply(line, column, innerApply[0], innerApply[1], innerApply[2], innerApply[3],
                         children - 1));
             }
         }
@@ -110,14 +154,24 @@ public final class MathMlShapes {
             }
         }
         byte[] out = content.clone();
-        for (Shape s : shapes) {
-            int[] start = tag(out, lineStarts, s.startLine(), s.startColumn());
-            int[] end = tag(out, lineStarts, s.endLine(), s.endColumn());
-            if (start == null || end == null || !matches(out, start, START_TAG) || !matches(out, end, END_TAG)) {
-                continue;
+        for (Shape shape : shapes) {
+            if (shape instanceof WrappedApply s) {
+                int[] start = tag(out, lineStarts, s.startLine(), s.startColumn());
+                int[] end = tag(out, lineStarts, s.endLine(), s.endColumn());
+                if (start != null && end != null && matches(out, start, START_TAG) && matches(out, end, END_TAG)) {
+                    blank(out, start);
+                    blank(out, end);
+                }
+            } else if (shape instanceof DecimalInteger d) {
+                int[] cn = tag(out, lineStarts, d.line(), d.column());
+                if (cn != null && matches(out, cn, CN_TAG)) {
+                    String text = new String(out, cn[0], cn[1] - cn[0] + 1, StandardCharsets.UTF_8);
+                    Matcher m = INTEGER_TYPE.matcher(text);
+                    if (m.find() && text.length() == cn[1] - cn[0] + 1) {
+                        blank(out, new int[] { cn[0] + m.start(), cn[0] + m.end() - 1 });
+                    }
+                }
             }
-            blank(out, start);
-            blank(out, end);
         }
         return out;
     }
@@ -154,7 +208,7 @@ public final class MathMlShapes {
     }
 
     private static boolean matches(byte[] c, int[] range, Pattern p) {
-        String text = new String(c, range[0], range[1] - range[0] + 1, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(c, range[0], range[1] - range[0] + 1, StandardCharsets.UTF_8);
         return p.matcher(text).matches();
     }
 

@@ -179,6 +179,10 @@ public final class XmlPrescan {
         /** One frame per open element inside MathML, innermost first. */
         private final java.util.ArrayDeque<MathMlShapes.Frame> mathFrames = new java.util.ArrayDeque<>();
         private final java.util.List<MathMlShapes.Shape> mathShapes = new java.util.ArrayList<>();
+        /** The text of the integer {@code <cn>} being read, or null. */
+        private StringBuilder integerCn;
+        private int integerCnLine;
+        private int integerCnColumn;
         RootHandler(String source) {
             this.source = source;
         }
@@ -237,6 +241,11 @@ public final class XmlPrescan {
                 mathDepth++;
                 MathMlShapes.Frame parent = mathFrames.peek();
                 mathFrames.push(MathMlShapes.Frame.open(parent, MATHML.equals(uri) ? localName : "", line(), column()));
+                if (MATHML.equals(uri) && "cn".equals(localName) && "integer".equals(atts.getValue("", "type"))) {
+                    integerCn = new StringBuilder();
+                    integerCnLine = line();
+                    integerCnColumn = column();
+                }
             }
             noteUnknownAttributes(atts, qName);
             if ("model".equals(localName) || "modelDefinition".equals(localName)) {
@@ -287,6 +296,13 @@ public final class XmlPrescan {
         }
 
         @Override
+        public void characters(char[] ch, int start, int length) {
+            if (integerCn != null && integerCn.length() < 64) {
+                integerCn.append(ch, start, length);
+            }
+        }
+
+        @Override
         public void endElement(String uri, String localName, String qName) {
             if (annotationDepth > 0) {
                 annotationDepth--;
@@ -300,6 +316,14 @@ public final class XmlPrescan {
                 mathDepth--;
                 MathMlShapes.Frame frame = mathFrames.pop();
                 frame.close(line(), column(), mathShapes);
+                if (integerCn != null && "cn".equals(localName)) {
+                    MathMlShapes.DecimalInteger d = MathMlShapes.DecimalInteger.of(integerCn.toString(), integerCnLine,
+                            integerCnColumn);
+                    if (d != null) {
+                        mathShapes.add(d);
+                    }
+                    integerCn = null;
+                }
             }
             if ("kineticLaw".equals(localName)) {
                 kineticLawDepth--;
