@@ -26,6 +26,23 @@ final class MathMl {
         return m;
     }
 
+    /** @return the texts of a {@code <cn>} on either side of its {@code <sep/>} elements, stripped */
+    private static List<String> separated(Element cn) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (org.w3c.dom.Node n = cn.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element sep && "sep".equals(sep.getLocalName())) {
+                parts.add(current.toString().strip());
+                current.setLength(0);
+            } else if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE
+                    || n.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                current.append(n.getNodeValue());
+            }
+        }
+        parts.add(current.toString().strip());
+        return parts;
+    }
+
     static Element ci(String id) {
         Element e = scratch().createElementNS(Xml.MATHML, "ci");
         e.setTextContent(id);
@@ -82,10 +99,14 @@ final class MathMl {
             case "cn":
                 try {
                     String type = Xml.attr(e, "type");
-                    if ("e-notation".equals(type)) {
-                        List<String> parts = List.of(e.getTextContent().trim().split("\\s*<sep/>\\s*|\\s+"));
-                        // Exactly the decimal written, not mantissa * 10^exponent rounded twice.
-                        return NumberText.parse(parts.get(0) + "e" + Integer.parseInt(parts.get(parts.size() - 1)));
+                    if ("e-notation".equals(type) || "rational".equals(type)) {
+                        List<String> parts = separated(e);
+                        if (parts.size() != 2) {
+                            throw new NumberFormatException();
+                        }
+                        // e-notation: exactly the decimal written, not mantissa * 10^exponent rounded twice.
+                        return "rational".equals(type) ? NumberText.parse(parts.get(0)) / NumberText.parse(parts.get(1))
+                                : NumberText.parse(parts.get(0) + "e" + Integer.parseInt(parts.get(1).strip()));
                     }
                     return NumberText.parse(e.getTextContent());
                 } catch (NumberFormatException ex) {
