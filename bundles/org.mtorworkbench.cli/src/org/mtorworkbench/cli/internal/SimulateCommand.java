@@ -104,7 +104,13 @@ final class SimulateCommand implements Command {
                     List.of(), List.of(), List.of(), ids, org.mtorworkbench.experiments.ReadoutTime.at(tEnd), points));
         }
         if (runs > 0) {
-            ensemble(o, io, model, m.simulation(p.all()), times, ids, options, runs);
+            Simulation s;
+            try {
+                s = m.simulation(p.all());
+            } catch (SimulationException e) {
+                throw ModelRuns.failure(model, e);
+            }
+            ensemble(o, io, model, s, times, ids, options, runs);
             return ExitCode.OK;
         }
         TimeCourse tc;

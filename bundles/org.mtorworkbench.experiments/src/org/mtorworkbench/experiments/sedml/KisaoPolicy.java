@@ -124,8 +124,11 @@ final class KisaoPolicy {
                     }
                     params.put(pid, value);
                 } else {
-                    notes.add(where + ": algorithm parameter " + pid + " = " + value + " is not applied (the "
-                            + "workbench honours " + RTOL + ", " + ATOL + ", " + MAX_STEPS + " and " + SEED + ")");
+                    String note = where + ": algorithm parameter " + pid + " = " + value + " is not applied (the "
+                            + "workbench honours " + RTOL + ", " + ATOL + ", " + MAX_STEPS + " and " + SEED + ")";
+                    if (!notes.contains(note)) {
+                        notes.add(note);
+                    }
                 }
             }
         }
