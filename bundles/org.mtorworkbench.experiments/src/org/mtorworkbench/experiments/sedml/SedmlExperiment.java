@@ -43,12 +43,15 @@ import org.w3c.dom.Element;
  * Other files are run as SED-ML says, for what the workbench supports: SBML models
  * (sources in the archive or beside the file, or {@code #id} of another model) with
  * {@code changeAttribute} changes of values; {@code uniformTimeCourse} (any initial time) and
- * {@code steadyState} simulations (the algorithm is the workbench's own, whatever the
- * KiSAO id); {@code task}s; {@code repeatedTask}s with {@code uniformRange} (linear or log)
+ * {@code steadyState} simulations, whose algorithm is run as requested, by a documented
+ * equivalent or refused naming its KiSAO id ({@link KisaoPolicy}: exact stochastic methods
+ * included, flux balance analysis of fbc models); {@code task}s; {@code repeatedTask}s with
+ * {@code uniformRange} (linear or log)
  * and {@code vectorRange} ranges iterated in step with the master range, {@code setValue}
  * changes whose math uses ranges and constants, ordered and nested sub-tasks and
  * {@code resetModel="true"}; data generators with MathML over their variables and
- * parameters; reports. Anything else (other change kinds, {@code functionalRange},
+ * parameters, a species target read as its concentration unless L1V4's amount symbol asks for
+ * its amount (as the reference simulators report); reports. Anything else (other change kinds, {@code functionalRange},
  * {@code oneStep}, {@code resetModel="false"}, models by URN) is refused with an error naming
  * the element. Plots are not drawn: their data are in the reports.
  */
