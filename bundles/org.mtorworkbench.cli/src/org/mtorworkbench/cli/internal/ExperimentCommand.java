@@ -85,8 +85,8 @@ final class ExperimentCommand implements Command {
                 Table t;
                 try {
                     t = d.run(model, Contributions.drugs(), Contributions.contexts(),
-                            org.mtorworkbench.simulation.SolverOptions.defaults(), new BatchRunner(threads), progress,
-                            new Cancellation());
+                            x.designOptions(org.mtorworkbench.simulation.SolverOptions.defaults()),
+                            new BatchRunner(threads), progress, new Cancellation());
                 } catch (IllegalArgumentException e) {
                     throw CommandException.usage(file + ": " + e.getMessage());
                 }

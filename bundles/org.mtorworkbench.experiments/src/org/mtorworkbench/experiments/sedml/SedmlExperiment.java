@@ -149,6 +149,31 @@ public final class SedmlExperiment {
         return java.util.Optional.ofNullable(design);
     }
 
+    /**
+     * The solver options a workbench design in this file runs with: the file's algorithms read
+     * by the KiSAO policy ({@link KisaoPolicy}) over {@code base}. A design is deterministic
+     * (pre-equilibrated cells, steady states, fitted curves), so a stochastic or unknown
+     * algorithm is refused rather than ignored.
+     *
+     * @throws SedmlException UNSUPPORTED naming the KiSAO id
+     */
+    public SolverOptions designOptions(SolverOptions base) throws SedmlException {
+        SolverOptions o = base;
+        for (Element s : Xml.list(root, "listOfSimulations")) {
+            String sw = "<" + s.getLocalName() + " id=\"" + s.getAttribute("id") + "\">";
+            KisaoPolicy.Choice c = KisaoPolicy.read(s, "steadyState".equals(s.getLocalName()), sw, notes, source);
+            if (c.stochastic() || c.fluxBalance()) {
+                throw unsupported(sw + ": the workbench design in this file runs deterministic simulations; its "
+                        + "algorithm " + c.kisaoId() + " is not one of them (save the design again, or remove the "
+                        + "design annotation to run the plain SED-ML)");
+            }
+            if ("uniformTimeCourse".equals(s.getLocalName())) {
+                o = c.apply(o);
+            }
+        }
+        return o;
+    }
+
     /** @return remarks on what was not run (plots), filled by {@link #run} */
     public List<String> notes() {
         return List.copyOf(notes);

@@ -226,6 +226,28 @@ class SedmlReferenceSemanticsTest {
         assertTrue(e.getMessage().contains("KISAO:0000029"), e.getMessage());
     }
 
+    @Test
+    void designsRunWithTheFilesAlgorithmByTheSamePolicy() throws Exception {
+        String x = SPECIES.formatted("X");
+        Files.writeString(tmp.resolve("model.xml"), BIRTH_DEATH);
+        Path f = tmp.resolve("design.sedml");
+        Files.writeString(f, sedml("", timeCourse(20, 4, algorithm("KISAO:0000288", "")), x));
+        assertEquals(Solver.BDF, SedmlExperiment.open(f).designOptions(SolverOptions.defaults()).get(
+                SolverOptions.SOLVER));
+        Files.writeString(f, sedml("", timeCourse(20, 4, algorithm("KISAO:0000019",
+                "<algorithmParameter kisaoID=\"KISAO:0000209\" value=\"1e-9\"/>")), x));
+        SolverOptions cvode = SedmlExperiment.open(f).designOptions(SolverOptions.defaults());
+        assertEquals(Solver.AUTO, cvode.get(SolverOptions.SOLVER), "CVODE's equivalent: the default ODE solver");
+        assertEquals(1e-9, cvode.get(SolverOptions.RELATIVE_TOLERANCE));
+        for (String refused : List.of("KISAO:0000029", "KISAO:0000999")) {
+            Files.writeString(f, sedml("", timeCourse(20, 4, algorithm(refused, "")), x));
+            SedmlException e = assertThrows(SedmlException.class, () -> SedmlExperiment.open(f).designOptions(
+                    SolverOptions.defaults()));
+            assertEquals(SedmlException.Kind.UNSUPPORTED, e.kind());
+            assertTrue(e.getMessage().contains(refused), e.getMessage());
+        }
+    }
+
     /** The flux-balance network of the test support: optimum 14 with R2 = 4, R3 = 6 at uptake 10. */
     private static final String FBA_MODEL = SampleModels.FLUX_BALANCE_SPLIT.formatted("10", "0");
 
