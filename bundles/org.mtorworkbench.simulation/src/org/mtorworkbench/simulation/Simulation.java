@@ -10,6 +10,7 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
 import org.mtorworkbench.simulation.internal.Engine;
 import org.mtorworkbench.simulation.internal.ModelLayout;
 import org.mtorworkbench.simulation.internal.SteadyStateSolver;
+import org.mtorworkbench.simulation.internal.StochasticSolvers;
 
 /**
  * One configured run of a {@link CompiledModel}: values overriding the model's (parameters,
@@ -158,6 +159,10 @@ public final class Simulation {
     public SteadyState steadyState(List<Output> outputs, SolverOptions options, BooleanSupplier cancelled)
             throws SimulationException {
         ModelLayout l = model.layout();
+        if (options.get(SolverOptions.SOLVER).isStochastic()) {
+            throw new SimulationException(Kind.UNSUPPORTED, "a steady state is not defined for a single stochastic "
+                    + "trajectory (solver " + options.get(SolverOptions.SOLVER) + "); use a deterministic solver");
+        }
         Engine engine = engine(options.get(SolverOptions.SOLVER).equals(Solver.DORMAND_PRINCE)
                 ? options.withSolver(Solver.BDF) : options);
         SteadyStateSolver.Result r = new SteadyStateSolver(engine, options.get(SolverOptions.RELATIVE_TOLERANCE),
@@ -202,7 +207,8 @@ public final class Simulation {
             p0[i] = e.getValue();
             ov[i] = true;
         }
-        Engine.Settings s = new Engine.Settings(options.get(SolverOptions.SOLVER).provider(), options.get(SolverOptions.RELATIVE_TOLERANCE),
+        Engine.Settings s = new Engine.Settings(StochasticSolvers.seeded(options.get(SolverOptions.SOLVER).provider(),
+                options.get(SolverOptions.SEED)), options.get(SolverOptions.RELATIVE_TOLERANCE),
                 options.get(SolverOptions.ABSOLUTE_TOLERANCE), options.get(SolverOptions.INITIAL_STEP),
                 options.get(SolverOptions.MAX_STEP), options.get(SolverOptions.MAX_STEPS));
         try {

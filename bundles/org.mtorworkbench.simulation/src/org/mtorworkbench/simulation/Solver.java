@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.mtorworkbench.sbml.extension.ActiveServices;
 import org.mtorworkbench.simulation.extension.SolverProvider;
 import org.mtorworkbench.simulation.internal.BuiltinSolvers;
+import org.mtorworkbench.simulation.internal.StochasticSolvers;
 
 /**
  * An integration method with its KiSAO term (Kinetic Simulation Algorithm Ontology): one of
@@ -47,6 +48,19 @@ public final class Solver {
 
     public String description() {
         return provider.description();
+    }
+
+    /**
+     * Gillespie's direct method, exact stochastic simulation (KISAO:0000029): one trajectory
+     * per run, species amounts as molecule counts, seeded by {@link SolverOptions#SEED}.
+     */
+    public static final Solver SSA = new Solver(StochasticSolvers.DIRECT);
+    /** Gibson and Bruck's next reaction method (KISAO:0000027), sampling the same process as {@link #SSA}. */
+    public static final Solver NEXT_REACTION = new Solver(StochasticSolvers.NEXT_REACTION);
+
+    /** @return true for exact stochastic methods, whose runs are random trajectories (seeded) */
+    public boolean isStochastic() {
+        return StochasticSolvers.isStochastic(provider);
     }
 
     /** @return the service that creates this solver's integrators */

@@ -66,9 +66,13 @@ public final class SolverOptions {
     public static final Option<Double> MAX_STEP = new Option<>("max-step", Double.class, Double.POSITIVE_INFINITY,
             "largest step size");
 
+    /** Seed of the random numbers of stochastic solvers (any long, 0 included); default 1. */
+    public static final Option<Long> SEED = new Option<>("seed", Long.class, 1L,
+            "seed of a stochastic solver's random numbers");
+
     /** Every option, for help texts. */
     public static final List<Option<?>> ALL = List.of(SOLVER, RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE, MAX_STEPS,
-            INITIAL_STEP, MAX_STEP);
+            INITIAL_STEP, MAX_STEP, SEED);
 
     private static final SolverOptions DEFAULTS = new SolverOptions(Map.of());
 
@@ -93,7 +97,7 @@ public final class SolverOptions {
         if (value instanceof Double d && (d.isNaN() || d < 0 || (d == 0 && option != INITIAL_STEP))) {
             throw new IllegalArgumentException(option.name + " must be positive, not " + d);
         }
-        if (value instanceof Long l && l <= 0) {
+        if (value instanceof Long l && l <= 0 && option != SEED) {
             throw new IllegalArgumentException(option.name + " must be positive, not " + l);
         }
         Map<Option<?>, Object> m = new HashMap<>(values);
@@ -125,11 +129,15 @@ public final class SolverOptions {
         return with(MAX_STEP, h);
     }
 
+    public SolverOptions withSeed(long seed) {
+        return with(SEED, seed);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("SolverOptions[");
         for (Option<?> o : ALL) {
-            sb.append(o.name).append('=').append(get(o)).append(o == MAX_STEP ? "" : ", ");
+            sb.append(o.name).append('=').append(get(o)).append(o == ALL.get(ALL.size() - 1) ? "" : ", ");
         }
         return sb.append(']').toString();
     }

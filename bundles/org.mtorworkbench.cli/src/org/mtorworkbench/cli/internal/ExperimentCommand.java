@@ -52,6 +52,10 @@ final class ExperimentCommand implements Command {
                 + "uniformTimeCourse and steadyState simulations, tasks, repeatedTasks with uniform or vector\n"
                 + "ranges and setValue changes, changeAttribute of values in models, data generators with\n"
                 + "MathML; each report becomes DIR/<report id>.csv (the ranges of a repeated task first).\n"
+                + "Species targets are reported as concentrations (L1V4's urn:sedml:symbol:amount asks for the\n"
+                + "amount); the algorithm's KiSAO id is run as requested (exact stochastic KISAO:0000029 and\n"
+                + "KISAO:0000027 included, seeded by KISAO:0000488), by a documented ODE or steady-state\n"
+                + "equivalent, flux balance (KISAO:0000437) on fbc models, or refused with exit code 3.\n"
                 + "Plots are not drawn. See docs/experiments.md for what is supported.\n"
                 + "  --out DIR     where the CSV files go (default: the current folder; created when missing)\n"
                 + "  --threads N   worker threads for workbench designs (default: all cores)\n"
@@ -81,8 +85,8 @@ final class ExperimentCommand implements Command {
                 Table t;
                 try {
                     t = d.run(model, Contributions.drugs(), Contributions.contexts(),
-                            org.mtorworkbench.simulation.SolverOptions.defaults(), new BatchRunner(threads), progress,
-                            new Cancellation());
+                            x.designOptions(org.mtorworkbench.simulation.SolverOptions.defaults()),
+                            new BatchRunner(threads), progress, new Cancellation());
                 } catch (IllegalArgumentException e) {
                     throw CommandException.usage(file + ": " + e.getMessage());
                 }

@@ -32,8 +32,8 @@ final class ModelRuns {
 
     static final String OPTIONS_HELP = "  --ids a,b        the ids to report (default: every species)\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
-            + "  --solver NAME    auto (default), bdf, dormand-prince, a solver an installed bundle\n"
-            + "                   contributes, or a KiSAO id\n"
+            + "  --solver NAME    auto (default), bdf, dormand-prince, ssa or next-reaction (exact stochastic\n"
+            + "                   simulation), a solver an installed bundle contributes, or a KiSAO id\n"
             + "  --rtol X, --atol X   relative and absolute tolerances (default 1e-6, 1e-12)\n"
             + "Exit codes: 2 bad usage or unknown id, 3 unsupported model feature, 4 unreadable or\n"
             + "invalid model, 5 numerical failure.";

@@ -25,7 +25,9 @@ import org.mtorworkbench.network.ModelChanges;
 import org.mtorworkbench.sbml.NumberText;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
+import org.mtorworkbench.simulation.FluxBalance;
 import org.mtorworkbench.simulation.Output;
+import org.mtorworkbench.simulation.Quantity;
 import org.mtorworkbench.simulation.Simulation;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
@@ -42,20 +44,26 @@ import org.w3c.dom.Element;
  * Other files are run as SED-ML says, for what the workbench supports: SBML models
  * (sources in the archive or beside the file, or {@code #id} of another model) with
  * {@code changeAttribute} changes of values; {@code uniformTimeCourse} (any initial time) and
- * {@code steadyState} simulations (the algorithm is the workbench's own, whatever the
- * KiSAO id); {@code task}s; {@code repeatedTask}s with {@code uniformRange} (linear or log)
+ * {@code steadyState} simulations, whose algorithm is run as requested, by a documented
+ * equivalent or refused naming its KiSAO id ({@link KisaoPolicy}: exact stochastic methods
+ * included, flux balance analysis of fbc models); {@code task}s; {@code repeatedTask}s with
+ * {@code uniformRange} (linear or log)
  * and {@code vectorRange} ranges iterated in step with the master range, {@code setValue}
  * changes whose math uses ranges and constants, ordered and nested sub-tasks and
  * {@code resetModel="true"}; data generators with MathML over their variables and
- * parameters; reports. Anything else (other change kinds, {@code functionalRange},
+ * parameters, a species target read as its concentration unless L1V4's amount symbol asks for
+ * its amount (as the reference simulators report); reports. Anything else (other change kinds, {@code functionalRange},
  * {@code oneStep}, {@code resetModel="false"}, models by URN) is refused with an error naming
  * the element. Plots are not drawn: their data are in the reports.
  */
 public final class SedmlExperiment {
 
-    private static final Pattern ID = Pattern.compile("@id\\s*=\\s*['\"]([^'\"]+)['\"]");
+    private static final Pattern ID = Pattern.compile("@(?:[A-Za-z]+:)?id\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern ATTR = Pattern.compile("/@([A-Za-z]+)\\s*$");
     private static final String TIME = "urn:sedml:symbol:time";
+    /** SED-ML L1V4 symbols that, beside a species target, choose its amount or its concentration. */
+    private static final String AMOUNT = "urn:sedml:symbol:amount";
+    private static final String CONCENTRATION = "urn:sedml:symbol:concentration";
 
     /** Reads the bytes of a model source named in the SED-ML file. */
     private interface Sources {
@@ -140,6 +148,31 @@ public final class SedmlExperiment {
     /** @return the workbench design this file holds, when the workbench wrote it */
     public java.util.Optional<SavedDesign> design() {
         return java.util.Optional.ofNullable(design);
+    }
+
+    /**
+     * The solver options a workbench design in this file runs with: the file's algorithms read
+     * by the KiSAO policy ({@link KisaoPolicy}) over {@code base}. A design is deterministic
+     * (pre-equilibrated cells, steady states, fitted curves), so a stochastic or unknown
+     * algorithm is refused rather than ignored.
+     *
+     * @throws SedmlException UNSUPPORTED naming the KiSAO id
+     */
+    public SolverOptions designOptions(SolverOptions base) throws SedmlException {
+        SolverOptions o = base;
+        for (Element s : Xml.list(root, "listOfSimulations")) {
+            String sw = "<" + s.getLocalName() + " id=\"" + s.getAttribute("id") + "\">";
+            KisaoPolicy.Choice c = KisaoPolicy.read(s, "steadyState".equals(s.getLocalName()), sw, notes, source);
+            if (c.stochastic() || c.fluxBalance()) {
+                throw unsupported(sw + ": the workbench design in this file runs deterministic simulations; its "
+                        + "algorithm " + c.kisaoId() + " is not one of them (save the design again, or remove the "
+                        + "design annotation to run the plain SED-ML)");
+            }
+            if ("uniformTimeCourse".equals(s.getLocalName())) {
+                o = c.apply(o);
+            }
+        }
+        return o;
     }
 
     /** @return remarks on what was not run (plots), filled by {@link #run} */
@@ -237,12 +270,23 @@ public final class SedmlExperiment {
     private record ModelDef(SBMLDocument document, String key, ModelChanges changes) {
     }
 
-    /** A simulation: output times of a time course, or a steady state (times null). */
-    private record SimDef(String id, double initialTime, double[] times) {
+    /**
+     * A simulation: output times of a time course, or a steady state (times null), with its
+     * algorithm as KiSAO reads it.
+     */
+    private record SimDef(String id, double initialTime, double[] times, KisaoPolicy.Choice algorithm) {
+    }
+
+    /**
+     * What a data generator's variable reads: a model value, a species as an amount or as a
+     * concentration (quantity; ignored for other ids), or a flux-balance result (fba: "flux" or
+     * "objective"; else null).
+     */
+    private record Target(String id, Quantity quantity, String fba) {
     }
 
     /** One simulated run: the range values that led to it, and the values of the targets over its rows. */
-    private record Run(Map<String, Double> ranges, double[] times, Map<String, double[]> values) {
+    private record Run(Map<String, Double> ranges, double[] times, Map<Target, double[]> values) {
     }
 
     /**
@@ -255,7 +299,7 @@ public final class SedmlExperiment {
         Map<String, Element> tasks = byId(Xml.list(root, "listOfTasks"));
         Map<String, Element> dataGenerators = byId(Xml.list(root, "listOfDataGenerators"));
         // what each task must report
-        Map<String, Set<String>> targets = new LinkedHashMap<>();
+        Map<String, Set<Target>> targets = new LinkedHashMap<>();
         for (Element dg : dataGenerators.values()) {
             for (Element v : Xml.list(dg, "listOfVariables")) {
                 String task = v.getAttribute("taskReference");
@@ -263,17 +307,17 @@ public final class SedmlExperiment {
                     throw invalid("<variable id=\"" + v.getAttribute("id") + "\"> refers to task '" + task
                             + "', which the file does not define");
                 }
-                Set<String> t = targets.computeIfAbsent(task, k -> new LinkedHashSet<>());
+                Set<Target> t = targets.computeIfAbsent(task, k -> new LinkedHashSet<>());
                 if (v.hasAttribute("target")) {
-                    t.add(targetId(v.getAttribute("target"), "<variable id=\"" + v.getAttribute("id") + "\">"));
+                    t.add(target(v, "<variable id=\"" + v.getAttribute("id") + "\">"));
                 } else if (!TIME.equals(v.getAttribute("symbol"))) {
                     throw unsupported("<variable id=\"" + v.getAttribute("id") + "\"> uses symbol '"
-                            + v.getAttribute("symbol") + "'; only " + TIME + " is supported");
+                            + v.getAttribute("symbol") + "' without a target; only " + TIME + " is supported");
                 }
             }
         }
         Map<String, List<Run>> results = new HashMap<>();
-        for (Map.Entry<String, Set<String>> e : targets.entrySet()) {
+        for (Map.Entry<String, Set<Target>> e : targets.entrySet()) {
             results.put(e.getKey(), execute(tasks, e.getKey(), List.copyOf(e.getValue()), ModelChanges.NONE,
                     Map.of(), options, cancellation, 0));
         }
@@ -373,7 +417,7 @@ public final class SedmlExperiment {
             for (int i = 0; i < run.times().length; i++, row++) {
                 for (Element v : vars) {
                     double x = v.hasAttribute("target")
-                            ? run.values().get(targetId(v.getAttribute("target"), where))[i] : run.times()[i];
+                            ? run.values().get(target(v, where))[i] : run.times()[i];
                     scope.put(v.getAttribute("id"), x);
                 }
                 out[row] = MathMl.eval(math, scope, where);
@@ -382,7 +426,7 @@ public final class SedmlExperiment {
         return out;
     }
 
-    private List<Run> execute(Map<String, Element> tasks, String id, List<String> ids, ModelChanges overrides,
+    private List<Run> execute(Map<String, Element> tasks, String id, List<Target> ids, ModelChanges overrides,
             Map<String, Double> ranges, SolverOptions options, Cancellation cancellation, int depth)
             throws SedmlException, SimulationException {
         Element t = tasks.get(id);
@@ -397,18 +441,36 @@ public final class SedmlExperiment {
             case "task": {
                 ModelDef m = model(t.getAttribute("modelReference"), where);
                 SimDef sim = simulation(t.getAttribute("simulationReference"), where);
+                if (FluxBalance.uses(m.document())) {
+                    return List.of(fluxBalance(m, sim, ids, overrides, ranges, where));
+                }
+                for (Target target : ids) {
+                    if (target.fba() != null) {
+                        throw unsupported(where + ": the variable reading '" + target.id() + "' asks for a flux-balance "
+                                + "result (" + target.fba() + "), but the model has no fbc objective");
+                    }
+                }
+                if (sim.algorithm().fluxBalance()) {
+                    throw unsupported(where + ": " + sim.algorithm().kisaoId() + " (flux balance analysis) needs a "
+                            + "model with the SBML fbc package");
+                }
                 PreparedModel pm = prepared(m);
-                for (String target : ids) {
-                    if (!pm.compiled().hasId(target)) {
-                        throw invalid(where + ": model has no id '" + target + "' that a data generator reads");
+                for (Target target : ids) {
+                    if (!pm.compiled().hasId(target.id())) {
+                        throw invalid(where + ": model has no id '" + target.id() + "' that a data generator reads");
                     }
                 }
                 Simulation s = pm.simulation(m.changes().and(overrides));
-                List<Output> outs = ids.stream().map(Output::of).toList();
-                Map<String, double[]> values = new LinkedHashMap<>();
+                List<Output> outs = ids.stream().map(x -> new Output(x.id(), x.quantity())).toList();
+                SolverOptions o = sim.algorithm().apply(options);
+                Map<Target, double[]> values = new LinkedHashMap<>();
                 double[] times;
                 if (sim.times() == null) {
-                    SteadyState ss = s.steadyState(outs, options, cancellation);
+                    if (sim.algorithm().stochastic()) {
+                        throw unsupported(where + ": a steady state of the stochastic algorithm "
+                                + sim.algorithm().kisaoId() + " is not defined; use a uniformTimeCourse");
+                    }
+                    SteadyState ss = s.steadyState(outs, o, cancellation);
                     times = new double[] { Double.NaN };
                     for (int c = 0; c < ids.size(); c++) {
                         values.put(ids.get(c), new double[] { ss.value(c) });
@@ -418,7 +480,7 @@ public final class SedmlExperiment {
                     if (sim.initialTime() != 0) {
                         s = s.withStartTime(sim.initialTime());
                     }
-                    TimeCourse tc = s.run(rel, outs, options, cancellation);
+                    TimeCourse tc = s.run(rel, outs, o, cancellation);
                     times = sim.times();
                     for (int c = 0; c < ids.size(); c++) {
                         double[] col = new double[tc.size()];
@@ -437,7 +499,7 @@ public final class SedmlExperiment {
         }
     }
 
-    private List<Run> repeated(Map<String, Element> tasks, Element t, String where, List<String> ids,
+    private List<Run> repeated(Map<String, Element> tasks, Element t, String where, List<Target> ids,
             ModelChanges overrides, Map<String, Double> outer, SolverOptions options, Cancellation cancellation,
             int depth) throws SedmlException, SimulationException {
         if ("false".equals(t.getAttribute("resetModel"))) {
@@ -498,7 +560,13 @@ public final class SedmlExperiment {
                 }
                 String target = targetId(c.getAttribute("target"), cw);
                 ModelDef m = model(c.getAttribute("modelReference"), cw);
-                (m.document().getModel().getSpecies(target) != null ? initials : params).put(target, v);
+                if (m.document().getModel().getSpecies(target) != null) {
+                    Matcher a = ATTR.matcher(c.getAttribute("target"));
+                    initials.put(target, inSpeciesUnits(m.document(), target, a.find() ? a.group(1) : "", v,
+                            m.changes().and(new ModelChanges(params, Map.of(), Set.of())), cw));
+                } else {
+                    params.put(target, v);
+                }
             }
             ModelChanges changes = new ModelChanges(params, initials, overrides.knockouts());
             Map<String, Double> iteration = new LinkedHashMap<>(outer);
@@ -587,10 +655,10 @@ public final class SedmlExperiment {
                     for (int i = 0; i <= n; i++) {
                         times[i] = start + (end - start) * i / n;
                     }
-                    return new SimDef(id, t0, times);
+                    return new SimDef(id, t0, times, KisaoPolicy.read(s, false, sw, notes, source));
                 }
                 case "steadyState":
-                    return new SimDef(id, 0, null);
+                    return new SimDef(id, 0, null, KisaoPolicy.read(s, true, sw, notes, source));
                 default:
                     throw unsupported(sw + ": simulation type <" + s.getLocalName()
                             + "> is not supported (use uniformTimeCourse or steadyState)");
@@ -623,6 +691,7 @@ public final class SedmlExperiment {
             Map<String, Double> params = new LinkedHashMap<>();
             Map<String, Double> initials = new LinkedHashMap<>();
             Set<String> knockouts = new LinkedHashSet<>();
+            List<String[]> speciesChanges = new ArrayList<>();
             for (Element c : Xml.list(m, "listOfChanges")) {
                 String cw = mw + " <" + c.getLocalName() + " target=\"" + c.getAttribute("target") + "\">";
                 if (!"changeAttribute".equals(c.getLocalName())) {
@@ -645,7 +714,16 @@ public final class SedmlExperiment {
                             + "hold a species at zero)");
                 }
                 double v = number(c, "newValue", cw);
-                (base.document().getModel().getSpecies(tid) != null ? initials : params).put(tid, v);
+                if (base.document().getModel().getSpecies(tid) != null) {
+                    speciesChanges.add(new String[] { tid, attr, Double.toString(v), cw });
+                } else {
+                    params.put(tid, v);
+                }
+            }
+            // Species values after the loop: a concentration needs the compartment's size, which may change too.
+            for (String[] sc : speciesChanges) {
+                initials.put(sc[0], inSpeciesUnits(base.document(), sc[0], sc[1], Double.parseDouble(sc[2]),
+                        base.changes().and(new ModelChanges(params, Map.of(), Set.of())), sc[3]));
             }
             for (String k : knockouts) {
                 org.sbml.jsbml.Species sp = base.document().getModel().getSpecies(k);
@@ -698,6 +776,123 @@ public final class SedmlExperiment {
             prepared.put(m.key(), p);
         }
         return p;
+    }
+
+    /**
+     * Solves a flux-balance model (fbc) for a task: the reaction fluxes ({@code @flux}, or a
+     * reaction's plain target) and the objective's value ({@code fbc:objective/@value}), the
+     * targets the BioSimulators conventions define for FBA; parameter changes (flux bounds)
+     * are applied to a copy of the document.
+     */
+    private Run fluxBalance(ModelDef m, SimDef sim, List<Target> ids, ModelChanges overrides,
+            Map<String, Double> ranges, String where) throws SedmlException, SimulationException {
+        if (sim.times() != null || !sim.algorithm().fluxBalance()) {
+            throw unsupported(where + ": the model is a flux-balance model (SBML fbc); run it with a <steadyState> "
+                    + "simulation whose algorithm is KISAO:0000437 (flux balance analysis), not "
+                    + (sim.times() != null ? "a time course" : sim.algorithm().kisaoId()));
+        }
+        ModelChanges c = m.changes().and(overrides);
+        SBMLDocument doc = m.document();
+        if (!c.initialValues().isEmpty() || !c.knockouts().isEmpty()) {
+            throw unsupported(where + ": changes of species in a flux-balance model ("
+                    + String.join(", ", c.initialValues().isEmpty() ? c.knockouts() : c.initialValues().keySet())
+                    + ") do not enter its linear programme; change flux-bound parameters instead");
+        }
+        if (!c.parameters().isEmpty()) {
+            doc = doc.clone();
+            for (Map.Entry<String, Double> e : c.parameters().entrySet()) {
+                org.sbml.jsbml.Parameter p = doc.getModel().getParameter(e.getKey());
+                if (p == null) {
+                    throw unsupported(where + ": only parameters (flux bounds) of a flux-balance model can be changed, "
+                            + "not '" + e.getKey() + "'");
+                }
+                p.setValue(e.getValue());
+            }
+        }
+        FluxBalance.Solution solution = FluxBalance.solve(doc);
+        Map<Target, double[]> values = new LinkedHashMap<>();
+        for (Target t : ids) {
+            double v;
+            if ("objective".equals(t.fba())) {
+                if (!t.id().equals(solution.objective())) {
+                    throw unsupported(where + ": objective '" + t.id() + "' is not the model's active objective '"
+                            + solution.objective() + "'");
+                }
+                v = solution.objectiveValue();
+            } else if (solution.fluxes().containsKey(t.id())) {
+                v = solution.fluxes().get(t.id());
+            } else {
+                throw unsupported(where + ": a flux-balance analysis gives the fluxes of reactions (@flux) and the "
+                        + "objective's value (fbc:objective/@value); '" + t.id() + "' is neither");
+            }
+            values.put(t, new double[] { v });
+        }
+        return new Run(ranges, new double[] { Double.NaN }, values);
+    }
+
+    /**
+     * What a variable reads. A species target means the species' concentration, as COPASI and
+     * tellurium (BioSimulators' reference simulators) report it; SED-ML L1V4's symbols
+     * {@code urn:sedml:symbol:amount} and {@code urn:sedml:symbol:concentration} beside the
+     * target choose explicitly. {@code sbml:reaction[...]/@flux} and
+     * {@code fbc:objective[...]/@value} read flux-balance results.
+     */
+    private Target target(Element variable, String where) throws SedmlException {
+        String target = variable.getAttribute("target");
+        String id = targetId(target, where);
+        Matcher a = ATTR.matcher(target);
+        String attr = a.find() ? a.group(1) : "";
+        String symbol = variable.getAttribute("symbol");
+        Quantity q = switch (symbol) {
+            case "", CONCENTRATION -> Quantity.CONCENTRATION;
+            case AMOUNT -> Quantity.AMOUNT;
+            default -> throw unsupported(where + ": symbol '" + symbol + "' beside a target is not supported (use "
+                    + AMOUNT + " or " + CONCENTRATION + ")");
+        };
+        boolean objective = target.contains("objective[");
+        switch (attr) {
+            case "":
+                return new Target(id, q, objective ? "objective" : null);
+            case "flux":
+                return new Target(id, q, "flux");
+            case "value":
+                return new Target(id, q, objective ? "objective" : null);
+            case "reducedCost", "shadowPrice", "minFlux", "maxFlux":
+                throw unsupported(where + ": target '" + target + "' asks for @" + attr + ", which the workbench's "
+                        + "flux-balance analysis does not compute (it gives @flux and the objective's @value)");
+            default:
+                if (Set.of("initialConcentration", "initialAmount", "size").contains(attr)) {
+                    // the value the attribute stands for, as it changes over the run
+                    return new Target(id, "initialAmount".equals(attr) ? Quantity.AMOUNT : q, null);
+                }
+                throw unsupported(where + ": target '" + target + "' reads attribute @" + attr
+                        + ", which is not a value of the model");
+        }
+    }
+
+    /**
+     * A species' new value in its own units, what SBML math reads: its amount when it has only
+     * substance units, else its concentration. {@code initialAmount} is an amount,
+     * {@code initialConcentration} and a plain species target a concentration; converting
+     * between them takes the compartment's size, changed or from the document.
+     */
+    private double inSpeciesUnits(SBMLDocument doc, String id, String attr, double v, ModelChanges changes,
+            String where) throws SedmlException {
+        org.sbml.jsbml.Species sp = doc.getModel().getSpecies(id);
+        boolean amount = "initialAmount".equals(attr);
+        if (amount == sp.getHasOnlySubstanceUnits()) {
+            return v;
+        }
+        String c = sp.getCompartment();
+        Double changed = changes.parameters().get(c);
+        org.sbml.jsbml.Compartment comp = doc.getModel().getCompartment(c);
+        double size = changed != null ? changed : comp != null && comp.isSetSize() ? comp.getSize() : Double.NaN;
+        if (!(Double.isFinite(size) && size > 0)) {
+            throw unsupported(where + ": converting between the amount and the concentration of species '" + id
+                    + "' needs the size of compartment '" + c + "', which the document does not give as a number; "
+                    + "change " + (amount ? "initialConcentration" : "initialAmount") + " instead or set the size");
+        }
+        return amount ? v / size : v * size;
     }
 
     private String targetId(String target, String where) throws SedmlException {

@@ -16,8 +16,9 @@ public final class BuiltinSolvers {
     public static final SolverProvider DORMAND_PRINCE = new DormandPrinceSolver();
     /** Dormand-Prince with a switch to BDF on stiffness. */
     public static final SolverProvider AUTO = new AutoSolver();
-    /** The three, for use outside OSGi. */
-    public static final List<SolverProvider> ALL = List.of(AUTO, BDF, DORMAND_PRINCE);
+    /** The three and the stochastic methods, for use outside OSGi. */
+    public static final List<SolverProvider> ALL = List.of(AUTO, BDF, DORMAND_PRINCE, StochasticSolvers.DIRECT,
+            StochasticSolvers.NEXT_REACTION);
 
     private BuiltinSolvers() {
     }

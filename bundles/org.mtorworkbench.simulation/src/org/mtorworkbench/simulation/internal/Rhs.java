@@ -103,6 +103,11 @@ public final class Rhs {
         groups = gs.toArray(new int[0][]);
     }
 
+    /** @return the layout of the model this right-hand side belongs to */
+    ModelLayout layout() {
+        return layout;
+    }
+
     /** dy = f(t, y). */
     public void eval(double t, double[] y, double[] dy) {
         update(t, y);
