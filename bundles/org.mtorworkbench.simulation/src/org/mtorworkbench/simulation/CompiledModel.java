@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.mtorworkbench.simulation.internal.CompFlattener;
+import org.mtorworkbench.simulation.internal.Engine;
+import org.mtorworkbench.simulation.internal.ModelAccess;
 import org.mtorworkbench.simulation.internal.ModelBuilder;
 import org.mtorworkbench.simulation.internal.ModelLayout;
 import org.sbml.jsbml.SBMLDocument;
@@ -16,6 +18,20 @@ import org.sbml.jsbml.SBMLDocument;
  * The JSBML document is read, never changed.
  */
 public final class CompiledModel {
+
+    static {
+        ModelAccess.install(new ModelAccess() {
+            @Override
+            public ModelLayout layout(CompiledModel model) {
+                return model.layout;
+            }
+
+            @Override
+            public Engine engine(Simulation simulation, SolverOptions options) throws SimulationException {
+                return simulation.engine(options);
+            }
+        });
+    }
 
     private final ModelLayout layout;
     private final long compileNanos;

@@ -585,8 +585,7 @@ public final class ModelBuilder {
                 stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
                 pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code,
-                emitter.delays().summary(), extents.size());
-        layout.setStatements(new CEmitter.Statements(upd, derivs, jac, gradSlots));
+                emitter.delays().summary(), extents.size(), new ModelLayout.Equations(upd, derivs, jac));
         return layout;
     }
 

@@ -1,5 +1,7 @@
 package org.mtorworkbench.simulation.internal;
 
+import java.util.List;
+
 /**
  * What the compiler learned about a model: its symbols, state vector, events and Jacobian
  * sparsity, and the generated code. Immutable after construction by {@link ModelBuilder};
@@ -54,19 +56,22 @@ public final class ModelLayout {
     final Delays.Summary delays;
     /** How many of the last {@link #algebraicVars} are fast reactions' extents rather than rule variables. */
     final int fastExtents;
-    /** The statements behind update, derivs and jacobian, set once by the builder; for {@link CEmitter}. */
-    private CEmitter.Statements statements;
+    /** The statements behind the generated update, derivs and jacobian methods. */
+    final Equations equations;
 
-    ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
-            boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
-            boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
-            boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
-            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount, int[] rateTargets, int[] rateSymbols, String source,
-            ModelCode code) {
-        this(modelId, ids, kinds, p0, ruleAssigned, hasInitialAssignment, speciesCompartment, onlySubstanceUnits,
-                stateSymbol, stateIsAmount, eventIds, eventTargets, eventInitialValue, eventPersistent,
-                eventValuesAtTrigger, eventHasDelay, eventHasPriority, jacobianPattern, algebraicVars, gradientSlots,
-                rootCount, rateTargets, rateSymbols, source, code, Delays.Summary.NONE, 0);
+    /**
+     * The statements the generated {@code update}, {@code derivs} and {@code jacobian} run, in
+     * order: assignment rules and rates into {@code v}, derivatives into {@code dy}, the
+     * analytic Jacobian's gradients and entries (empty when it is computed by finite
+     * differences). Kept so the same system can be written in another language.
+     */
+    record Equations(List<CodeGenerator.Store> update, List<CodeGenerator.Store> derivs,
+            List<CodeGenerator.Store> jacobian) {
+        Equations {
+            update = List.copyOf(update);
+            derivs = List.copyOf(derivs);
+            jacobian = List.copyOf(jacobian);
+        }
     }
 
     ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
@@ -75,7 +80,8 @@ public final class ModelLayout {
             boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
             boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount,
             int[] rateTargets, int[] rateSymbols, String source, ModelCode code, Delays.Summary delays,
-            int fastExtents) {
+            int fastExtents, Equations equations) {
+        this.equations = equations;
         this.delays = delays;
         this.fastExtents = fastExtents;
         this.modelId = modelId;
@@ -172,18 +178,6 @@ public final class ModelLayout {
 
     public ModelCode code() {
         return code;
-    }
-
-    void setStatements(CEmitter.Statements s) {
-        if (statements != null) {
-            throw new IllegalStateException("statements are set once");
-        }
-        statements = s;
-    }
-
-    /** @return the statements of the right-hand side and Jacobian, or null if the builder kept none */
-    CEmitter.Statements statements() {
-        return statements;
     }
 
     /** @return a listing of the generated code, for diagnostics */
