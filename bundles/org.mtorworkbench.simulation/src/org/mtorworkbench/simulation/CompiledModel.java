@@ -9,6 +9,7 @@ import org.mtorworkbench.simulation.internal.Engine;
 import org.mtorworkbench.simulation.internal.ModelAccess;
 import org.mtorworkbench.simulation.internal.ModelBuilder;
 import org.mtorworkbench.simulation.internal.ModelLayout;
+import org.mtorworkbench.simulation.internal.SymbolKind;
 import org.sbml.jsbml.SBMLDocument;
 
 /**
@@ -82,25 +83,25 @@ public final class CompiledModel {
 
     /** @return the ids of all species, in document order */
     public List<String> speciesIds() {
-        return idsOfKind(ModelLayout.SPECIES);
+        return idsOfKind(SymbolKind.SPECIES);
     }
 
     /** @return the ids of the global parameters */
     public List<String> parameterIds() {
-        return idsOfKind(ModelLayout.PARAMETER);
+        return idsOfKind(SymbolKind.PARAMETER);
     }
 
     /** @return the ids of the compartments */
     public List<String> compartmentIds() {
-        return idsOfKind(ModelLayout.COMPARTMENT);
+        return idsOfKind(SymbolKind.COMPARTMENT);
     }
 
     /** @return the ids of the reactions */
     public List<String> reactionIds() {
-        return idsOfKind(ModelLayout.REACTION);
+        return idsOfKind(SymbolKind.REACTION);
     }
 
-    private List<String> idsOfKind(int kind) {
+    private List<String> idsOfKind(SymbolKind kind) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < layout.symbolCount(); i++) {
             if (layout.kind(i) == kind) {
@@ -113,7 +114,7 @@ public final class CompiledModel {
     /** @return true if the id names something a run can report */
     public boolean hasId(String id) {
         int i = layout.indexOf(id);
-        return i > 0 && layout.kind(i) != ModelLayout.INTERNAL;
+        return i > 0 && layout.kind(i) != SymbolKind.INTERNAL;
     }
 
     /** @return the number of ODE state variables */

@@ -76,7 +76,7 @@ public final class Crosscheck {
 
     /**
      * Compares a run of the model with the default options, over {@code points} equal intervals
-     * from 0 to {@code tEnd}, with the truth.
+     * from its start time (0) to {@code tEnd}, with the truth.
      *
      * @param toolchain gcc and SUNDIALS, or null to take the engine's BDF as the truth
      * @throws SimulationException if the default run or the truth fails (the message says which)
@@ -84,16 +84,30 @@ public final class Crosscheck {
      */
     public static Report run(CompiledModel model, double tEnd, int points, CvodeReference.Toolchain toolchain)
             throws SimulationException, IOException {
-        if (!(tEnd > 0) || points < 1) {
-            throw new IllegalArgumentException("t-end must be positive and points at least 1");
+        return run(model.newSimulation(), tEnd, points, toolchain);
+    }
+
+    /**
+     * Like {@link #run(CompiledModel, double, int, CvodeReference.Toolchain)} for a simulation
+     * with overrides (e.g. a PEtab problem's nominal parameters), from its start time.
+     */
+    public static Report run(Simulation sim, double tEnd, int points, CvodeReference.Toolchain toolchain)
+            throws SimulationException, IOException {
+        CompiledModel model = sim.model();
+        if (points < 1) {
+            throw new IllegalArgumentException("points must be at least 1");
         }
         long t0 = System.nanoTime();
+        SolverOptions defaults = SolverOptions.defaults();
+        ReferenceSeam.Start start = ReferenceSeam.start(sim, defaults);
+        double from = start.time();
+        if (!(tEnd > from) || Double.isInfinite(tEnd)) {
+            throw new IllegalArgumentException("t-end must be a number after the start time " + from);
+        }
         double[] times = new double[points + 1];
         for (int i = 0; i <= points; i++) {
-            times[i] = tEnd * i / points;
+            times[i] = from + (tEnd - from) * i / points;
         }
-        SolverOptions defaults = SolverOptions.defaults();
-        Simulation sim = model.newSimulation();
         double[][] ours;
         try {
             ours = ReferenceSeam.stateTrajectory(sim, times, defaults);
@@ -101,7 +115,7 @@ public final class Crosscheck {
             throw new SimulationException(e.kind(), "the run with the default options failed: " + e.getMessage(), e);
         }
         double scale = 0;
-        for (double y : ReferenceSeam.start(sim, defaults).state()) {
+        for (double y : start.state()) {
             scale = Math.max(scale, Math.abs(y));
         }
         double atol = ATOL_SCALE * (scale > 0 && Double.isFinite(scale) ? scale : 1);

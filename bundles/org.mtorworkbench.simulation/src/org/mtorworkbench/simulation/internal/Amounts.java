@@ -18,7 +18,7 @@ public final class Amounts {
      */
     public static double read(ModelLayout l, int s, double[] v, Quantity q) {
         double x = v[s];
-        if (q == Quantity.VALUE || l.kinds[s] != ModelLayout.SPECIES) {
+        if (q == Quantity.VALUE || l.kinds[s] != SymbolKind.SPECIES) {
             return x;
         }
         boolean substance = l.onlySubstanceUnits[s];

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mtorworkbench.sbml.SbmlReader;
 import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.simulation.Simulation;
 import org.mtorworkbench.tests.support.SharedData;
 
 /**
  * The oracle on real models: every SBML file of the shared models folder (the PEtab problems'
- * models included, to the last time of their measurement tables; the others to t = 100) runs
+ * models included, at the nominal values of their parameter tables and to the last time of
+ * their measurement tables; the others as they are, to t = 100) runs
  * with the default options within {@link Crosscheck#BOUND} of the truth (CVODE at rtol 1e-10,
  * or the engine's BDF at rtol 1e-11 where CVODE cannot run the model), and never with a species
  * amount below -atol. One test per model; the table of numbers is written to
@@ -34,23 +36,51 @@ class RealModelCrosscheckTest {
     /** @return the last measurement time of the PEtab problem in the model's folder, or {@link #DEFAULT_T_END} */
     static double tEnd(Path model) throws IOException {
         double last = Double.NaN;
-        try (Stream<Path> files = Files.list(model.getParent())) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("measurementData")
-                    && f.getFileName().toString().endsWith(".tsv")).toList()) {
-                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-                int col = List.of(lines.get(0).split("\t", -1)).indexOf("time");
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.split("\t", -1);
-                    if (col >= 0 && col < f.length && !f[col].isBlank()) {
-                        double t = Double.parseDouble(f[col].strip());
-                        if (Double.isFinite(t) && !(t <= last)) {
-                            last = t;
-                        }
+        for (Path p : tables(model, "measurementData")) {
+            List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+            int col = List.of(lines.get(0).split("\t", -1)).indexOf("time");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", -1);
+                if (col >= 0 && col < f.length && !f[col].isBlank()) {
+                    double t = Double.parseDouble(f[col].strip());
+                    if (Double.isFinite(t) && !(t <= last)) {
+                        last = t;
                     }
                 }
             }
         }
         return Double.isNaN(last) || last <= 0 ? DEFAULT_T_END : last;
+    }
+
+    /** @return the TSV files of the PEtab problem in the model's folder whose names start with {@code prefix} */
+    private static List<Path> tables(Path model, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(model.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".tsv")).sorted().toList();
+        }
+    }
+
+    /** @return the model's simulation at the nominal values of its PEtab parameter table, if it has one */
+    static Simulation nominal(CompiledModel m, Path model) throws IOException {
+        Simulation sim = m.newSimulation();
+        for (Path p : tables(model, "parameters")) {
+            List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+            List<String> head = List.of(lines.get(0).split("\t", -1));
+            int id = head.indexOf("parameterId");
+            int value = head.indexOf("nominalValue");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", -1);
+                if (id >= 0 && value >= 0 && value < f.length && m.parameterIds().contains(f[id].strip())
+                        && !f[value].isBlank()) {
+                    try {
+                        sim = sim.withValue(f[id].strip(), Double.parseDouble(f[value].strip()));
+                    } catch (IllegalArgumentException e) {
+                        // a parameter a rule defines keeps its rule
+                    }
+                }
+            }
+        }
+        return sim;
     }
 
     @TestFactory
@@ -70,7 +100,7 @@ class RealModelCrosscheckTest {
         return models.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> {
             double tEnd = tEnd(file);
             CompiledModel m = CompiledModel.compile(new SbmlReader().read(file));
-            Crosscheck.Report r = Crosscheck.run(m, tEnd, POINTS, a.available() ? a.toolchain() : null);
+            Crosscheck.Report r = Crosscheck.run(nominal(m, file), tEnd, POINTS, a.available() ? a.toolchain() : null);
             String row = String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%.3g,%s,%s,%.3g,%s,%.0f", root.relativize(file),
                     r.states(), r.tEnd(), r.truth(), r.truthNote().replace(',', ';'), r.deviation(),
                     r.deviationState(), r.deviationTime(), r.minimumAmount(), r.minimumState(), r.millis());
