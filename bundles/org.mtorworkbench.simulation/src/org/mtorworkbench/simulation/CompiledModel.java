@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.mtorworkbench.simulation.internal.CompFlattener;
 import org.mtorworkbench.simulation.internal.Engine;
 import org.mtorworkbench.simulation.internal.ModelAccess;
 import org.mtorworkbench.simulation.internal.ModelBuilder;
 import org.mtorworkbench.simulation.internal.ModelLayout;
 import org.mtorworkbench.simulation.internal.SymbolKind;
+import org.mtorworkbench.sbml.CompFlattening;
+import org.mtorworkbench.sbml.CompFlatteningException;
 import org.sbml.jsbml.SBMLDocument;
 
 /**
@@ -56,7 +57,15 @@ public final class CompiledModel {
                     + " which FluxBalance solves; a time course of it is not simulated");
         }
         // A hierarchical model is compiled from its flattened copy; the document stays as it is.
-        SBMLDocument model = CompFlattener.usesComp(doc) ? CompFlattener.flatten(doc) : doc;
+        SBMLDocument model = doc;
+        if (CompFlattening.usesComp(doc)) {
+            try {
+                model = CompFlattening.flatten(doc);
+            } catch (CompFlatteningException e) {
+                throw new SimulationException(e.kind() == CompFlatteningException.Kind.UNSUPPORTED
+                        ? SimulationException.Kind.UNSUPPORTED : SimulationException.Kind.INVALID_MODEL, e.getMessage(), e);
+            }
+        }
         ModelLayout layout = ModelBuilder.build(model);
         return new CompiledModel(layout, System.nanoTime() - t0);
     }
