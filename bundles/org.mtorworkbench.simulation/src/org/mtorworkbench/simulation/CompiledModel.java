@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.mtorworkbench.simulation.internal.CompFlattener;
+import org.mtorworkbench.simulation.internal.Engine;
+import org.mtorworkbench.simulation.internal.ModelAccess;
 import org.mtorworkbench.simulation.internal.ModelBuilder;
 import org.mtorworkbench.simulation.internal.ModelLayout;
+import org.mtorworkbench.simulation.internal.SymbolKind;
+import org.mtorworkbench.sbml.CompFlattening;
+import org.mtorworkbench.sbml.CompFlatteningException;
 import org.sbml.jsbml.SBMLDocument;
 
 /**
@@ -16,6 +20,20 @@ import org.sbml.jsbml.SBMLDocument;
  * The JSBML document is read, never changed.
  */
 public final class CompiledModel {
+
+    static {
+        ModelAccess.install(new ModelAccess() {
+            @Override
+            public ModelLayout layout(CompiledModel model) {
+                return model.layout;
+            }
+
+            @Override
+            public Engine engine(Simulation simulation, SolverOptions options) throws SimulationException {
+                return simulation.engine(options);
+            }
+        });
+    }
 
     private final ModelLayout layout;
     private final long compileNanos;
@@ -39,7 +57,15 @@ public final class CompiledModel {
                     + " which FluxBalance solves; a time course of it is not simulated");
         }
         // A hierarchical model is compiled from its flattened copy; the document stays as it is.
-        SBMLDocument model = CompFlattener.usesComp(doc) ? CompFlattener.flatten(doc) : doc;
+        SBMLDocument model = doc;
+        if (CompFlattening.usesComp(doc)) {
+            try {
+                model = CompFlattening.flatten(doc);
+            } catch (CompFlatteningException e) {
+                throw new SimulationException(e.kind() == CompFlatteningException.Kind.UNSUPPORTED
+                        ? SimulationException.Kind.UNSUPPORTED : SimulationException.Kind.INVALID_MODEL, e.getMessage(), e);
+            }
+        }
         ModelLayout layout = ModelBuilder.build(model);
         return new CompiledModel(layout, System.nanoTime() - t0);
     }
@@ -66,25 +92,25 @@ public final class CompiledModel {
 
     /** @return the ids of all species, in document order */
     public List<String> speciesIds() {
-        return idsOfKind(ModelLayout.SPECIES);
+        return idsOfKind(SymbolKind.SPECIES);
     }
 
     /** @return the ids of the global parameters */
     public List<String> parameterIds() {
-        return idsOfKind(ModelLayout.PARAMETER);
+        return idsOfKind(SymbolKind.PARAMETER);
     }
 
     /** @return the ids of the compartments */
     public List<String> compartmentIds() {
-        return idsOfKind(ModelLayout.COMPARTMENT);
+        return idsOfKind(SymbolKind.COMPARTMENT);
     }
 
     /** @return the ids of the reactions */
     public List<String> reactionIds() {
-        return idsOfKind(ModelLayout.REACTION);
+        return idsOfKind(SymbolKind.REACTION);
     }
 
-    private List<String> idsOfKind(int kind) {
+    private List<String> idsOfKind(SymbolKind kind) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < layout.symbolCount(); i++) {
             if (layout.kind(i) == kind) {
@@ -97,7 +123,7 @@ public final class CompiledModel {
     /** @return true if the id names something a run can report */
     public boolean hasId(String id) {
         int i = layout.indexOf(id);
-        return i > 0 && layout.kind(i) != ModelLayout.INTERNAL;
+        return i > 0 && layout.kind(i) != SymbolKind.INTERNAL;
     }
 
     /** @return the number of ODE state variables */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.simulation.SimulationException.Kind;
+import org.mtorworkbench.simulation.internal.Amounts;
 import org.mtorworkbench.simulation.internal.Engine;
 import org.mtorworkbench.simulation.internal.ModelLayout;
 import org.mtorworkbench.simulation.internal.SteadyStateSolver;
@@ -106,22 +107,11 @@ public final class Simulation {
         }
         ModelLayout l = model.layout();
         int[] sym = new int[outputs.size()];
-        int[] mode = new int[outputs.size()];
+        Quantity[] quantity = new Quantity[outputs.size()];
         for (int c = 0; c < sym.length; c++) {
             Output o = outputs.get(c);
-            int i = l.indexOf(o.id());
-            if (i <= 0 || l.kind(i) == ModelLayout.INTERNAL) {
-                throw new IllegalArgumentException("model '" + l.modelId() + "' has no id '" + o.id() + "'");
-            }
-            sym[c] = i;
-            if (l.kind(i) == ModelLayout.SPECIES) {
-                boolean hosu = l.hasOnlySubstanceUnits(i);
-                if (o.quantity() == Quantity.AMOUNT && !hosu) {
-                    mode[c] = 1;
-                } else if (o.quantity() == Quantity.CONCENTRATION && hosu) {
-                    mode[c] = 2;
-                }
-            }
+            sym[c] = symbol(l, o.id());
+            quantity[c] = o.quantity();
         }
         long t0 = System.nanoTime();
         Engine engine = engine(options);
@@ -139,13 +129,7 @@ public final class Simulation {
             }
             double[] r = values[row - shift];
             for (int c = 0; c < sym.length; c++) {
-                double x = v[sym[c]];
-                if (mode[c] == 1) {
-                    x *= v[l.compartmentOf(sym[c])];
-                } else if (mode[c] == 2) {
-                    x /= v[l.compartmentOf(sym[c])];
-                }
-                r[c] = x;
+                r[c] = Amounts.read(l, sym[c], v, quantity[c]);
             }
         }, cancelled);
         return new TimeCourse(times, outputs, values, statistics(engine, System.nanoTime() - t0));
@@ -172,22 +156,18 @@ public final class Simulation {
         double[] out = new double[outputs.size()];
         for (int c = 0; c < out.length; c++) {
             Output o = outputs.get(c);
-            int i = l.indexOf(o.id());
-            if (i <= 0 || l.kind(i) == ModelLayout.INTERNAL) {
-                throw new IllegalArgumentException("model '" + l.modelId() + "' has no id '" + o.id() + "'");
-            }
-            double x = v[i];
-            if (l.kind(i) == ModelLayout.SPECIES) {
-                boolean hosu = l.hasOnlySubstanceUnits(i);
-                if (o.quantity() == Quantity.AMOUNT && !hosu) {
-                    x *= v[l.compartmentOf(i)];
-                } else if (o.quantity() == Quantity.CONCENTRATION && hosu) {
-                    x /= v[l.compartmentOf(i)];
-                }
-            }
-            out[c] = x;
+            out[c] = Amounts.read(l, symbol(l, o.id()), v, o.quantity());
         }
         return new SteadyState(outputs, out, r.method(), r.iterations(), r.residual(), r.conservationLaws());
+    }
+
+    /** @return the symbol of a reported id */
+    private static int symbol(ModelLayout l, String id) {
+        int i = l.indexOf(id);
+        if (i <= 0 || l.kind(i) == ModelLayout.INTERNAL) {
+            throw new IllegalArgumentException("model '" + l.modelId() + "' has no id '" + id + "'");
+        }
+        return i;
     }
 
     static RunStatistics statistics(Engine e, long nanos) {

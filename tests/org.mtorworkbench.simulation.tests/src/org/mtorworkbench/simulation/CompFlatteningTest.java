@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mtorworkbench.sbml.SbmlReader;
-import org.mtorworkbench.simulation.internal.CompFlattener;
+import org.mtorworkbench.sbml.CompFlattening;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.SBMLWriter;
 
@@ -83,8 +83,8 @@ class CompFlatteningTest {
                 "A's 'unused' is deleted, both submodels' k are replaced by the main model's");
         assertFalse(m.hasId("A__k"));
         assertFalse(m.hasId("A__unused"));
-        assertTrue(CompFlattener.usesComp(doc));
-        assertFalse(CompFlattener.usesComp(CompFlattener.flatten(doc)), "the flattened copy still uses comp");
+        assertTrue(CompFlattening.usesComp(doc));
+        assertFalse(CompFlattening.usesComp(CompFlattening.flatten(doc)), "the flattened copy still uses comp");
 
         TimeCourse tc = m.newSimulation().run(8, 8, List.of("A__S", "B__S"),
                 SolverOptions.defaults().withRelativeTolerance(1e-9).withAbsoluteTolerance(1e-12));

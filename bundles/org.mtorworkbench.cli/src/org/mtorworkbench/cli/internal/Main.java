@@ -37,6 +37,7 @@ public final class Main {
         register(new SteadyStateCommand());
         register(new TestSuiteCommand());
         register(new BenchCommand());
+        register(new CrosscheckCommand());
         register(new RenderCommand());
         register(new CatalogueCommands.Drugs());
         register(new CatalogueCommands.Contexts());

@@ -49,7 +49,7 @@ public final class ModelBuilder {
     private final Model model;
     private final int level;
     private final List<String> ids = new ArrayList<>();
-    private final List<Integer> kinds = new ArrayList<>();
+    private final List<SymbolKind> kinds = new ArrayList<>();
     private final List<Double> p0 = new ArrayList<>();
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final Map<String, FunctionDefinition> functions = new HashMap<>();
@@ -85,7 +85,12 @@ public final class ModelBuilder {
         return new ModelBuilder(doc.getModel(), doc.getLevel()).build();
     }
 
-    private int add(String id, int kind, double value) throws SimulationException {
+    /** @return the kind of a symbol */
+    SymbolKind kind(int symbol) {
+        return kinds.get(symbol);
+    }
+
+    private int add(String id, SymbolKind kind, double value) throws SimulationException {
         if (index.containsKey(id)) {
             throw new SimulationException(Kind.INVALID_MODEL, "the id '" + id + "' is defined twice");
         }
@@ -97,7 +102,7 @@ public final class ModelBuilder {
         return i;
     }
 
-    private int sym(String id, String where) throws SimulationException {
+    int sym(String id, String where) throws SimulationException {
         Integer i = index.get(id);
         if (i == null) {
             throw new SimulationException(Kind.INVALID_MODEL, where + " refers to '" + id + "', which the model does not define");
@@ -105,38 +110,38 @@ public final class ModelBuilder {
         return i;
     }
 
-    private Expr emit(ASTNode n, Map<String, Expr> env, Set<Integer> deps, String where) throws SimulationException {
+    Expr emit(ASTNode n, Map<String, Expr> env, Set<Integer> deps, String where) throws SimulationException {
         return emitter.emit(n, env, deps, where);
     }
 
     private ModelLayout build() throws SimulationException {
         String modelId = model.isSetId() ? model.getId() : "model";
-        add("\u0000time", ModelLayout.TIME, 0);
+        add("\u0000time", SymbolKind.TIME, 0);
         for (FunctionDefinition fd : model.getListOfFunctionDefinitions()) {
             functions.put(fd.getId(), fd);
         }
         for (Compartment c : model.getListOfCompartments()) {
             boolean zeroDim = c.isSetSpatialDimensions() && c.getSpatialDimensions() == 0;
             double size = c.isSetSize() ? c.getSize() : (level < 3 || zeroDim ? 1.0 : Double.NaN);
-            add(c.getId(), ModelLayout.COMPARTMENT, size);
+            add(c.getId(), SymbolKind.COMPARTMENT, size);
         }
         List<Species> species = new ArrayList<>(model.getListOfSpecies());
         for (Species s : species) {
             double v = s.isSetInitialAmount() ? s.getInitialAmount()
                     : s.isSetInitialConcentration() ? s.getInitialConcentration() : Double.NaN;
-            add(s.getId(), ModelLayout.SPECIES, v);
+            add(s.getId(), SymbolKind.SPECIES, v);
         }
         for (Parameter p : model.getListOfParameters()) {
-            add(p.getId(), ModelLayout.PARAMETER, p.isSetValue() ? p.getValue() : Double.NaN);
+            add(p.getId(), SymbolKind.PARAMETER, p.isSetValue() ? p.getValue() : Double.NaN);
         }
         for (Reaction r : model.getListOfReactions()) {
-            add(r.getId(), ModelLayout.REACTION, Double.NaN);
+            add(r.getId(), SymbolKind.REACTION, Double.NaN);
         }
         // A fast reaction is at equilibrium: its extent is an algebraic unknown (see FastReactions).
         Map<String, Integer> extents = new LinkedHashMap<>();
         for (Reaction r : model.getListOfReactions()) {
             if (FastReactions.isFast(r)) {
-                extents.put(r.getId(), add(FastReactions.extentId(r), ModelLayout.INTERNAL, 0.0));
+                extents.put(r.getId(), add(FastReactions.extentId(r), SymbolKind.INTERNAL, 0.0));
             }
         }
         // Species references with ids are symbols; stoichiometryMath gets an internal symbol.
@@ -148,12 +153,12 @@ public final class ModelBuilder {
                 for (SpeciesReference sr : list) {
                     if (sr.isSetStoichiometryMath()) {
                         int k = add(r.getId() + "." + sr.getSpecies() + ".stoichiometry#" + stoichSymbol.size(),
-                                ModelLayout.INTERNAL, Double.NaN);
+                                SymbolKind.INTERNAL, Double.NaN);
                         stoichSymbol.put(sr, k);
                         deferredMath.add(sr);
                     } else if (sr.isSetId()) {
                         double st = sr.isSetStoichiometry() ? sr.getStoichiometry() : (level < 3 ? 1.0 : Double.NaN);
-                        stoichSymbol.put(sr, add(sr.getId(), ModelLayout.SPECIES_REFERENCE, st));
+                        stoichSymbol.put(sr, add(sr.getId(), SymbolKind.SPECIES_REFERENCE, st));
                     }
                 }
             }
@@ -164,7 +169,7 @@ public final class ModelBuilder {
             Map<String, Expr> env = new HashMap<>();
             if (r.isSetKineticLaw()) {
                 for (LocalParameter lp : r.getKineticLaw().getListOfLocalParameters()) {
-                    int k = add(r.getId() + "." + lp.getId(), ModelLayout.LOCAL_PARAMETER,
+                    int k = add(r.getId() + "." + lp.getId(), SymbolKind.LOCAL_PARAMETER,
                             lp.isSetValue() ? lp.getValue() : Double.NaN);
                     env.put(lp.getId(), Expr.load(Arr.V, k));
                 }
@@ -176,7 +181,7 @@ public final class ModelBuilder {
         for (String x : rateOfArguments()) {
             Integer s = index.get(x);
             if (s != null) {
-                rateSymbols.put(s, add("rateOf(" + x + ")", ModelLayout.INTERNAL, 0.0));
+                rateSymbols.put(s, add("rateOf(" + x + ")", SymbolKind.INTERNAL, 0.0));
             }
         }
         emitter = new MathEmitter(index, functions, rateSymbols);
@@ -433,15 +438,15 @@ public final class ModelBuilder {
             hasIa[t] = true;
         }
         for (int s = 1; s < n; s++) {
-            int kind = kinds.get(s);
-            if (kind == ModelLayout.REACTION || kind == ModelLayout.INTERNAL) {
+            SymbolKind kind = kinds.get(s);
+            if (kind == SymbolKind.REACTION || kind == SymbolKind.INTERNAL) {
                 continue;
             }
             if (assignmentRules.containsKey(s)) {
                 init.add(assignmentRules.get(s));
             } else if (ia.containsKey(s)) {
                 init.add(ia.get(s));
-            } else if (kind == ModelLayout.SPECIES) {
+            } else if (kind == SymbolKind.SPECIES) {
                 Species sp = speciesOf.get(s);
                 int c = speciesComp[s];
                 if (!hosu[s] && sp.isSetInitialAmount()) {
@@ -460,72 +465,7 @@ public final class ModelBuilder {
         List<Node> initOrder = sort(init, "initial assignments and assignment rules");
 
         // Events.
-        List<Event> events = new ArrayList<>(model.getListOfEvents());
-        int ne = events.size();
-        String[] eventIds = new String[ne];
-        int[][] targets = new int[ne][];
-        boolean[] initialValue = new boolean[ne];
-        boolean[] persistent = new boolean[ne];
-        boolean[] atTrigger = new boolean[ne];
-        boolean[] hasDelay = new boolean[ne];
-        boolean[] hasPriority = new boolean[ne];
-        List<CodeGenerator.Store> trig = new ArrayList<>();
-        List<Expr.Cmp> comparisons = new ArrayList<>();
-        Map<Integer, Expr> delays = new LinkedHashMap<>();
-        Map<Integer, Expr> priorities = new LinkedHashMap<>();
-        Map<Integer, List<Expr>> values = new LinkedHashMap<>();
-        for (int e = 0; e < ne; e++) {
-            Event ev = events.get(e);
-            String name = ev.isSetId() ? ev.getId() : "#" + (e + 1);
-            eventIds[e] = name;
-            String where = "the trigger of event '" + name + "'";
-            if (!ev.isSetTrigger() || !ev.getTrigger().isSetMath()) {
-                // An event without a trigger never fires.
-                trig.add(new CodeGenerator.Store(Arr.OUT, e, Expr.num(0)));
-            } else {
-                Expr t = emit(ev.getTrigger().getMath(), noEnv, new LinkedHashSet<>(), where);
-                trig.add(new CodeGenerator.Store(Arr.OUT, e, t));
-                t.comparisons(comparisons);
-            }
-            initialValue[e] = level < 3 || !ev.isSetTrigger() || !ev.getTrigger().isSetInitialValue()
-                    || ev.getTrigger().getInitialValue();
-            persistent[e] = level < 3 || !ev.isSetTrigger() || !ev.getTrigger().isSetPersistent()
-                    || ev.getTrigger().getPersistent();
-            atTrigger[e] = !ev.isSetUseValuesFromTriggerTime() || ev.getUseValuesFromTriggerTime();
-            if (ev.isSetDelay() && ev.getDelay().isSetMath()) {
-                hasDelay[e] = true;
-                delays.put(e, emit(ev.getDelay().getMath(), noEnv, new LinkedHashSet<>(), "the delay of event '" + name + "'"));
-            }
-            if (ev.isSetPriority() && ev.getPriority().isSetMath()) {
-                hasPriority[e] = true;
-                priorities.put(e, emit(ev.getPriority().getMath(), noEnv, new LinkedHashSet<>(),
-                        "the priority of event '" + name + "'"));
-            }
-            List<EventAssignment> eas = new ArrayList<>();
-            for (EventAssignment ea : ev.getListOfEventAssignments()) {
-                if (ea.isSetMath()) {
-                    eas.add(ea);
-                }
-            }
-            targets[e] = new int[eas.size()];
-            List<Expr> vals = new ArrayList<>();
-            for (int a = 0; a < eas.size(); a++) {
-                EventAssignment ea = eas.get(a);
-                int t = sym(ea.getVariable(), "event '" + name + "'");
-                if (ruleAssigned[t]) {
-                    throw new SimulationException(Kind.INVALID_MODEL, "event '" + name + "' assigns '" + ea.getVariable()
-                            + "', which an assignment rule defines");
-                }
-                if (kinds.get(t) == ModelLayout.REACTION) {
-                    throw new SimulationException(Kind.INVALID_MODEL, "event '" + name + "' assigns the reaction '"
-                            + ea.getVariable() + "'");
-                }
-                targets[e][a] = t;
-                vals.add(emit(ea.getMath(), noEnv, new LinkedHashSet<>(),
-                        "the assignment to '" + ea.getVariable() + "' in event '" + name + "'"));
-            }
-            values.put(e, vals);
-        }
+        EventsPhase events = EventsPhase.process(this, model, level, ruleAssigned);
 
         // Generated code.
         List<CodeGenerator.Store> initStmts = new ArrayList<>();
@@ -558,7 +498,7 @@ public final class ModelBuilder {
         listing.append("jacobian: ").append(gradSlots < 0 ? "finite differences" : "analytic, " + jac.size() + " statements")
                 .append('\n');
         List<CodeGenerator.Store> roots = new ArrayList<>();
-        for (Expr.Cmp c : comparisons) {
+        for (Expr.Cmp c : events.comparisons) {
             roots.add(new CodeGenerator.Store(Arr.OUT, roots.size(), c.difference()));
         }
         Map<Integer, Expr> delayed = new LinkedHashMap<>();
@@ -567,11 +507,11 @@ public final class ModelBuilder {
             delayed.put(k, delayedExprs.get(k));
             listing.append("delayed #").append(k).append(": ").append(delayedExprs.get(k)).append('\n');
         }
-        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, trig, roots, alg, jac, delays, priorities,
-                values, delayed);
+        ModelCode code = CodeGenerator.generate(initStmts, upd, derivs, events.triggers, roots, alg, jac, events.delays,
+                events.priorities, events.values, delayed);
 
         double[] p0a = new double[n];
-        int[] kindA = new int[n];
+        SymbolKind[] kindA = new SymbolKind[n];
         for (int i = 0; i < n; i++) {
             p0a[i] = p0.get(i);
             kindA[i] = kinds.get(i);
@@ -581,12 +521,18 @@ public final class ModelBuilder {
         for (int k = 0; k < ns; k++) {
             stateAmountA[k] = stateAmount.get(k);
         }
-        ModelLayout layout = new ModelLayout(modelId, ids.toArray(String[]::new), kindA, p0a, ruleAssigned, hasIa, speciesComp, hosu,
-                stateSymA, stateAmountA, eventIds, targets, initialValue, persistent, atTrigger, hasDelay, hasPriority,
-                pattern, algebraicVars, gradSlots, roots.size(), rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code,
-                emitter.delays().summary(), extents.size());
-        layout.setStatements(new CEmitter.Statements(upd, derivs, jac, gradSlots));
+        ModelLayout layout = new ModelLayout.Builder()
+                .symbols(modelId, ids.toArray(String[]::new), kindA, p0a, speciesComp, hosu)
+                .rules(ruleAssigned, algebraicVars, extents.size(),
+                        rateSymbols.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                        rateSymbols.values().stream().mapToInt(Integer::intValue).toArray())
+                .states(stateSymA, stateAmountA)
+                .jacobian(pattern, gradSlots)
+                .initialValues(hasIa)
+                .events(events.ids, events.targets, events.initialValue, events.persistent, events.atTrigger,
+                        events.hasDelay, events.hasPriority, roots.size())
+                .code(code, listing.toString(), emitter.delays().summary(), new ModelLayout.Equations(upd, derivs, jac))
+                .build();
         return layout;
     }
 
@@ -691,10 +637,10 @@ public final class ModelBuilder {
                 continue;
             }
             candidate[i] = switch (kinds.get(i)) {
-            case ModelLayout.PARAMETER -> !model.getParameter(id).isConstant();
-            case ModelLayout.COMPARTMENT -> !model.getCompartment(id).isConstant();
-            case ModelLayout.SPECIES -> !model.getSpecies(id).isConstant() && !changedByReactions.contains(id);
-            case ModelLayout.SPECIES_REFERENCE -> true;
+            case PARAMETER -> !model.getParameter(id).isConstant();
+            case COMPARTMENT -> !model.getCompartment(id).isConstant();
+            case SPECIES -> !model.getSpecies(id).isConstant() && !changedByReactions.contains(id);
+            case SPECIES_REFERENCE -> true;
             default -> false;
             };
         }
@@ -712,7 +658,7 @@ public final class ModelBuilder {
             List<Integer> order = new ArrayList<>(d);
             order.sort(java.util.Comparator.comparingInt(
                     v -> (Double.isNaN(p0.get(v)) ? 0 : 4) + (eventTargets.contains(ids.get(v)) ? 2 : 0)
-                            + (kinds.get(v) == ModelLayout.SPECIES && model.getSpecies(ids.get(v)).getBoundaryCondition() ? 1 : 0)));
+                            + (kinds.get(v) == SymbolKind.SPECIES && model.getSpecies(ids.get(v)).getBoundaryCondition() ? 1 : 0)));
             preferred.add(new LinkedHashSet<>(order));
         }
         Map<Integer, Integer> varToRule = new HashMap<>();

@@ -1,5 +1,7 @@
 package org.mtorworkbench.simulation.internal;
 
+import java.util.List;
+
 /**
  * What the compiler learned about a model: its symbols, state vector, events and Jacobian
  * sparsity, and the generated code. Immutable after construction by {@link ModelBuilder};
@@ -7,18 +9,19 @@ package org.mtorworkbench.simulation.internal;
  */
 public final class ModelLayout {
 
-    public static final int TIME = 0;
-    public static final int COMPARTMENT = 1;
-    public static final int SPECIES = 2;
-    public static final int PARAMETER = 3;
-    public static final int REACTION = 4;
-    public static final int SPECIES_REFERENCE = 5;
-    public static final int LOCAL_PARAMETER = 6;
-    public static final int INTERNAL = 7;
+    // The symbol kinds under their former names, for code written against them.
+    public static final SymbolKind TIME = SymbolKind.TIME;
+    public static final SymbolKind COMPARTMENT = SymbolKind.COMPARTMENT;
+    public static final SymbolKind SPECIES = SymbolKind.SPECIES;
+    public static final SymbolKind PARAMETER = SymbolKind.PARAMETER;
+    public static final SymbolKind REACTION = SymbolKind.REACTION;
+    public static final SymbolKind SPECIES_REFERENCE = SymbolKind.SPECIES_REFERENCE;
+    public static final SymbolKind LOCAL_PARAMETER = SymbolKind.LOCAL_PARAMETER;
+    public static final SymbolKind INTERNAL = SymbolKind.INTERNAL;
 
     final String modelId;
     final String[] ids;
-    final int[] kinds;
+    final SymbolKind[] kinds;
     final double[] p0;
     /** Symbols whose value is fixed by an assignment rule (not overridable, not event targets). */
     final boolean[] ruleAssigned;
@@ -54,60 +57,186 @@ public final class ModelLayout {
     final Delays.Summary delays;
     /** How many of the last {@link #algebraicVars} are fast reactions' extents rather than rule variables. */
     final int fastExtents;
-    /** The statements behind update, derivs and jacobian, set once by the builder; for {@link CEmitter}. */
-    private CEmitter.Statements statements;
+    /** The statements behind the generated update, derivs and jacobian methods. */
+    final Equations equations;
 
-    ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
-            boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
-            boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
-            boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
-            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount, int[] rateTargets, int[] rateSymbols, String source,
-            ModelCode code) {
-        this(modelId, ids, kinds, p0, ruleAssigned, hasInitialAssignment, speciesCompartment, onlySubstanceUnits,
-                stateSymbol, stateIsAmount, eventIds, eventTargets, eventInitialValue, eventPersistent,
-                eventValuesAtTrigger, eventHasDelay, eventHasPriority, jacobianPattern, algebraicVars, gradientSlots,
-                rootCount, rateTargets, rateSymbols, source, code, Delays.Summary.NONE, 0);
+    /**
+     * The statements the generated {@code update}, {@code derivs} and {@code jacobian} run, in
+     * order: assignment rules and rates into {@code v}, derivatives into {@code dy}, the
+     * analytic Jacobian's gradients and entries (empty when it is computed by finite
+     * differences). Kept so the same system can be written in another language.
+     */
+    record Equations(List<CodeGenerator.Store> update, List<CodeGenerator.Store> derivs,
+            List<CodeGenerator.Store> jacobian) {
+        Equations {
+            update = List.copyOf(update);
+            derivs = List.copyOf(derivs);
+            jacobian = List.copyOf(jacobian);
+        }
     }
 
-    ModelLayout(String modelId, String[] ids, int[] kinds, double[] p0, boolean[] ruleAssigned,
-            boolean[] hasInitialAssignment, int[] speciesCompartment, boolean[] onlySubstanceUnits, int[] stateSymbol,
-            boolean[] stateIsAmount, String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue,
-            boolean[] eventPersistent, boolean[] eventValuesAtTrigger, boolean[] eventHasDelay,
-            boolean[] eventHasPriority, int[][] jacobianPattern, int[] algebraicVars, int gradientSlots, int rootCount,
-            int[] rateTargets, int[] rateSymbols, String source, ModelCode code, Delays.Summary delays,
-            int fastExtents) {
-        this.delays = delays;
-        this.fastExtents = fastExtents;
-        this.modelId = modelId;
-        this.ids = ids;
-        this.kinds = kinds;
-        this.p0 = p0;
-        this.ruleAssigned = ruleAssigned;
-        this.hasInitialAssignment = hasInitialAssignment;
-        this.speciesCompartment = speciesCompartment;
-        this.onlySubstanceUnits = onlySubstanceUnits;
-        this.stateSymbol = stateSymbol;
-        this.stateIsAmount = stateIsAmount;
+    /**
+     * Collects a layout phase by phase (each setter is one phase's result) and makes the
+     * immutable layout; every phase must have been given exactly once.
+     */
+    static final class Builder {
+        private final java.util.Set<String> given = new java.util.HashSet<>();
+        private String modelId;
+        private String[] ids;
+        private SymbolKind[] kinds;
+        private double[] p0;
+        private int[] speciesCompartment;
+        private boolean[] onlySubstanceUnits;
+        private boolean[] ruleAssigned;
+        private int[] algebraicVars;
+        private int fastExtents;
+        private int[] rateTargets;
+        private int[] rateSymbols;
+        private int[] stateSymbol;
+        private boolean[] stateIsAmount;
+        private int[][] jacobianPattern;
+        private int gradientSlots;
+        private boolean[] hasInitialAssignment;
+        private String[] eventIds;
+        private int[][] eventTargets;
+        private boolean[] eventInitialValue;
+        private boolean[] eventPersistent;
+        private boolean[] eventValuesAtTrigger;
+        private boolean[] eventHasDelay;
+        private boolean[] eventHasPriority;
+        private int rootCount;
+        private String source;
+        private ModelCode code;
+        private Delays.Summary delays;
+        private Equations equations;
+
+        private void once(String phase) {
+            if (!given.add(phase)) {
+                throw new IllegalStateException("the layout's " + phase + " are given twice");
+            }
+        }
+
+        /** The symbols: ids, kinds, default values; for species their compartment and units. */
+        Builder symbols(String modelId, String[] ids, SymbolKind[] kinds, double[] p0, int[] speciesCompartment,
+                boolean[] onlySubstanceUnits) {
+            once("symbols");
+            this.modelId = modelId;
+            this.ids = ids;
+            this.kinds = kinds;
+            this.p0 = p0;
+            this.speciesCompartment = speciesCompartment;
+            this.onlySubstanceUnits = onlySubstanceUnits;
+            return this;
+        }
+
+        /**
+         * The rules: symbols assignment rules fix, the variables algebraic rules determine (the
+         * last {@code fastExtents} of them fast reactions' extents), rateOf's targets and the
+         * internal symbols holding their rates.
+         */
+        Builder rules(boolean[] ruleAssigned, int[] algebraicVars, int fastExtents, int[] rateTargets,
+                int[] rateSymbols) {
+            once("rules");
+            this.ruleAssigned = ruleAssigned;
+            this.algebraicVars = algebraicVars;
+            this.fastExtents = fastExtents;
+            this.rateTargets = rateTargets;
+            this.rateSymbols = rateSymbols;
+            return this;
+        }
+
+        /** The state vector: each state's symbol, and whether it is a species amount. */
+        Builder states(int[] stateSymbol, boolean[] stateIsAmount) {
+            once("states");
+            this.stateSymbol = stateSymbol;
+            this.stateIsAmount = stateIsAmount;
+            return this;
+        }
+
+        /** The Jacobian: its sparsity pattern, and the analytic Jacobian's work slots (-1: finite differences). */
+        Builder jacobian(int[][] jacobianPattern, int gradientSlots) {
+            once("jacobian");
+            this.jacobianPattern = jacobianPattern;
+            this.gradientSlots = gradientSlots;
+            return this;
+        }
+
+        /** The initial values: which symbols have an initial assignment. */
+        Builder initialValues(boolean[] hasInitialAssignment) {
+            once("initial values");
+            this.hasInitialAssignment = hasInitialAssignment;
+            return this;
+        }
+
+        /** The events, and the number of root functions watched for their triggers. */
+        Builder events(String[] eventIds, int[][] eventTargets, boolean[] eventInitialValue, boolean[] eventPersistent,
+                boolean[] eventValuesAtTrigger, boolean[] eventHasDelay, boolean[] eventHasPriority, int rootCount) {
+            once("events");
+            this.eventIds = eventIds;
+            this.eventTargets = eventTargets;
+            this.eventInitialValue = eventInitialValue;
+            this.eventPersistent = eventPersistent;
+            this.eventValuesAtTrigger = eventValuesAtTrigger;
+            this.eventHasDelay = eventHasDelay;
+            this.eventHasPriority = eventHasPriority;
+            this.rootCount = rootCount;
+            return this;
+        }
+
+        /** The generated code, its listing, the delays it reads and the equations behind it. */
+        Builder code(ModelCode code, String source, Delays.Summary delays, Equations equations) {
+            once("code");
+            this.code = code;
+            this.source = source;
+            this.delays = delays;
+            this.equations = equations;
+            return this;
+        }
+
+        ModelLayout build() {
+            for (String phase : List.of("symbols", "rules", "states", "jacobian", "initial values", "events", "code")) {
+                if (!given.contains(phase)) {
+                    throw new IllegalStateException("the layout's " + phase + " are missing");
+                }
+            }
+            return new ModelLayout(this);
+        }
+    }
+
+    private ModelLayout(Builder b) {
+        this.modelId = b.modelId;
+        this.ids = b.ids;
+        this.kinds = b.kinds;
+        this.p0 = b.p0;
+        this.speciesCompartment = b.speciesCompartment;
+        this.onlySubstanceUnits = b.onlySubstanceUnits;
+        this.ruleAssigned = b.ruleAssigned;
+        this.algebraicVars = b.algebraicVars;
+        this.fastExtents = b.fastExtents;
+        this.rateTargets = b.rateTargets;
+        this.rateSymbols = b.rateSymbols;
+        this.stateSymbol = b.stateSymbol;
+        this.stateIsAmount = b.stateIsAmount;
         this.symbolState = new int[ids.length];
         java.util.Arrays.fill(symbolState, -1);
         for (int i = 0; i < stateSymbol.length; i++) {
             symbolState[stateSymbol[i]] = i;
         }
-        this.eventIds = eventIds;
-        this.eventTargets = eventTargets;
-        this.eventInitialValue = eventInitialValue;
-        this.eventPersistent = eventPersistent;
-        this.eventValuesAtTrigger = eventValuesAtTrigger;
-        this.eventHasDelay = eventHasDelay;
-        this.eventHasPriority = eventHasPriority;
-        this.jacobianPattern = jacobianPattern;
-        this.algebraicVars = algebraicVars;
-        this.gradientSlots = gradientSlots;
-        this.rootCount = rootCount;
-        this.rateTargets = rateTargets;
-        this.rateSymbols = rateSymbols;
-        this.source = source;
-        this.code = code;
+        this.jacobianPattern = b.jacobianPattern;
+        this.gradientSlots = b.gradientSlots;
+        this.hasInitialAssignment = b.hasInitialAssignment;
+        this.eventIds = b.eventIds;
+        this.eventTargets = b.eventTargets;
+        this.eventInitialValue = b.eventInitialValue;
+        this.eventPersistent = b.eventPersistent;
+        this.eventValuesAtTrigger = b.eventValuesAtTrigger;
+        this.eventHasDelay = b.eventHasDelay;
+        this.eventHasPriority = b.eventHasPriority;
+        this.rootCount = b.rootCount;
+        this.code = b.code;
+        this.source = b.source;
+        this.delays = b.delays;
+        this.equations = b.equations;
     }
 
     public String modelId() {
@@ -130,7 +259,7 @@ public final class ModelLayout {
         return ids[symbol];
     }
 
-    public int kind(int symbol) {
+    public SymbolKind kind(int symbol) {
         return kinds[symbol];
     }
 
@@ -172,18 +301,6 @@ public final class ModelLayout {
 
     public ModelCode code() {
         return code;
-    }
-
-    void setStatements(CEmitter.Statements s) {
-        if (statements != null) {
-            throw new IllegalStateException("statements are set once");
-        }
-        statements = s;
-    }
-
-    /** @return the statements of the right-hand side and Jacobian, or null if the builder kept none */
-    CEmitter.Statements statements() {
-        return statements;
     }
 
     /** @return a listing of the generated code, for diagnostics */

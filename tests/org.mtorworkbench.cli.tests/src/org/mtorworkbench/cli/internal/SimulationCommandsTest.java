@@ -83,7 +83,7 @@ class SimulationCommandsTest {
         String row = lines.stream().filter(l -> l.startsWith("builtin:mtor")).findFirst().orElseThrow();
         String[] f = row.split(",", -1);
         assertEquals(22, f.length, row);
-        if (org.mtorworkbench.simulation.CvodeReference.locate().available()) {
+        if (org.mtorworkbench.simulation.reference.CvodeReference.locate().available()) {
             assertTrue(Double.parseDouble(f[12]) > 0, row);
             assertTrue(Double.parseDouble(f[17]) > 0, row);
             // both solvers at rtol 1e-6, relative to each state's peak

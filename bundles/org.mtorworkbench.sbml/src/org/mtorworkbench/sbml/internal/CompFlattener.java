@@ -1,4 +1,4 @@
-package org.mtorworkbench.simulation.internal;
+package org.mtorworkbench.sbml.internal;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
 
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlReader;
-import org.mtorworkbench.simulation.SimulationException;
-import org.mtorworkbench.simulation.SimulationException.Kind;
+import org.mtorworkbench.sbml.CompFlatteningException;
+import org.mtorworkbench.sbml.CompFlatteningException.Kind;
 import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.AbstractSBase;
 import org.sbml.jsbml.Compartment;
@@ -130,13 +130,13 @@ public final class CompFlattener {
      * Flattens the document's main model.
      *
      * @return a new document, of the same level and version, without the comp package
-     * @throws SimulationException INVALID_MODEL for references that resolve to nothing, missing
+     * @throws CompFlatteningException INVALID_MODEL for references that resolve to nothing, missing
      *         model definitions or external files, cycles of definitions; UNSUPPORTED for
      *         replacements the flattening cannot express
      */
-    public static SBMLDocument flatten(SBMLDocument doc) throws SimulationException {
+    public static SBMLDocument flatten(SBMLDocument doc) throws CompFlatteningException {
         if (doc == null || !doc.isSetModel()) {
-            throw new SimulationException(Kind.INVALID_MODEL, "the document has no model");
+            throw new CompFlatteningException(Kind.INVALID_MODEL, "the document has no model");
         }
         URI location = null;
         if (doc.isSetLocationURI()) {
@@ -149,7 +149,7 @@ public final class CompFlattener {
         return new CompFlattener().run(new Source(doc, location));
     }
 
-    private SBMLDocument run(Source main) throws SimulationException {
+    private SBMLDocument run(Source main) throws CompFlatteningException {
         Model top = main.doc().getModel();
         Instance root = instantiate("", top, main, null, null, new ArrayList<>());
         // Deletions and replacements, innermost submodels first.
@@ -189,10 +189,10 @@ public final class CompFlattener {
     // ---- instantiation -------------------------------------------------------------------
 
     private Instance instantiate(String prefix, Model def, Source source, Submodel via, Instance parent, List<String> stack)
-            throws SimulationException {
+            throws CompFlatteningException {
         String key = System.identityHashCode(source.doc()) + "/" + def.getId();
         if (stack.contains(key)) {
-            throw new SimulationException(Kind.INVALID_MODEL, "model definition '" + def.getId()
+            throw new CompFlatteningException(Kind.INVALID_MODEL, "model definition '" + def.getId()
                     + "' contains itself through its submodels; a hierarchy of models must not be circular");
         }
         stack.add(key);
@@ -253,13 +253,13 @@ public final class CompFlattener {
     private record ModelRef(Model model, Source source) {
     }
 
-    private ModelRef findModel(Source source, String modelRef, String where, List<String> seen) throws SimulationException {
+    private ModelRef findModel(Source source, String modelRef, String where, List<String> seen) throws CompFlatteningException {
         if (modelRef == null || modelRef.isEmpty()) {
-            throw new SimulationException(Kind.INVALID_MODEL, where + " names no model definition");
+            throw new CompFlatteningException(Kind.INVALID_MODEL, where + " names no model definition");
         }
         String key = System.identityHashCode(source.doc()) + "/" + modelRef;
         if (seen.contains(key)) {
-            throw new SimulationException(Kind.INVALID_MODEL, where + ": the external model definitions of '" + modelRef
+            throw new CompFlatteningException(Kind.INVALID_MODEL, where + ": the external model definitions of '" + modelRef
                     + "' refer to each other in a circle");
         }
         seen.add(key);
@@ -276,7 +276,7 @@ public final class CompFlattener {
                 Model m = other.doc().getModel();
                 if (!ext.isSetModelRef() || (m != null && ext.getModelRef().equals(m.getId()))) {
                     if (m == null) {
-                        throw new SimulationException(Kind.INVALID_MODEL, where + ": the file '" + ext.getSource() + "' holds no model");
+                        throw new CompFlatteningException(Kind.INVALID_MODEL, where + ": the file '" + ext.getSource() + "' holds no model");
                     }
                     return new ModelRef(m, other);
                 }
@@ -287,13 +287,13 @@ public final class CompFlattener {
             // The main model of an external file may be instantiated by its id.
             return new ModelRef(doc.getModel(), source);
         }
-        throw new SimulationException(Kind.INVALID_MODEL, where + " refers to model definition '" + modelRef
+        throw new CompFlatteningException(Kind.INVALID_MODEL, where + " refers to model definition '" + modelRef
                 + "', which the document does not define");
     }
 
-    private Source readExternal(Source from, ExternalModelDefinition ext, String where) throws SimulationException {
+    private Source readExternal(Source from, ExternalModelDefinition ext, String where) throws CompFlatteningException {
         if (!ext.isSetSource()) {
-            throw new SimulationException(Kind.INVALID_MODEL, "external model definition '" + ext.getId() + "' has no source");
+            throw new CompFlatteningException(Kind.INVALID_MODEL, "external model definition '" + ext.getId() + "' has no source");
         }
         URI target;
         try {
@@ -303,15 +303,15 @@ public final class CompFlattener {
             } else if (from.location() != null) {
                 target = from.location().resolve(src);
             } else {
-                throw new SimulationException(Kind.INVALID_MODEL, "external model definition '" + ext.getId() + "' refers to '"
+                throw new CompFlatteningException(Kind.INVALID_MODEL, "external model definition '" + ext.getId() + "' refers to '"
                         + ext.getSource() + "', but the document's location is unknown; read the document from its file");
             }
         } catch (java.net.URISyntaxException e) {
-            throw new SimulationException(Kind.INVALID_MODEL, "external model definition '" + ext.getId()
+            throw new CompFlatteningException(Kind.INVALID_MODEL, "external model definition '" + ext.getId()
                     + "' has a source that is not a URI: '" + ext.getSource() + "'");
         }
         if (!"file".equals(target.getScheme())) {
-            throw new SimulationException(Kind.UNSUPPORTED, "external model definition '" + ext.getId() + "' refers to '"
+            throw new CompFlatteningException(Kind.UNSUPPORTED, "external model definition '" + ext.getId() + "' refers to '"
                     + target + "'; only local files are read");
         }
         SBMLDocument doc = external.get(target);
@@ -319,7 +319,7 @@ public final class CompFlattener {
             try {
                 doc = new SbmlReader().read(Path.of(target));
             } catch (SbmlException e) {
-                throw new SimulationException(Kind.INVALID_MODEL, where + ": cannot read external model definition '"
+                throw new CompFlatteningException(Kind.INVALID_MODEL, where + ": cannot read external model definition '"
                         + ext.getId() + "': " + e.getMessage(), e);
             }
             external.put(target, doc);
@@ -479,14 +479,14 @@ public final class CompFlattener {
     }
 
     /** @return the element, the {@link Instance} of a submodel, or {@link #UNIT} a reference points to */
-    private Object resolve(Instance inst, SBaseRef ref, String where) throws SimulationException {
+    private Object resolve(Instance inst, SBaseRef ref, String where) throws CompFlatteningException {
         Object target;
         String what;
         if (ref.isSetPortRef()) {
             CompModelPlugin plugin = compModel(inst.def);
             Port port = plugin == null || !plugin.isSetListOfPorts() ? null : plugin.getPort(ref.getPortRef());
             if (port == null) {
-                throw new SimulationException(Kind.INVALID_MODEL, where + " names port '" + ref.getPortRef() + "', which "
+                throw new CompFlatteningException(Kind.INVALID_MODEL, where + " names port '" + ref.getPortRef() + "', which "
                         + inst.describe() + " (model '" + inst.def.getId() + "') does not have");
             }
             target = resolve(inst, port, where);
@@ -502,18 +502,18 @@ public final class CompFlattener {
         } else if (ref.isSetUnitRef()) {
             return UNIT;
         } else {
-            throw new SimulationException(Kind.INVALID_MODEL, where + " names no element (no portRef, idRef, metaIdRef or unitRef)");
+            throw new CompFlatteningException(Kind.INVALID_MODEL, where + " names no element (no portRef, idRef, metaIdRef or unitRef)");
         }
         while (target instanceof SBase s && deleted.contains(s) && replacer.containsKey(s)) {
             target = replacer.get(s);
         }
         if (target == null) {
-            throw new SimulationException(Kind.INVALID_MODEL, where + " refers to " + what + ", which " + inst.describe()
+            throw new CompFlatteningException(Kind.INVALID_MODEL, where + " refers to " + what + ", which " + inst.describe()
                     + " does not define");
         }
         if (ref.isSetSBaseRef() && !ref.isSetPortRef()) {
             if (!(target instanceof Instance child)) {
-                throw new SimulationException(Kind.INVALID_MODEL, where + " looks inside " + what + ", which is not a submodel");
+                throw new CompFlatteningException(Kind.INVALID_MODEL, where + " looks inside " + what + ", which is not a submodel");
             }
             return resolve(child, ref.getSBaseRef(), where);
         }
@@ -534,20 +534,20 @@ public final class CompFlattener {
     }
 
     /** @return the submodel element a replacement names, or null for a unit definition */
-    private SBase replaced(Instance inst, String submodelRef, SBaseRef ref, String where) throws SimulationException {
+    private SBase replaced(Instance inst, String submodelRef, SBaseRef ref, String where) throws CompFlatteningException {
         Instance sub = inst.children.get(submodelRef);
         if (sub == null) {
-            throw new SimulationException(Kind.INVALID_MODEL, where + " names submodel '" + submodelRef + "', which does not exist");
+            throw new CompFlatteningException(Kind.INVALID_MODEL, where + " names submodel '" + submodelRef + "', which does not exist");
         }
         Object t = resolve(sub, ref, where);
         if (t instanceof Instance) {
-            throw new SimulationException(Kind.UNSUPPORTED, where + " names a whole submodel, which the flattening does not support");
+            throw new CompFlatteningException(Kind.UNSUPPORTED, where + " names a whole submodel, which the flattening does not support");
         }
         return t == UNIT ? null : (SBase) t;
     }
 
     /** Applies the replacements an element (and its descendants) declare. */
-    private void replaceAll(Instance inst, SBase top) throws SimulationException {
+    private void replaceAll(Instance inst, SBase top) throws CompFlatteningException {
         List<SBase> all = new ArrayList<>();
         walk(top, all::add);
         for (SBase e : all) {
@@ -573,7 +573,7 @@ public final class CompFlattener {
                     localRedirects.put(target, eId);
                 } else if (target instanceof NamedSBase tn && tn.isSetId() && !(target instanceof LocalParameter)) {
                     if (eId == null) {
-                        throw new SimulationException(Kind.INVALID_MODEL, where + ": an element without an id replaces '" + tn.getId() + "'");
+                        throw new CompFlatteningException(Kind.INVALID_MODEL, where + ": an element without an id replaces '" + tn.getId() + "'");
                     }
                     if (!tn.getId().equals(eId)) {
                         redirects.put(tn.getId(), new Redirect(eId, factor));
@@ -716,7 +716,7 @@ public final class CompFlattener {
         return p;
     }
 
-    private SBMLDocument assemble(Source main, Model top, Instance root) throws SimulationException {
+    private SBMLDocument assemble(Source main, Model top, Instance root) throws CompFlatteningException {
         SBMLDocument src = main.doc();
         SBMLDocument out = new SBMLDocument(src.getLevel(), src.getVersion());
         Model flat = out.createModel(top.isSetId() ? top.getId() : "model");
@@ -795,7 +795,7 @@ public final class CompFlattener {
         renameReferences(e, id -> target(id).id());
     }
 
-    private static void add(Model flat, SBase e) throws SimulationException {
+    private static void add(Model flat, SBase e) throws CompFlatteningException {
         try {
             if (e instanceof FunctionDefinition fd) {
                 flat.addFunctionDefinition(fd);
@@ -817,7 +817,7 @@ public final class CompFlattener {
                 flat.addEvent(ev);
             }
         } catch (IllegalArgumentException ex) {
-            throw new SimulationException(Kind.INVALID_MODEL, "flattening the submodels gives two elements the same id ("
+            throw new CompFlatteningException(Kind.INVALID_MODEL, "flattening the submodels gives two elements the same id ("
                     + ex.getMessage() + "); rename one of them");
         }
     }

@@ -1,4 +1,4 @@
-package org.mtorworkbench.simulation;
+package org.mtorworkbench.simulation.reference;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.simulation.Simulation;
+import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SimulationException.Kind;
-import org.mtorworkbench.simulation.internal.CEmitter;
-import org.mtorworkbench.simulation.internal.CvodeDriver;
-import org.mtorworkbench.simulation.internal.Engine;
-import org.mtorworkbench.simulation.internal.ModelLayout;
+import org.mtorworkbench.simulation.SolverOptions;
+import org.mtorworkbench.simulation.reference.internal.CEmitter;
+import org.mtorworkbench.simulation.reference.internal.CvodeDriver;
+import org.mtorworkbench.simulation.seam.ReferenceSeam;
 
 /**
  * The reference the engine's speed and accuracy are measured against: the same ODE system
@@ -204,7 +207,7 @@ public final class CvodeReference {
      */
     public static String unsupportedReason(CompiledModel model) {
         try {
-            CEmitter.source(model.layout(), true);
+            CEmitter.source(ReferenceSeam.equations(model), true);
             return model.stateCount() == 0 ? "the model has no state variables" : null;
         } catch (CEmitter.Unsupported e) {
             return e.getMessage();
@@ -247,14 +250,14 @@ public final class CvodeReference {
      */
     public static Program compile(Toolchain tc, CompiledModel model, boolean analyticJacobian, LinearSolver solver)
             throws SimulationException, IOException {
-        ModelLayout layout = model.layout();
+        ReferenceSeam.Equations equations = ReferenceSeam.equations(model);
         boolean klu = solver == LinearSolver.KLU;
         if (klu && !tc.hasKlu()) {
             throw new IOException("the KLU libraries are not installed; " + INSTALL_HINT);
         }
         String source;
         try {
-            source = CEmitter.source(layout, analyticJacobian || klu, klu);
+            source = CEmitter.source(equations, analyticJacobian || klu, klu);
         } catch (CEmitter.Unsupported e) {
             throw new SimulationException(Kind.UNSUPPORTED, "the CVODE reference cannot run this model: "
                     + e.getMessage());
@@ -282,8 +285,8 @@ public final class CvodeReference {
             if (!Files.isExecutable(exe)) {
                 throw new IOException("gcc failed to compile the CVODE reference: " + gccOut);
             }
-            return new Program(layout, dir, exe, analyticJacobian, (analyticJacobian || klu) && hasAnalyticJacobian(layout),
-                    solver, compileMs);
+            return new Program(model, equations.states(), dir, exe, analyticJacobian,
+                    (analyticJacobian || klu) && equations.hasJacobian(), solver, compileMs);
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e;
@@ -292,7 +295,8 @@ public final class CvodeReference {
 
     /** A compiled reference program for one model; close it to delete its temporary folder. */
     public static final class Program implements AutoCloseable {
-        private final ModelLayout layout;
+        private final CompiledModel model;
+        private final int states;
         private final Path dir;
         private final Path exe;
         private final boolean analyticAsked;
@@ -301,9 +305,10 @@ public final class CvodeReference {
         private final double compileMillis;
         private int inputs;
 
-        private Program(ModelLayout layout, Path dir, Path exe, boolean analyticAsked, boolean analytic,
+        private Program(CompiledModel model, int states, Path dir, Path exe, boolean analyticAsked, boolean analytic,
                 LinearSolver solver, double compileMillis) {
-            this.layout = layout;
+            this.model = model;
+            this.states = states;
             this.dir = dir;
             this.exe = exe;
             this.analyticAsked = analyticAsked;
@@ -327,21 +332,21 @@ public final class CvodeReference {
          */
         public Result run(Simulation sim, double[] times, SolverOptions options, int runs, long budgetMillis)
                 throws SimulationException, IOException {
-            if (sim.model().layout() != layout) {
+            if (sim.model() != model) {
                 throw new IllegalArgumentException("the simulation is of another model than the program's");
             }
-            Engine engine = sim.engine(options);
-            if (times.length < 2 || times[0] != engine.values()[0]) {
+            ReferenceSeam.Start start = ReferenceSeam.start(sim, options);
+            if (times.length < 2 || times[0] != start.time()) {
                 throw new IllegalArgumentException("the output times must start at the simulation's start time");
             }
-            String input = CvodeDriver.input(engine.values().clone(), engine.state().clone(), times,
+            String input = CvodeDriver.input(start.symbols(), start.state(), times,
                     Math.max(1, runs), budgetMillis, analyticAsked, options.get(SolverOptions.RELATIVE_TOLERANCE),
                     options.get(SolverOptions.ABSOLUTE_TOLERANCE), options.get(SolverOptions.MAX_STEPS),
                     options.get(SolverOptions.INITIAL_STEP), options.get(SolverOptions.MAX_STEP));
             Path in = dir.resolve("input-" + (inputs++) + ".txt");
             Files.writeString(in, input, StandardCharsets.US_ASCII);
             String out = exec(List.of(exe.toString(), in.toString()), dir, 3600);
-            return parse(out, layout.stateCount(), times, analytic, solver, compileMillis);
+            return parse(out, states, times, analytic, solver, compileMillis);
         }
 
         @Override
@@ -358,17 +363,15 @@ public final class CvodeReference {
         }
     }
 
-    private static boolean hasAnalyticJacobian(ModelLayout layout) {
-        try {
-            return CEmitter.hasJacobian(layout);
-        } catch (CEmitter.Unsupported e) {
-            return false;
-        }
-    }
-
     /** @return true if the model has an analytic Jacobian the C export can write (needed for KLU) */
     public static boolean hasAnalyticJacobian(CompiledModel model) {
-        return hasAnalyticJacobian(model.layout());
+        ReferenceSeam.Equations e = ReferenceSeam.equations(model);
+        try {
+            CEmitter.check(e);
+            return e.hasJacobian();
+        } catch (CEmitter.Unsupported x) {
+            return false;
+        }
     }
 
     private static String exec(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
@@ -439,21 +442,7 @@ public final class CvodeReference {
      */
     public static double[][] engineStates(Simulation sim, double[] times, SolverOptions options)
             throws SimulationException {
-        ModelLayout l = sim.model().layout();
-        Engine engine = sim.engine(options);
-        int ns = l.stateCount();
-        double[][] out = new double[times.length][ns];
-        engine.run(times, (row, t, v) -> {
-            for (int k = 0; k < ns; k++) {
-                int s = l.symbolOfState(k);
-                double x = v[s];
-                if (l.isAmountState(k) && !l.hasOnlySubstanceUnits(s)) {
-                    x *= v[l.compartmentOf(s)];
-                }
-                out[row][k] = x;
-            }
-        }, () -> false);
-        return out;
+        return ReferenceSeam.stateTrajectory(sim, times, options);
     }
 
     /**

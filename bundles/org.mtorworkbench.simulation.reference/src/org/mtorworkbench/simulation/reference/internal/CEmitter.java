@@ -1,14 +1,14 @@
-package org.mtorworkbench.simulation.internal;
+package org.mtorworkbench.simulation.reference.internal;
 
 import java.util.List;
 import java.util.Map;
 
-import org.mtorworkbench.simulation.internal.CodeGenerator.Store;
-import org.mtorworkbench.simulation.internal.Expr.Arr;
+import org.mtorworkbench.simulation.seam.ReferenceSeam.Equations;
+import org.mtorworkbench.simulation.seam.Term;
 
 /**
- * Writes a compiled model's right-hand side as C: the same statements the generated
- * {@code update} and {@code derivs} run (state loads, assignment rules and reaction rates in
+ * Writes a compiled model's right-hand side as C, from its equations as the engine's seam
+ * gives them: the same statements the generated {@code update} and {@code derivs} run (state loads, assignment rules and reaction rates in
  * dependency order, then the derivatives), and the analytic Jacobian where the model has
  * one. Used to time a C ODE solver on exactly the system the engine integrates. Expression
  * nodes it does not know make it refuse (with the reason), never emit something different.
@@ -17,15 +17,6 @@ public final class CEmitter {
 
     /** Statements per C function, so the C compiler never sees one enormous function. */
     private static final int CHUNK = 400;
-
-    /** What {@code update}, {@code derivs} and {@code jacobian} compute, as the builder made them. */
-    public record Statements(List<Store> update, List<Store> derivs, List<Store> jacobian, int gradientSlots) {
-        public Statements {
-            update = List.copyOf(update);
-            derivs = List.copyOf(derivs);
-            jacobian = List.copyOf(jacobian);
-        }
-    }
 
     /** The model cannot be written as C; the message says why. */
     public static final class Unsupported extends Exception {
@@ -94,7 +85,7 @@ public final class CEmitter {
             Map.entry("tanh", "tanh"), Map.entry("asin", "asin"), Map.entry("acos", "acos"),
             Map.entry("atan", "atan"), Map.entry("min", "mtw_min"), Map.entry("max", "mtw_max"));
 
-    /** Helpers of {@link MathFns} by name and arity. */
+    /** The engine's MathML helpers by name and arity. */
     private static final Map<String, Integer> FNS = Map.ofEntries(Map.entry("pow", 2), Map.entry("factorial", 1),
             Map.entry("root", 2), Map.entry("log", 2), Map.entry("sec", 1), Map.entry("csc", 1),
             Map.entry("cot", 1), Map.entry("sech", 1), Map.entry("csch", 1), Map.entry("coth", 1),
@@ -116,21 +107,16 @@ public final class CEmitter {
      *
      * @throws Unsupported naming the construct otherwise
      */
-    public static Statements statementsOf(ModelLayout layout) throws Unsupported {
-        Statements s = layout.statements();
-        if (s == null) {
-            throw new Unsupported("the compiled model keeps no statements for export");
+    public static void check(Equations e) throws Unsupported {
+        if (e.events() > 0) {
+            throw new Unsupported("the model has " + e.events() + " event(s)");
         }
-        if (layout.eventCount() > 0) {
-            throw new Unsupported("the model has " + layout.eventCount() + " event(s)");
-        }
-        if (layout.algebraicVars.length > 0) {
+        if (e.algebraicVariables() > 0) {
             throw new Unsupported("the model has algebraic rules");
         }
-        if (layout.rateSymbols.length > 0) {
+        if (e.rateOfTargets() > 0) {
             throw new Unsupported("the model uses rateOf");
         }
-        return s;
     }
 
     /**
@@ -142,45 +128,40 @@ public final class CEmitter {
      *
      * @throws Unsupported if the model or one of its expressions cannot be written as C
      */
-    public static String source(ModelLayout layout, boolean jacobian) throws Unsupported {
-        return source(layout, jacobian, false);
-    }
-
-    /** @return true if the model has an analytic Jacobian to export */
-    public static boolean hasJacobian(ModelLayout layout) throws Unsupported {
-        return statementsOf(layout).gradientSlots() >= 0;
+    public static String source(Equations e, boolean jacobian) throws Unsupported {
+        return source(e, jacobian, false);
     }
 
     /**
-     * Like {@link #source(ModelLayout, boolean)}; with {@code sparse}, {@code model_jacobian}
+     * Like {@link #source(Equations, boolean)}; with {@code sparse}, {@code model_jacobian}
      * fills the values of a compressed-column matrix whose structure (the model's Jacobian
      * pattern plus the diagonal) is in {@code model_colptr} and {@code model_rowval}
      * ({@code MODEL_SPARSE}, {@code MODEL_NNZ}), for a sparse direct solver.
      *
      * @throws Unsupported also when {@code sparse} is asked for a model without an analytic Jacobian
      */
-    public static String source(ModelLayout layout, boolean jacobian, boolean sparse) throws Unsupported {
-        Statements s = statementsOf(layout);
-        CEmitter c = new CEmitter(layout.stateCount());
-        boolean withJacobian = jacobian && s.gradientSlots() >= 0;
+    public static String source(Equations s, boolean jacobian, boolean sparse) throws Unsupported {
+        check(s);
+        CEmitter c = new CEmitter(s.states());
+        boolean withJacobian = jacobian && s.hasJacobian();
         if (sparse && !withJacobian) {
             throw new Unsupported("a sparse Jacobian needs the model's analytic Jacobian, which it has not");
         }
         StringBuilder o = c.out;
-        o.append("/* right-hand side of model '").append(comment(layout.modelId())).append("' */\n");
-        o.append("#define MODEL_STATES ").append(layout.stateCount()).append('\n');
-        o.append("#define MODEL_SYMBOLS ").append(layout.symbolCount()).append('\n');
+        o.append("/* right-hand side of model '").append(comment(s.modelId())).append("' */\n");
+        o.append("#define MODEL_STATES ").append(s.states()).append('\n');
+        o.append("#define MODEL_SYMBOLS ").append(s.symbols()).append('\n');
         o.append("#define MODEL_GRADIENTS ").append(Math.max(1, s.gradientSlots())).append('\n');
         o.append("#define MODEL_HAS_JACOBIAN ").append(withJacobian ? 1 : 0).append('\n');
         o.append("#define MODEL_SPARSE ").append(sparse ? 1 : 0).append('\n');
         if (sparse) {
-            c.compressedColumns(layout.jacobianPattern);
+            c.compressedColumns(s.jacobianPattern());
         }
         o.append(HELPERS);
         String args = "double t, const double *restrict y, double *restrict v, double *restrict dy, "
                 + "double *restrict g, double *restrict J";
         c.function("model_update", args, s.update());
-        c.function("model_derivs", args, s.derivs());
+        c.function("model_derivs", args, s.derivatives());
         c.function("model_jacobian", args, withJacobian ? s.jacobian() : List.of());
         return o.toString();
     }
@@ -189,14 +170,14 @@ public final class CEmitter {
         return s.replace("*/", "* /").replaceAll("[^\\x20-\\x7e]", "?");
     }
 
-    private void function(String name, String args, List<Store> stmts) throws Unsupported {
+    private void function(String name, String args, List<Term.Assignment> stmts) throws Unsupported {
         int parts = (stmts.size() + CHUNK - 1) / CHUNK;
         for (int p = 0; p < parts; p++) {
             out.append("static void ").append(name).append('_').append(p).append('(').append(args).append(") {\n");
             out.append("    (void) t; (void) y; (void) v; (void) dy; (void) g; (void) J;\n");
-            for (Store st : stmts.subList(p * CHUNK, Math.min(stmts.size(), (p + 1) * CHUNK))) {
+            for (Term.Assignment st : stmts.subList(p * CHUNK, Math.min(stmts.size(), (p + 1) * CHUNK))) {
                 out.append("    ").append(target(st)).append(" = ");
-                expr(st.expr());
+                expr(st.value());
                 out.append(";\n");
             }
             out.append("}\n");
@@ -209,7 +190,7 @@ public final class CEmitter {
         out.append("}\n");
     }
 
-    private void compressedColumns(int[][] pattern) {
+    private void compressedColumns(List<int[]> pattern) {
         int n = states;
         java.util.List<java.util.TreeSet<Integer>> rows = new java.util.ArrayList<>();
         for (int j = 0; j < n; j++) {
@@ -218,7 +199,7 @@ public final class CEmitter {
             rows.add(col);
         }
         for (int i = 0; i < n; i++) {
-            for (int j : pattern[i]) {
+            for (int j : pattern.get(i)) {
                 rows.get(j).add(i);
             }
         }
@@ -238,14 +219,14 @@ public final class CEmitter {
         out.append(colptr).append("};\n").append(rowval).append("};\n");
     }
 
-    private String target(Store st) throws Unsupported {
+    private String target(Term.Assignment st) throws Unsupported {
         int i = st.index();
-        return switch (st.arr()) {
-        case V -> "v[" + i + "]";
-        case DY -> "dy[" + i + "]";
-        case G -> "g[" + i + "]";
+        return switch (st.array()) {
+        case VALUES -> "v[" + i + "]";
+        case DERIVATIVES -> "dy[" + i + "]";
+        case GRADIENTS -> "g[" + i + "]";
         // row-major i * n + j in the engine; the C solvers' dense matrices are column-major
-        case JAC -> {
+        case JACOBIAN -> {
             if (sparseSlot == null) {
                 yield "J[" + ((i % states) * states + i / states) + "]";
             }
@@ -255,99 +236,99 @@ public final class CEmitter {
             }
             yield "J[" + k + "]";
         }
-        default -> throw new Unsupported("a store into " + st.arr());
+        default -> throw new Unsupported("a store into " + st.array());
         };
     }
 
-    private void expr(Expr e) throws Unsupported {
-        if (e instanceof Expr.Const c) {
-            constant(c.x);
-        } else if (e instanceof Expr.Load l) {
-            String a = switch (l.arr) {
-            case V -> "v";
-            case Y -> "y";
-            case G -> "g";
-            default -> throw new Unsupported("a read of " + l.arr);
+    private void expr(Term e) throws Unsupported {
+        if (e instanceof Term.Constant c) {
+            constant(c.value());
+        } else if (e instanceof Term.Load l) {
+            String a = switch (l.array()) {
+            case VALUES -> "v";
+            case STATE -> "y";
+            case GRADIENTS -> "g";
+            default -> throw new Unsupported("a read of " + l.array());
             };
-            out.append(a).append('[').append(l.index).append(']');
-        } else if (e instanceof Expr.Time) {
+            out.append(a).append('[').append(l.index()).append(']');
+        } else if (e instanceof Term.Time) {
             out.append('t');
-        } else if (e instanceof Expr.Neg n) {
+        } else if (e instanceof Term.Negate n) {
             out.append("(-");
-            expr(n.a);
+            expr(n.operand());
             out.append(')');
-        } else if (e instanceof Expr.Bin b) {
-            if ("+-*/".indexOf(b.op) < 0) {
-                throw new Unsupported("the operator " + b.op);
+        } else if (e instanceof Term.Arithmetic b) {
+            if ("+-*/".indexOf(b.operator()) < 0) {
+                throw new Unsupported("the operator " + b.operator());
             }
             out.append('(');
-            expr(b.a);
-            out.append(' ').append(b.op).append(' ');
-            expr(b.b);
+            expr(b.left());
+            out.append(' ').append(b.operator()).append(' ');
+            expr(b.right());
             out.append(')');
-        } else if (e instanceof Expr.Cmp c) {
-            if (!List.of("<", "<=", ">", ">=", "==", "!=").contains(c.op)) {
-                throw new Unsupported("the comparison " + c.op);
+        } else if (e instanceof Term.Compare c) {
+            if (!List.of("<", "<=", ">", ">=", "==", "!=").contains(c.operator())) {
+                throw new Unsupported("the comparison " + c.operator());
             }
             out.append("((");
-            expr(c.a);
-            out.append(") ").append(c.op).append(" (");
-            expr(c.b);
+            expr(c.left());
+            out.append(") ").append(c.operator()).append(" (");
+            expr(c.right());
             out.append(") ? 1.0 : 0.0)");
-        } else if (e instanceof Expr.Logic g) {
+        } else if (e instanceof Term.Logic g) {
             out.append("((");
-            for (int i = 0; i < g.args.size(); i++) {
-                out.append(i > 0 ? (g.and ? " && " : " || ") : "").append("((");
-                expr(g.args.get(i));
+            for (int i = 0; i < g.operands().size(); i++) {
+                out.append(i > 0 ? (g.and() ? " && " : " || ") : "").append("((");
+                expr(g.operands().get(i));
                 out.append(") != 0.0)");
             }
-            if (g.args.isEmpty()) {
-                out.append(g.and ? '1' : '0');
+            if (g.operands().isEmpty()) {
+                out.append(g.and() ? '1' : '0');
             }
             out.append(") ? 1.0 : 0.0)");
-        } else if (e instanceof Expr.Xor x) {
+        } else if (e instanceof Term.Xor x) {
             out.append("((0");
-            for (Expr a : x.args) {
+            for (Term a : x.operands()) {
                 out.append(" ^ ((");
                 expr(a);
                 out.append(") != 0.0)");
             }
             out.append(") ? 1.0 : 0.0)");
-        } else if (e instanceof Expr.Cond c) {
-            if (c.test == null) {
-                throw new Unsupported("a test of an overridden initial value");
-            }
+        } else if (e instanceof Term.Conditional c) {
             out.append("(((");
-            expr(c.test);
+            expr(c.test());
             out.append(") != 0.0) ? (");
-            expr(c.a);
+            expr(c.then());
             out.append(") : (");
-            expr(c.b);
+            expr(c.otherwise());
             out.append("))");
-        } else if (e instanceof Expr.Call c) {
+        } else if (e instanceof Term.Call c) {
             call(c);
+        } else if (e instanceof Term.Opaque o) {
+            throw new Unsupported(o.description());
         } else {
-            throw new Unsupported("the expression node " + e.getClass().getSimpleName() + " (" + e + ")");
+            throw new Unsupported("the term " + e);
         }
     }
 
-    private void call(Expr.Call c) throws Unsupported {
+    private void call(Term.Call c) throws Unsupported {
         String fn;
-        if (Expr.MATH.equals(c.owner) && MATH.containsKey(c.name)) {
-            int arity = c.name.equals("min") || c.name.equals("max") ? 2 : 1;
-            if (c.args.length != arity) {
-                throw new Unsupported("Math." + c.name + " with " + c.args.length + " arguments");
+        int n = c.arguments().size();
+        if (c.library() == Term.Library.JAVA_MATH && MATH.containsKey(c.function())) {
+            int arity = c.function().equals("min") || c.function().equals("max") ? 2 : 1;
+            if (n != arity) {
+                throw new Unsupported("Math." + c.function() + " with " + n + " arguments");
             }
-            fn = MATH.get(c.name);
-        } else if (Expr.FNS.equals(c.owner) && FNS.containsKey(c.name) && FNS.get(c.name) == c.args.length) {
-            fn = "mtw_" + c.name;
+            fn = MATH.get(c.function());
+        } else if (c.library() == Term.Library.MATHML && FNS.containsKey(c.function()) && FNS.get(c.function()) == n) {
+            fn = "mtw_" + c.function();
         } else {
-            throw new Unsupported("the function " + c.owner + "." + c.name + " with " + c.args.length + " arguments");
+            throw new Unsupported("the function " + c.library() + "." + c.function() + " with " + n + " arguments");
         }
         out.append(fn).append('(');
-        for (int i = 0; i < c.args.length; i++) {
+        for (int i = 0; i < n; i++) {
             out.append(i > 0 ? ", " : "");
-            expr(c.args[i]);
+            expr(c.arguments().get(i));
         }
         out.append(')');
     }

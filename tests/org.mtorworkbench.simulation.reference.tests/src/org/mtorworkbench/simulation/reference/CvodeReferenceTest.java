@@ -1,4 +1,4 @@
-package org.mtorworkbench.simulation;
+package org.mtorworkbench.simulation.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.mtorworkbench.sbml.SbmlReader;
+import org.mtorworkbench.simulation.CompiledModel;
+import org.mtorworkbench.simulation.Solver;
+import org.mtorworkbench.simulation.SolverOptions;
 import org.mtorworkbench.tests.support.SharedData;
 
 /**
@@ -18,6 +22,43 @@ import org.mtorworkbench.tests.support.SharedData;
  * they are absent. Not timed: the speed comparison is {@code ./mtorwb bench}.
  */
 class CvodeReferenceTest {
+
+    static final String MATH = "xmlns=\"http://www.w3.org/1998/Math/MathML\"";
+
+    /**
+     * Conversion of A into B at rate {@code c * k * A} in compartment c of size 2 (A starts at
+     * concentration 1), with extra rules and events.
+     */
+    static CompiledModel conversion(String rules, String events) throws Exception {
+        return conversion(rules, events, "<apply><times/><ci>c</ci><ci>k</ci><ci>A</ci></apply>");
+    }
+
+    /** The same with another kinetic law (MathML content) for r1. */
+    static CompiledModel conversion(String rules, String events, String law) throws Exception {
+        String sbml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="conversion">
+                    <listOfCompartments><compartment id="c" size="2" constant="true"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="A" compartment="c" initialConcentration="1" hasOnlySubstanceUnits="false"
+                          boundaryCondition="false" constant="false"/>
+                      <species id="B" compartment="c" initialConcentration="0" hasOnlySubstanceUnits="false"
+                          boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="k" value="0.5" constant="false"/></listOfParameters>
+                    %s
+                    <listOfReactions><reaction id="r1" reversible="false">
+                      <listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>
+                      <listOfProducts><speciesReference species="B" stoichiometry="1" constant="true"/></listOfProducts>
+                      <kineticLaw><math %s>%s</math></kineticLaw>
+                    </reaction></listOfReactions>
+                    %s
+                  </model>
+                </sbml>
+                """.formatted(rules, MATH, law, events);
+        return CompiledModel.compile(new SbmlReader().read(sbml.getBytes(StandardCharsets.UTF_8), "conversion.xml"));
+    }
 
     private static final String RULES = """
             <listOfRules>
@@ -34,7 +75,7 @@ class CvodeReferenceTest {
                     definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol></apply></apply></apply>
               </apply></math></assignmentRule>
             </listOfRules>
-            """.formatted(Models.MATH);
+            """.formatted(MATH);
 
     private static CvodeReference.Toolchain toolchain() {
         CvodeReference.Availability a = CvodeReference.locate();
@@ -86,7 +127,7 @@ class CvodeReferenceTest {
 
     @Test
     void aSmallModelWithRulesAgreesWithCvode() throws Exception {
-        CompiledModel m = Models.compile(Models.decay("", RULES, ""));
+        CompiledModel m = conversion(RULES, "");
         assertNull(CvodeReference.unsupportedReason(m));
         // the explicit method (AUTO's choice for this non-stiff model) is the less accurate at equal rtol
         assertAgree(m, 20, Solver.AUTO, 1e-4, true, CvodeReference.LinearSolver.DENSE);
@@ -103,12 +144,12 @@ class CvodeReferenceTest {
 
     @Test
     void modelsWithEventsAreRefusedWithTheReason() throws Exception {
-        CompiledModel m = Models.compile(Models.decay("", "", """
+        CompiledModel m = conversion("", """
                 <listOfEvents><event id="e" useValuesFromTriggerTime="true"><trigger initialValue="false" persistent="true">
                   <math %s><apply><gt/><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol><cn>1</cn></apply></math>
                 </trigger><listOfEventAssignments><eventAssignment variable="k"><math %s><cn>1</cn></math></eventAssignment>
                 </listOfEventAssignments></event></listOfEvents>
-                """.formatted(Models.MATH, Models.MATH)));
+                """.formatted(MATH, MATH));
         String reason = CvodeReference.unsupportedReason(m);
         assertNotNull(reason);
         assertTrue(reason.contains("event"), reason);

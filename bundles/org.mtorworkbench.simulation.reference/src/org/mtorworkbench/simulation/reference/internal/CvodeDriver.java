@@ -1,4 +1,4 @@
-package org.mtorworkbench.simulation.internal;
+package org.mtorworkbench.simulation.reference.internal;
 
 import java.util.Locale;
 
