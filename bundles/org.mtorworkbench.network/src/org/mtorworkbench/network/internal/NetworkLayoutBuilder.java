@@ -60,7 +60,11 @@ public final class NetworkLayoutBuilder {
      * placed in free space next to the species it reacts with.
      */
     public static void addLayout(Model m, ModelSpec spec) {
-        Map<String, ModelSpec.Placement> at = spec.placements();
+        addLayout(m, spec.compartments(), spec.placements());
+    }
+
+    /** Adds the diagram with the given placements of compartments and species. */
+    static void addLayout(Model m, List<ModelSpec.Compartment> compartments, Map<String, ModelSpec.Placement> at) {
         LayoutModelPlugin lmp = (LayoutModelPlugin) m.getPlugin(LayoutConstants.shortLabel);
         Layout layout = lmp.createLayout(LAYOUT_ID);
         layout.setName("mTORC1/mTORC2 network (review Figures 2 and 3)");
@@ -68,7 +72,7 @@ public final class NetworkLayoutBuilder {
         double height = 0;
         Map<String, List<String>> styles = new LinkedHashMap<>();
         Map<String, Rectangle2D> compartmentBoxes = new LinkedHashMap<>();
-        for (ModelSpec.Compartment c : spec.compartments()) {
+        for (ModelSpec.Compartment c : compartments) {
             ModelSpec.Placement p = at.get(c.id());
             if (p == null) {
                 throw new IllegalStateException("compartment " + c.id() + " has no layout placement");

@@ -4,7 +4,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Routes edges orthogonally on a grid around rectangular obstacles (the glyphs), by A*
@@ -19,9 +18,13 @@ import java.util.PriorityQueue;
 final class OrthogonalRouter {
 
     private static final int BEND = 3;
+    /** Weight of the distance estimate: above 1 trades a little route quality for a much smaller search. */
+    private static final int HEURISTIC = 2;
     private static final int CROSS = 40;
     private static final int OVERLAP = 60;
     private static final int SHARED_OVERLAP = 2;
+    /** Cells around the ends' box searched first (a detour of up to this many cells each way). */
+    private static final int WINDOW = 20;
     private static final int[] DX = { 1, 0, -1, 0 };
     private static final int[] DY = { 0, 1, 0, -1 };
 
@@ -35,6 +38,15 @@ final class OrthogonalRouter {
     /** per grid point: the edge groups using it horizontally / vertically (bit sets would not scale; short lists do) */
     private final List<List<int[]>> horizontal;
     private final List<List<int[]>> vertical;
+    private final int[] best;
+    /** per grid point: how many routes use it (to skip the lists of empty points) */
+    private final int[] used;
+    private final int[] previous;
+    private final int[] seen;
+    private int stamp;
+    private int[] heapKey = new int[1024];
+    private int[] heapState = new int[1024];
+    private int heapSize;
 
     /**
      * @param width the area's width; routes stay in [0, width] x [0, height]
@@ -48,6 +60,10 @@ final class OrthogonalRouter {
         this.nx = (int) Math.ceil(width / step) + 1;
         this.ny = (int) Math.ceil(height / step) + 1;
         this.owner = new int[nx * ny];
+        this.best = new int[nx * ny * 4];
+        this.used = new int[nx * ny];
+        this.previous = new int[nx * ny * 4];
+        this.seen = new int[nx * ny * 4];
         this.horizontal = new ArrayList<>(nx * ny);
         this.vertical = new ArrayList<>(nx * ny);
         for (int i = 0; i < nx * ny; i++) {
@@ -90,61 +106,9 @@ final class OrthogonalRouter {
     double[] route(int from, int to, int species, int reaction) {
         int start = nearest(obstacles.get(from));
         int goal = nearest(obstacles.get(to));
-        int[] best = new int[nx * ny * 4];
-        Arrays.fill(best, Integer.MAX_VALUE);
-        int[] previous = new int[nx * ny * 4];
-        PriorityQueue<long[]> open = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-        int gx = goal % nx;
-        int gy = goal / nx;
-        for (int d = 0; d < 4; d++) {
-            int s = start * 4 + d;
-            best[s] = 0;
-            previous[s] = -1;
-            open.add(new long[] { h(start, gx, gy), s });
-        }
-        int reached = -1;
-        while (!open.isEmpty()) {
-            long[] top = open.poll();
-            int state = (int) top[1];
-            int cell = state / 4;
-            int dir = state % 4;
-            int g = best[state];
-            if (top[0] - h(cell, gx, gy) > g) {
-                continue;
-            }
-            if (cell == goal) {
-                reached = state;
-                break;
-            }
-            int x = cell % nx;
-            int y = cell / nx;
-            for (int d = 0; d < 4; d++) {
-                if (d == (dir + 2) % 4) {
-                    continue;
-                }
-                int x2 = x + DX[d];
-                int y2 = y + DY[d];
-                if (x2 < 0 || y2 < 0 || x2 >= nx || y2 >= ny) {
-                    continue;
-                }
-                int c2 = y2 * nx + x2;
-                int o = owner[c2];
-                if (o != 0 && o != from + 1 && o != to + 1 && c2 != goal) {
-                    continue;
-                }
-                int cost = g + 1 + (d == dir || previous[state] == -1 ? 0 : BEND);
-                if (o == 0) {
-                    cost += use(d % 2 == 0 ? vertical.get(c2) : horizontal.get(c2), species, reaction, CROSS, CROSS);
-                    cost += use(d % 2 == 0 ? horizontal.get(c2) : vertical.get(c2), species, reaction, OVERLAP,
-                            SHARED_OVERLAP);
-                }
-                int s2 = c2 * 4 + d;
-                if (cost < best[s2]) {
-                    best[s2] = cost;
-                    previous[s2] = state;
-                    open.add(new long[] { cost + h(c2, gx, gy), s2 });
-                }
-            }
+        int reached = search(from, to, start, goal, species, reaction, WINDOW);
+        if (reached < 0) {
+            reached = search(from, to, start, goal, species, reaction, Math.max(nx, ny));
         }
         if (reached < 0) {
             return straight(from, to);
@@ -155,6 +119,117 @@ final class OrthogonalRouter {
         }
         mark(cells, species, reaction);
         return clip(corners(cells), obstacles.get(from));
+    }
+
+    /** A* from start to goal inside the box around both grown by {@code window} cells; @return the goal state or -1 */
+    private int search(int from, int to, int start, int goal, int species, int reaction, int window) {
+        stamp++;
+        heapSize = 0;
+        int gx = goal % nx;
+        int gy = goal / nx;
+        int sx = start % nx;
+        int sy = start / nx;
+        int minX = Math.max(0, Math.min(sx, gx) - window);
+        int maxX = Math.min(nx - 1, Math.max(sx, gx) + window);
+        int minY = Math.max(0, Math.min(sy, gy) - window);
+        int maxY = Math.min(ny - 1, Math.max(sy, gy) + window);
+        for (int d = 0; d < 4; d++) {
+            int s = start * 4 + d;
+            visit(s, 0, -1);
+            push(s, h(start, gx, gy));
+        }
+        while (heapSize > 0) {
+            int f = heapKey[0];
+            int state = pop();
+            int cell = state / 4;
+            int dir = state % 4;
+            int g = best[state];
+            if (f - h(cell, gx, gy) > g) {
+                continue;
+            }
+            if (cell == goal) {
+                return state;
+            }
+            int x = cell % nx;
+            int y = cell / nx;
+            for (int d = 0; d < 4; d++) {
+                if (d == (dir + 2) % 4) {
+                    continue;
+                }
+                int x2 = x + DX[d];
+                int y2 = y + DY[d];
+                if (x2 < minX || y2 < minY || x2 > maxX || y2 > maxY) {
+                    continue;
+                }
+                int c2 = y2 * nx + x2;
+                int o = owner[c2];
+                if (o != 0 && o != from + 1 && o != to + 1 && c2 != goal) {
+                    continue;
+                }
+                int cost = g + 1 + (d == dir || previous[state] == -1 ? 0 : BEND);
+                if (o == 0 && used[c2] != 0) {
+                    cost += use(d % 2 == 0 ? vertical.get(c2) : horizontal.get(c2), species, reaction, CROSS, CROSS);
+                    cost += use(d % 2 == 0 ? horizontal.get(c2) : vertical.get(c2), species, reaction, OVERLAP,
+                            SHARED_OVERLAP);
+                }
+                int s2 = c2 * 4 + d;
+                if (seen[s2] != stamp || cost < best[s2]) {
+                    visit(s2, cost, state);
+                    push(s2, cost + h(c2, gx, gy));
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void visit(int state, int cost, int from) {
+        seen[state] = stamp;
+        best[state] = cost;
+        previous[state] = from;
+    }
+
+    private void push(int state, int key) {
+        if (heapSize == heapKey.length) {
+            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+            heapState = Arrays.copyOf(heapState, heapSize * 2);
+        }
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (heapKey[parent] <= key) {
+                break;
+            }
+            heapKey[i] = heapKey[parent];
+            heapState[i] = heapState[parent];
+            i = parent;
+        }
+        heapKey[i] = key;
+        heapState[i] = state;
+    }
+
+    private int pop() {
+        int top = heapState[0];
+        int key = heapKey[--heapSize];
+        int state = heapState[heapSize];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            if (child + 1 < heapSize && heapKey[child + 1] < heapKey[child]) {
+                child++;
+            }
+            if (heapKey[child] >= key) {
+                break;
+            }
+            heapKey[i] = heapKey[child];
+            heapState[i] = heapState[child];
+            i = child;
+        }
+        heapKey[i] = key;
+        heapState[i] = state;
+        return top;
     }
 
     private static int use(List<int[]> users, int species, int reaction, int other, int shared) {
@@ -185,15 +260,16 @@ final class OrthogonalRouter {
         }
     }
 
-    private static void add(List<List<int[]>> use, int c, int species, int reaction) {
+    private void add(List<List<int[]>> use, int c, int species, int reaction) {
+        used[c]++;
         if (use.get(c) == null) {
             use.set(c, new ArrayList<>(2));
         }
         use.get(c).add(new int[] { species, reaction });
     }
 
-    private long h(int cell, int gx, int gy) {
-        return Math.abs(cell % nx - gx) + Math.abs(cell / nx - gy);
+    private int h(int cell, int gx, int gy) {
+        return HEURISTIC * (Math.abs(cell % nx - gx) + Math.abs(cell / nx - gy));
     }
 
     private int nearest(Rectangle2D box) {
