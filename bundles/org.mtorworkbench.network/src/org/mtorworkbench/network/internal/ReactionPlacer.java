@@ -19,7 +19,8 @@ import org.sbml.jsbml.SimpleSpeciesReference;
  * phosphorylation and its dephosphorylation), they sit on either side of the line between
  * them, the one with modifiers on the side its modifiers come from; a synthesis sits left of
  * its product, a degradation right of its substrate; other reactions at the centre of their
- * species. Each node goes to the nearest free grid point.
+ * species. Each node goes to the nearest free grid point; a synthesis or degradation node only
+ * where the source or sink drawn beyond it has room, and that room becomes an obstacle.
  *
  * <p>Needs: species boxes, a router holding them as obstacles. Provides: the centre of every
  * reaction's node, on the grid, clear of every glyph and of every other node.
@@ -44,7 +45,13 @@ final class ReactionPlacer {
         Set<Long> taken = new HashSet<>();
         for (Reaction r : m.getListOfReactions()) {
             double[] ideal = ideal(r, boxes, byPair, beside);
-            out.put(r.getId(), free(ideal, router, grid, taken));
+            Set<String> ends = ends(r);
+            Rectangle2D species = ends.size() == 1 ? boxes.get(ends.iterator().next()) : null;
+            double[] c = free(ideal, router, grid, taken, boxes.values(), species);
+            out.put(r.getId(), c);
+            if (species != null) {
+                router.addObstacle(emptySet(c, species));
+            }
         }
         return out;
     }
@@ -112,7 +119,24 @@ final class ReactionPlacer {
         return ends;
     }
 
-    private static double[] free(double[] ideal, OrthogonalRouter router, double grid, Set<Long> taken) {
+    /** Distance and size of the source or sink the diagram draws beyond a synthesis or degradation node. */
+    private static final double EMPTY_SET_DISTANCE = 45;
+    private static final double EMPTY_SET_SIZE = 20;
+
+    /** @return where the diagram draws the empty set of a synthesis or degradation whose node is at {@code c} */
+    private static Rectangle2D emptySet(double[] c, Rectangle2D species) {
+        double dx = c[0] - species.getCenterX();
+        double dy = c[1] - species.getCenterY();
+        double len = Math.hypot(dx, dy);
+        double ux = len < 1e-9 ? 1 : dx / len;
+        double uy = len < 1e-9 ? 0 : dy / len;
+        double x = c[0] + ux * EMPTY_SET_DISTANCE;
+        double y = c[1] + uy * EMPTY_SET_DISTANCE;
+        return new Rectangle2D.Double(x - EMPTY_SET_SIZE / 2, y - EMPTY_SET_SIZE / 2, EMPTY_SET_SIZE, EMPTY_SET_SIZE);
+    }
+
+    private static double[] free(double[] ideal, OrthogonalRouter router, double grid, Set<Long> taken,
+            java.util.Collection<Rectangle2D> glyphs, Rectangle2D species) {
         long gx = Math.round(ideal[0] / grid);
         long gy = Math.round(ideal[1] / grid);
         for (int ring = 0; ring <= SEARCH; ring++) {
@@ -127,7 +151,8 @@ final class ReactionPlacer {
                     long x = gx + i;
                     long y = gy + j;
                     double d = Math.hypot(x * grid - ideal[0], y * grid - ideal[1]);
-                    if (d < bestDistance && router.isFree(x * grid, y * grid) && clear(x, y, taken)) {
+                    if (d < bestDistance && router.isFree(x * grid, y * grid) && clear(x, y, taken)
+                            && (species == null || roomForEmptySet(new double[] { x * grid, y * grid }, species, glyphs))) {
                         bx = x;
                         by = y;
                         bestDistance = d;
@@ -141,6 +166,12 @@ final class ReactionPlacer {
         }
         taken.add(key(gx, gy));
         return new double[] { gx * grid, gy * grid };
+    }
+
+    private static boolean roomForEmptySet(double[] c, Rectangle2D species, java.util.Collection<Rectangle2D> glyphs) {
+        Rectangle2D e = emptySet(c, species);
+        Rectangle2D grown = new Rectangle2D.Double(e.getX() - 5, e.getY() - 5, e.getWidth() + 10, e.getHeight() + 10);
+        return glyphs.stream().noneMatch(grown::intersects);
     }
 
     /** No other node on this grid point or next to it. */
