@@ -193,6 +193,58 @@ class CellDesignerDiagramTest {
         DiagramExport.write(d, SharedData.outputDir("diagrams").resolve("celldesigner-classes.png"), 1);
     }
 
+    @Test
+    void theBuiltinNetworkExportedToCellDesignerKeepsItsClassesAndItsRoutes() throws Exception {
+        SBMLDocument doc = org.mtorworkbench.network.BuiltinModels.open("builtin:mtor").orElseThrow();
+        org.sbml.jsbml.ext.layout.Layout layout = AutoLayout.find(doc.getModel(), null).orElseThrow();
+        byte[] bytes = new org.mtorworkbench.sbml.SbmlWriter().withTarget(org.mtorworkbench.sbml.SbmlTarget.of(2, 4))
+                .withCellDesigner(true).toBytes(doc, "builtin:mtor");
+        String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        // CellDesigner reads only its own annotations: drop the SBML layout and read the diagram back from them
+        String cellDesignerOnly = xml.replaceAll("(?s)<listOfLayouts.*?</listOfLayouts>", "");
+        assertTrue(cellDesignerOnly.length() < xml.length(), "the export has no SBML layout to drop");
+        Path f = tmp.resolve("mtor-celldesigner.xml");
+        Files.writeString(f, cellDesignerOnly);
+        Map<String, Expected> classes = expected(f);
+        SBMLDocument back = new SbmlReader().read(f);
+        Diagram d = Diagram.of(AutoLayout.find(back.getModel(), null).orElseThrow());
+        assertEquals(GlyphKind.MACROMOLECULE, kindOf(d, "pAkt_T308"));
+        assertEquals(GlyphKind.COMPLEX, kindOf(d, "mTORC1"));
+        assertEquals(GlyphKind.SIMPLE_CHEMICAL, kindOf(d, "PIP3"));
+        assertEquals(GlyphKind.PHENOTYPE, kindOf(d, "proliferation"));
+        assertTrue(classes.size() >= back.getModel().getSpeciesCount(), "every species has a class and a paint");
+        assertTrue(d.arcs().stream().anyMatch(a -> a.processId().equals("rg_mtorc1_rapalog_binding")
+                && a.kind() == ArcKind.INHIBITION), "FKBP12-rapalog inhibits as an inhibition");
+        // every one-reactant one-product reaction: process node and bends where the layout has them
+        Diagram original = Diagram.of(layout);
+        int compared = 0;
+        for (org.sbml.jsbml.Reaction r : doc.getModel().getListOfReactions()) {
+            if (r.getReactantCount() != 1 || r.getProductCount() != 1) {
+                continue;
+            }
+            NodeFigure was = original.node("rg_" + r.getId()).orElseThrow();
+            NodeFigure now = d.node("rg_" + r.getId()).orElseThrow();
+            assertEquals(was.centerX(), now.centerX(), 1.0, r.getId());
+            assertEquals(was.centerY(), now.centerY(), 1.0, r.getId());
+            ArcFigure wasIn = original.arcs().stream().filter(a -> a.processId().equals(was.id())
+                    && a.kind() == ArcKind.CONSUMPTION).findFirst().orElseThrow();
+            ArcFigure nowIn = d.arcs().stream().filter(a -> a.processId().equals(now.id())
+                    && a.kind() == ArcKind.CONSUMPTION).findFirst().orElseThrow();
+            for (int i = 1; i < wasIn.pointCount() - 1; i++) {
+                final int k = i;
+                boolean found = java.util.stream.IntStream.range(0, nowIn.pointCount()).anyMatch(
+                        j -> Math.abs(nowIn.x(j) - wasIn.x(k)) < 1e-6 && Math.abs(nowIn.y(j) - wasIn.y(k)) < 1e-6);
+                assertTrue(found, r.getId() + ": bend (" + wasIn.x(k) + ", " + wasIn.y(k) + ") lost");
+            }
+            compared++;
+        }
+        assertTrue(compared >= 50, "reactions compared: " + compared);
+    }
+
+    private static GlyphKind kindOf(Diagram d, String species) {
+        return d.nodes().stream().filter(n -> species.equals(n.elementId())).findFirst().orElseThrow().kind();
+    }
+
     private record Expected(GlyphKind kind, Color fill) {
     }
 
