@@ -170,21 +170,20 @@ public final class CellDesignerLayout {
         } else {
             double[] from = centre(reactants, boxes);
             double[] to = centre(products, boxes);
-            if (from == null || to == null) {
-                layout.getListOfReactionGlyphs().remove(g);
-                return;
-            }
-            process = new double[] { (from[0] + to[0]) / 2, (from[1] + to[1]) / 2 };
+            // without both ends placed the reaction has no process node to draw
+            process = from == null || to == null ? null : new double[] { (from[0] + to[0]) / 2, (from[1] + to[1]) / 2 };
             for (String a : reactants) {
                 reference(g, "srg_" + r.getId() + "_" + n++, a, SpeciesReferenceRole.SUBSTRATE,
-                        boxes.containsKey(a) ? List.of(centre(boxes.get(a)), process) : null);
+                        boxes.containsKey(a) && process != null ? List.of(centre(boxes.get(a)), process) : null);
             }
             for (String a : products) {
                 reference(g, "srg_" + r.getId() + "_" + n++, a, SpeciesReferenceRole.PRODUCT,
-                        boxes.containsKey(a) ? List.of(process, centre(boxes.get(a))) : null);
+                        boxes.containsKey(a) && process != null ? List.of(process, centre(boxes.get(a))) : null);
             }
         }
-        box(g.createBoundingBox(), process[0] - PROCESS / 2, process[1] - PROCESS / 2, PROCESS, PROCESS);
+        if (process != null) {
+            box(g.createBoundingBox(), process[0] - PROCESS / 2, process[1] - PROCESS / 2, PROCESS, PROCESS);
+        }
         for (XMLNode m : find(top, "modification")) {
             String type = m.getAttrValue("type");
             SpeciesReferenceRole role = type == null ? SpeciesReferenceRole.MODIFIER
@@ -200,7 +199,7 @@ public final class CellDesignerLayout {
                 String a = alias.trim();
                 double[] box = boxes.get(a);
                 List<double[]> pts = null;
-                if (box != null) {
+                if (box != null && process != null) {
                     pts = new ArrayList<>();
                     pts.add(anchor(box, target == null ? null : anchorOf(target), process));
                     pts.addAll(editPoints(m.getAttrValue("editPoints"), centre(box), process));
