@@ -126,17 +126,81 @@ public final class DiagramPainter {
                 p.closePath();
                 yield p;
             }
-            case PROCESS -> new Rectangle2D.Double(x, y, w, h);
+            case PROCESS, GENE -> new Rectangle2D.Double(x, y, w, h);
+            case RECEPTOR -> {
+                Path2D.Double p = new Path2D.Double();
+                p.moveTo(x, y);
+                p.lineTo(x + w / 2, y + h * 0.2);
+                p.lineTo(x + w, y);
+                p.lineTo(x + w, y + h * 0.8);
+                p.lineTo(x + w / 2, y + h);
+                p.lineTo(x, y + h * 0.8);
+                p.closePath();
+                yield p;
+            }
+            case ION_CHANNEL -> {
+                double arc = Math.min(Math.min(w, h) * 0.5, 12);
+                Path2D.Double p = new Path2D.Double();
+                p.append(new RoundRectangle2D.Double(x, y, w * 0.75, h, arc, arc), false);
+                p.append(new RoundRectangle2D.Double(x + w * 0.75, y, w * 0.25, h, arc, arc), false);
+                yield p;
+            }
+            case TRUNCATED -> {
+                double r = Math.min(Math.min(w, h) * 0.25, 8);
+                Path2D.Double p = new Path2D.Double();
+                p.moveTo(x + r, y);
+                p.lineTo(x + w, y);
+                p.lineTo(x + w, y + h * 0.6);
+                p.lineTo(x + w * 0.85, y + h * 0.4);
+                p.lineTo(x + w * 0.85, y + h);
+                p.lineTo(x + r, y + h);
+                p.quadTo(x, y + h, x, y + h - r);
+                p.lineTo(x, y + r);
+                p.quadTo(x, y, x + r, y);
+                p.closePath();
+                yield p;
+            }
+            case RNA, ANTISENSE_RNA -> {
+                double s = w * 0.2;
+                boolean right = n.kind() == GlyphKind.RNA;
+                Path2D.Double p = new Path2D.Double();
+                p.moveTo(x + (right ? s : 0), y);
+                p.lineTo(x + w - (right ? 0 : s), y);
+                p.lineTo(x + w - (right ? s : 0), y + h);
+                p.lineTo(x + (right ? 0 : s), y + h);
+                p.closePath();
+                yield p;
+            }
+            case ION -> {
+                double d = Math.min(w, h);
+                yield new Ellipse2D.Double(x + (w - d) / 2, y + (h - d) / 2, d, d);
+            }
+            case DRUG -> new RoundRectangle2D.Double(x, y, w, h, Math.min(w, h), Math.min(w, h));
         };
     }
 
+    /** Height above which a complex is taken to show its members, and its name goes to its bottom. */
+    static final double COMPLEX_WITH_MEMBERS = 60;
+
+    /** Offset of the copy drawn behind a multimer (a homodimer and larger). */
+    public static final double MULTIMER_OFFSET = 6;
+
     private static void paintNode(Graphics2D g, NodeFigure n) {
-        Shape s = shape(n);
-        g.setColor(n.fill());
-        g.fill(s);
-        g.setColor(n.stroke());
-        g.setStroke(new BasicStroke(n.strokeWidth()));
-        g.draw(s);
+        if (n.multimer() > 1) {
+            // a homodimer (or larger) is drawn as the glyph stacked on a copy of itself
+            double d = MULTIMER_OFFSET;
+            NodeFigure back = new NodeFigure(n.id(), n.elementId(), n.kind(), n.x() + d, n.y() + d, n.width() - d,
+                    n.height() - d, "", n.fill(), n.stroke(), n.strokeWidth());
+            paintOutline(g, back, shape(back));
+            n = new NodeFigure(n.id(), n.elementId(), n.kind(), n.x(), n.y(), n.width() - d, n.height() - d, n.label(),
+                    n.fill(), n.stroke(), n.strokeWidth(), n.stateVariables());
+        }
+        paintOutline(g, n, shape(n));
+        if (n.kind() == GlyphKind.DRUG) {
+            double i = Math.min(3, Math.min(n.width(), n.height()) / 6);
+            double r = Math.min(n.width(), n.height()) - 2 * i;
+            g.draw(new RoundRectangle2D.Double(n.x() + i, n.y() + i, n.width() - 2 * i, n.height() - 2 * i, r, r));
+        }
         if (n.kind() == GlyphKind.SOURCE_SINK) {
             g.draw(new Line2D.Double(n.x() + n.width() * 0.85, n.y() + n.height() * 0.15, n.x() + n.width() * 0.15,
                     n.y() + n.height() * 0.85));
@@ -147,6 +211,14 @@ public final class DiagramPainter {
         if (!n.stateVariables().isEmpty()) {
             paintStateVariables(g, n);
         }
+    }
+
+    private static void paintOutline(Graphics2D g, NodeFigure n, Shape s) {
+        g.setColor(n.fill());
+        g.fill(s);
+        g.setColor(n.stroke());
+        g.setStroke(new BasicStroke(n.strokeWidth()));
+        g.draw(s);
     }
 
     /**
@@ -196,8 +268,10 @@ public final class DiagramPainter {
             g.drawString(n.label(), (float) (n.x() + 10), (float) (n.y() + 6 + fm.getAscent()));
             return;
         }
+        // a complex large enough to hold its members' glyphs has its name at the bottom, as CellDesigner draws it
+        boolean bottom = n.kind() == GlyphKind.COMPLEX && n.height() > COMPLEX_WITH_MEMBERS;
         double room = Math.max(1, n.width() - 6);
-        double height = Math.max(1, n.height() - 4);
+        double height = bottom ? LABEL_FONT.getSize2D() * 1.4 : Math.max(1, n.height() - 4);
         Font font = LABEL_FONT;
         List<String> lines = List.of(n.label());
         FontMetrics fm = g.getFontMetrics(font);
@@ -211,7 +285,8 @@ public final class DiagramPainter {
         }
         g.setFont(font);
         FontMetrics used = g.getFontMetrics();
-        double top = n.centerY() - lines.size() * used.getHeight() / 2.0;
+        double top = bottom ? n.y() + n.height() - 3 - lines.size() * used.getHeight()
+                : n.centerY() - lines.size() * used.getHeight() / 2.0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             float tx = (float) (n.centerX() - used.stringWidth(line) / 2.0);

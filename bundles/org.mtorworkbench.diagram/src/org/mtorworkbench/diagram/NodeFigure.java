@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param stroke outline colour
  * @param strokeWidth outline width
  * @param stateVariables SBGN state variables drawn on the border (e.g. {@code P@T308}); empty for none
+ * @param multimer how many copies of the entity the glyph stands for (2 for a homodimer): above 1
+ *        the glyph is drawn stacked on a copy of itself
  */
 public record NodeFigure(String id, String elementId, GlyphKind kind, double x, double y, double width, double height,
-        String label, Color fill, Color stroke, float strokeWidth, List<String> stateVariables) {
+        String label, Color fill, Color stroke, float strokeWidth, List<String> stateVariables, int multimer) {
+
+    /** A node of one entity. */
+    public NodeFigure(String id, String elementId, GlyphKind kind, double x, double y, double width, double height,
+            String label, Color fill, Color stroke, float strokeWidth, List<String> stateVariables) {
+        this(id, elementId, kind, x, y, width, height, label, fill, stroke, strokeWidth, stateVariables, 1);
+    }
 
     /** A node without state variables. */
     public NodeFigure(String id, String elementId, GlyphKind kind, double x, double y, double width, double height,
@@ -38,6 +46,7 @@ public record NodeFigure(String id, String elementId, GlyphKind kind, double x, 
         Objects.requireNonNull(stroke, "stroke");
         label = label == null ? "" : label;
         stateVariables = stateVariables == null ? List.of() : List.copyOf(stateVariables);
+        multimer = Math.max(1, multimer);
         if (!(width >= 0 && height >= 0)) {
             throw new IllegalArgumentException("glyph " + id + " has a negative or undefined size " + width + " x " + height);
         }
@@ -65,6 +74,7 @@ public record NodeFigure(String id, String elementId, GlyphKind kind, double x, 
 
     /** @return this node moved by (dx, dy) */
     public NodeFigure translated(double dx, double dy) {
-        return new NodeFigure(id, elementId, kind, x + dx, y + dy, width, height, label, fill, stroke, strokeWidth, stateVariables);
+        return new NodeFigure(id, elementId, kind, x + dx, y + dy, width, height, label, fill, stroke, strokeWidth, stateVariables,
+                multimer);
     }
 }

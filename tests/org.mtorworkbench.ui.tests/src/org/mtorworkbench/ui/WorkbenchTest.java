@@ -62,6 +62,26 @@ class WorkbenchTest {
     }
 
     @Test
+    void theFileMenuHasNoIdeLeftovers() {
+        org.eclipse.swt.widgets.Menu bar = window().getShell().getMenuBar();
+        org.eclipse.swt.widgets.Menu file = null;
+        for (org.eclipse.swt.widgets.MenuItem item : bar.getItems()) {
+            if (item.getText().replace("&", "").equals("File")) {
+                file = item.getMenu();
+            }
+        }
+        assertNotNull(file, "no File menu");
+        // the menu fills when shown, as when the user opens it
+        file.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+        java.util.List<String> items = java.util.Arrays.stream(file.getItems()).map(i -> i.getText().replace("&", ""))
+                .toList();
+        file.notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
+        assertTrue(items.stream().anyMatch(t -> t.startsWith("Open Model")), "File has " + items);
+        assertTrue(items.stream().noneMatch(t -> t.startsWith("Convert Line Delimiters") || t.startsWith("Open File")),
+                "File has " + items);
+    }
+
+    @Test
     void aModelFileOpensInTheModelOverview() throws Exception {
         Path f = tmp.resolve("akt.xml");
         Files.writeString(f, """

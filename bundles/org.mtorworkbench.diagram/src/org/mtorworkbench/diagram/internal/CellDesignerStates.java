@@ -9,6 +9,10 @@ import org.sbml.jsbml.Model;
 import org.sbml.jsbml.SBase;
 import org.sbml.jsbml.xml.XMLNode;
 
+import static org.mtorworkbench.diagram.internal.CellDesignerXml.find;
+import static org.mtorworkbench.diagram.internal.CellDesignerXml.nonRdf;
+import static org.mtorworkbench.diagram.internal.CellDesignerXml.text;
+
 /**
  * The modification states CellDesigner 4 keeps for its species ({@code celldesigner:listOfModifications}
  * in a species' annotation, naming residues of the protein it refers to, whose names are in the
@@ -17,7 +21,6 @@ import org.sbml.jsbml.xml.XMLNode;
  */
 final class CellDesignerStates {
 
-    private static final String NS_PREFIX = "http://www.sbml.org/2001/ns/celldesigner";
     /** CellDesigner's modification states and the SBGN abbreviations drawn for them. */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("phosphorylated", "P"),
             Map.entry("acetylated", "Ac"), Map.entry("ubiquitinated", "Ub"), Map.entry("methylated", "Me"),
@@ -74,40 +77,5 @@ final class CellDesignerStates {
             out.add(ABBREVIATIONS.getOrDefault(state, state) + "@" + site.replace(",", " "));
         }
         return out;
-    }
-
-    private static XMLNode nonRdf(SBase e) {
-        return e.isSetAnnotation() && e.getAnnotation().isSetNonRDFannotation() ? e.getAnnotation().getNonRDFannotation()
-                : null;
-    }
-
-    private static List<XMLNode> find(XMLNode root, String name) {
-        List<XMLNode> out = new ArrayList<>();
-        collect(root, name, out);
-        return out;
-    }
-
-    private static void collect(XMLNode node, String name, List<XMLNode> out) {
-        for (int i = 0; i < node.getChildCount(); i++) {
-            XMLNode c = node.getChildAt(i);
-            if (!c.isElement()) {
-                continue;
-            }
-            if (name.equals(c.getName()) && c.getURI() != null && c.getURI().startsWith(NS_PREFIX)) {
-                out.add(c);
-            } else {
-                collect(c, name, out);
-            }
-        }
-    }
-
-    private static String text(XMLNode n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n.getChildCount(); i++) {
-            if (n.getChildAt(i).isText()) {
-                b.append(n.getChildAt(i).getCharacters());
-            }
-        }
-        return b.toString().strip();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.mtorworkbench.diagram.ArcFigure;
 import org.mtorworkbench.diagram.ArcKind;
@@ -57,11 +58,13 @@ public final class LayoutReader {
     private final List<ArcFigure> arcs = new ArrayList<>();
     private final Map<String, NodeFigure> nodes = new HashMap<>();
     private CellDesignerStates cellDesigner;
+    private final Optional<CellDesignerLook> look;
 
     private LayoutReader(Layout layout) {
         this.layout = layout;
         this.model = layout.getModel();
         this.styles = RenderStyles.of(layout);
+        this.look = CellDesignerLook.of(model);
     }
 
     /** @return the diagram of the layout */
@@ -121,7 +124,7 @@ public final class LayoutReader {
                 continue;
             }
             String cid = g.isSetCompartment() ? g.getCompartment() : null;
-            NodeFigure f = node(g, cid, GlyphKind.COMPARTMENT, bb, "COMPARTMENTGLYPH", 3f);
+            NodeFigure f = node(g, cid, GlyphKind.COMPARTMENT, bb, "COMPARTMENTGLYPH", 3f, null, 1);
             compartments.add(f);
             nodes.put(f.id(), f);
         }
@@ -136,20 +139,32 @@ public final class LayoutReader {
             String sid = g.isSetSpecies() ? g.getSpecies() : null;
             NamedSBase sp = element(sid);
             int sbo = sp != null && sp.isSetSBOTerm() ? sp.getSBOTerm() : g.isSetSBOTerm() ? g.getSBOTerm() : -1;
-            NodeFigure f = node(g, sid, GlyphKind.ofSpeciesSbo(sbo), bb, "SPECIESGLYPH", 1f);
+            Optional<CellDesignerLook.Alias> alias = look.flatMap(l -> l.alias(g.getId()));
+            // a species with an SBO term is drawn by it; CellDesigner's class draws the others
+            GlyphKind kind = sbo < 0 && alias.isPresent() ? alias.get().kind() : GlyphKind.ofSpeciesSbo(sbo);
+            NodeFigure f = node(g, sid, kind, bb, "SPECIESGLYPH", 1f, alias.map(CellDesignerLook.Alias::fill).orElse(null),
+                    alias.map(CellDesignerLook.Alias::multimer).orElse(1));
+            String member = alias.map(CellDesignerLook.Alias::name).orElse(null);
+            if (f.label().isEmpty() && member != null) {
+                f = new NodeFigure(f.id(), f.elementId(), f.kind(), f.x(), f.y(), f.width(), f.height(), member, f.fill(),
+                        f.stroke(), f.strokeWidth(), f.stateVariables(), f.multimer());
+            }
             species.add(f);
             nodes.put(f.id(), f);
         }
     }
 
+    /** @param fill the fill where the render information gives none, or null for the palette's */
     private NodeFigure node(GraphicalObject g, String elementId, GlyphKind kind, BoundingBox bb, String type,
-            float width) {
+            float width, Color fill, int multimer) {
         RenderStyles.Paint p = styles.paint(g.getId(), List.of(type, "GRAPHICALOBJECT", "ANY"));
         return new NodeFigure(g.getId(), elementId, kind, bb.getPosition().getX(), bb.getPosition().getY(),
                 bb.getDimensions().getWidth(), bb.getDimensions().getHeight(), label(g, elementId),
-                p.fill() != null ? p.fill() : Palette.fill(kind), p.stroke() != null ? p.stroke() : Palette.OUTLINE,
+                p.fill() != null ? p.fill() : fill != null ? fill : Palette.fill(kind),
+                p.stroke() != null ? p.stroke() : Palette.OUTLINE,
                 p.strokeWidth() != null ? Math.max(p.strokeWidth(), width) : width,
-                kind != GlyphKind.COMPARTMENT && element(elementId) != null ? stateVariables(element(elementId)) : List.of());
+                kind != GlyphKind.COMPARTMENT && element(elementId) != null ? stateVariables(element(elementId)) : List.of(),
+                multimer);
     }
 
     /** The species' state variables: the workbench's annotation, else CellDesigner's modification states. */
@@ -186,14 +201,23 @@ public final class LayoutReader {
                 if (sp == null) {
                     continue;
                 }
-                ArcKind kind = arcKind(srg, reaction, sp.elementId());
+                ArcKind role = arcKind(srg, reaction, sp.elementId());
+                ArcKind kind = role.isModifier() && rid != null
+                        ? look.flatMap(l -> l.modificationKind(rid, srg.getSpeciesGlyph())).orElse(role) : role;
                 substrate |= kind == ArcKind.CONSUMPTION;
                 product |= kind == ArcKind.PRODUCTION;
                 if (!kind.isModifier()) {
                     away[0] += sp.centerX() - process.centerX();
                     away[1] += sp.centerY() - process.centerY();
                 }
-                arcs.add(arc(srg.getId(), srg, srg.getCurve(), process, sp, kind));
+                ArcFigure arc = arc(srg.getId(), srg, srg.getCurve(), process, sp, kind);
+                Optional<CellDesignerLook.Line> line = rid == null ? Optional.empty()
+                        : look.flatMap(l -> kind.isModifier() ? l.modificationLine(rid, srg.getSpeciesGlyph())
+                                : l.reactionLine(rid));
+                arcs.add(line.isPresent() && styles.paint(srg.getId(), List.of("SPECIESREFERENCEGLYPH", "ANY")).stroke() == null
+                        ? new ArcFigure(arc.id(), arc.processId(), arc.nodeId(), arc.kind(), arc.points(), line.get().colour(),
+                                line.get().width())
+                        : arc);
             }
             if (reaction != null && reaction.getReactantCount() == 0 && !substrate) {
                 emptySet(process, away, "_source", ArcKind.CONSUMPTION);

@@ -21,7 +21,10 @@ public final class Palette {
     /** @return the default fill of a glyph */
     public static Color fill(GlyphKind kind) {
         return switch (kind) {
-            case MACROMOLECULE -> new Color(0xDDEEFF);
+            case MACROMOLECULE, RECEPTOR, ION_CHANNEL, TRUNCATED -> new Color(0xDDEEFF);
+            case GENE, RNA, ANTISENSE_RNA -> new Color(0xFFF9E0);
+            case ION -> new Color(0xE8F0FF);
+            case DRUG -> new Color(0xFFE8F0);
             case COMPLEX -> new Color(0xDFF2DC);
             case SIMPLE_CHEMICAL -> new Color(0xFFF4C2);
             case PHENOTYPE -> new Color(0xF9DDE6);

@@ -27,8 +27,11 @@ import org.sbml.jsbml.xml.XMLTriple;
  * Adds CellDesigner 4 annotations to an L2V4 document, so CellDesigner draws the model as
  * laid out: the model gets a {@code celldesigner:extension} with compartment and species
  * aliases placed at the layout's glyphs, each species its identity, each reaction its base
- * reactants and products and its modifications. Species without a glyph are placed on a grid
- * below the diagram. A model that already carries a CellDesigner diagram keeps it unchanged.
+ * reactants and products and its modifications. Species get the CellDesigner class of their
+ * SBO term (proteins with a protein entry, complexes as complex aliases), modifications the type
+ * of theirs; a reaction's line and its modifiers' lines keep the layout's routes as CellDesigner
+ * edit points ({@link ReactionLine}). Species without a glyph are placed on a grid below the
+ * diagram. A model that already carries a CellDesigner diagram keeps it unchanged.
  */
 public final class CellDesignerExport {
 
@@ -88,13 +91,17 @@ public final class CellDesignerExport {
             }
         }
         XMLNode species = el("listOfSpeciesAliases");
+        XMLNode complexes = el("listOfComplexSpeciesAliases");
+        Map<String, double[]> boxes = new HashMap<>();
         if (layout != null) {
             for (SpeciesGlyph g : layout.getListOfSpeciesGlyphs()) {
                 if (g.isSetSpecies() && m.getSpecies(g.getSpecies()) != null && g.isSetBoundingBox()
                         && !speciesAlias.containsKey(g.getSpecies())) {
                     BoundingBox b = g.getBoundingBox();
-                    speciesAlias(species, "sa_" + g.getId(), m.getSpecies(g.getSpecies()), compartmentAlias,
-                            speciesAlias, x(b), y(b), w(b), h(b), fills);
+                    Species s = m.getSpecies(g.getSpecies());
+                    speciesAlias(isComplex(s) ? complexes : species, isComplex(s) ? "csa_" + g.getId() : "sa_" + g.getId(),
+                            s, compartmentAlias, speciesAlias, x(b), y(b), w(b), h(b), fills);
+                    boxes.put(s.getId(), new double[] { x(b), y(b), w(b), h(b) });
                 }
             }
         }
@@ -104,8 +111,9 @@ public final class CellDesignerExport {
                 double x = 20 + (placed % GRID_COLUMNS) * GRID;
                 double y = height + 20 + (placed / GRID_COLUMNS) * GRID;
                 placed++;
-                speciesAlias(species, "sa_" + s.getId(), s, compartmentAlias, speciesAlias, x, y, SPECIES_W, SPECIES_H,
-                        fills);
+                speciesAlias(isComplex(s) ? complexes : species, (isComplex(s) ? "csa_" : "sa_") + s.getId(), s,
+                        compartmentAlias, speciesAlias, x, y, SPECIES_W, SPECIES_H, fills);
+                boxes.put(s.getId(), new double[] { x, y, SPECIES_W, SPECIES_H });
                 width = Math.max(width, x + SPECIES_W + 20);
                 height = Math.max(height, y + SPECIES_H + 20);
             }
@@ -114,10 +122,21 @@ public final class CellDesignerExport {
         display.addAttr("sizeX", num(Math.max(width, 600)));
         display.addAttr("sizeY", num(Math.max(height, 400)));
         ext.addChild(compartments);
-        ext.addChild(el("listOfComplexSpeciesAliases"));
+        ext.addChild(complexes);
         ext.addChild(species);
-        for (String empty : List.of("listOfGroups", "listOfProteins", "listOfGenes", "listOfRNAs",
-                "listOfAntisenseRNAs", "listOfLayers", "listOfBlockDiagrams")) {
+        ext.addChild(el("listOfGroups"));
+        XMLNode proteins = child(ext, "listOfProteins");
+        for (Species s : m.getListOfSpecies()) {
+            String cls = cellDesignerClass(s);
+            if (cls.equals("PROTEIN") || cls.equals("RECEPTOR")) {
+                XMLNode protein = child(proteins, "protein");
+                protein.addAttr("id", "pr_" + s.getId());
+                protein.addAttr("name", s.isSetName() ? s.getName() : s.getId());
+                protein.addAttr("type", cls.equals("RECEPTOR") ? "RECEPTOR" : "GENERIC");
+            }
+        }
+        for (String empty : List.of("listOfGenes", "listOfRNAs", "listOfAntisenseRNAs", "listOfLayers",
+                "listOfBlockDiagrams")) {
             ext.addChild(el(empty));
         }
         m.getAnnotation().appendNonRDFAnnotation(ext);
@@ -131,16 +150,54 @@ public final class CellDesignerExport {
             XMLNode se = extension();
             text(se, "positionToCompartment", "inside");
             XMLNode identity = child(se, "speciesIdentity");
-            text(identity, "class", "SIMPLE_MOLECULE");
-            text(identity, "name", s.isSetName() ? s.getName() : s.getId());
+            String cls = cellDesignerClass(s);
+            text(identity, "class", cls);
+            if (cls.equals("PROTEIN") || cls.equals("RECEPTOR")) {
+                text(identity, "proteinReference", "pr_" + s.getId());
+            } else {
+                text(identity, "name", s.isSetName() ? s.getName() : s.getId());
+            }
             s.getAnnotation().appendNonRDFAnnotation(se);
         }
         for (Reaction r : m.getListOfReactions()) {
-            reaction(r, speciesAlias);
+            reaction(r, speciesAlias, boxes, layout);
         }
     }
 
-    private static void reaction(Reaction r, Map<String, String> speciesAlias) {
+    /** @return CellDesigner's species class for the species' SBO term (SIMPLE_MOLECULE without one) */
+    static String cellDesignerClass(Species s) {
+        int sbo = s.isSetSBOTerm() ? s.getSBOTerm() : -1;
+        return switch (sbo) {
+            case 245, 246, 248, 249, 250, 251, 252, 297 -> "PROTEIN";
+            case 244 -> "RECEPTOR";
+            case 253, 296 -> "COMPLEX";
+            case 327 -> "ION";
+            case 298 -> "DRUG";
+            case 358, 204 -> "PHENOTYPE";
+            case 291 -> "DEGRADED";
+            case 285 -> "UNKNOWN";
+            default -> "SIMPLE_MOLECULE";
+        };
+    }
+
+    private static boolean isComplex(Species s) {
+        return "COMPLEX".equals(cellDesignerClass(s));
+    }
+
+    /** @return CellDesigner's modification type for a modifier's SBO term */
+    private static String modificationType(ModifierSpeciesReference msr) {
+        int sbo = msr.isSetSBOTerm() ? msr.getSBOTerm() : -1;
+        return switch (sbo) {
+            case 20, 206, 207, 536, 537 -> "INHIBITION";
+            case 459, 461, 462 -> "PHYSICAL_STIMULATION";
+            case 594, 168 -> "MODULATION";
+            default -> "CATALYSIS";
+        };
+    }
+
+    private static void reaction(Reaction r, Map<String, String> speciesAlias, Map<String, double[]> boxes,
+            Layout layout) {
+        ReactionLine line = layout == null ? null : ReactionLine.of(layout, r, boxes);
         XMLNode re = extension();
         text(re, "reactionType", "STATE_TRANSITION");
         XMLNode reactants = child(re, "baseReactants");
@@ -153,6 +210,12 @@ public final class CellDesignerExport {
         }
         XMLNode scheme = child(re, "connectScheme");
         scheme.addAttr("connectPolicy", "direct");
+        if (line != null) {
+            scheme.addAttr("rectangleIndex", Integer.toString(line.segment()));
+            if (!line.editPoints().isEmpty()) {
+                text(re, "editPoints", line.editPoints());
+            }
+        }
         if (r.getModifierCount() > 0) {
             XMLNode mods = child(re, "listOfModification");
             for (ModifierSpeciesReference msr : r.getListOfModifiers()) {
@@ -161,14 +224,18 @@ public final class CellDesignerExport {
                     continue;
                 }
                 XMLNode mod = child(mods, "modification");
-                mod.addAttr("type", "CATALYSIS");
+                mod.addAttr("type", modificationType(msr));
                 mod.addAttr("modifiers", msr.getSpecies());
                 mod.addAttr("aliases", alias);
+                String edit = line == null ? "" : line.modifierEditPoints(msr.getSpecies());
+                if (!edit.isEmpty()) {
+                    mod.addAttr("editPoints", edit);
+                }
             }
         }
-        XMLNode line = child(re, "line");
-        line.addAttr("width", "1.0");
-        line.addAttr("color", "ff000000");
+        XMLNode lineStyle = child(re, "line");
+        lineStyle.addAttr("width", "1.0");
+        lineStyle.addAttr("color", "ff000000");
         r.getAnnotation().appendNonRDFAnnotation(re);
     }
 

@@ -70,6 +70,7 @@ import org.mtorworkbench.ui.editor.internal.ProblemMarkers;
 import org.mtorworkbench.ui.editor.internal.ResizeOperation;
 import org.mtorworkbench.ui.editor.internal.ResultColours;
 import org.mtorworkbench.ui.editor.internal.DiagramCanvas;
+import org.mtorworkbench.ui.editor.internal.Icons;
 import org.mtorworkbench.ui.editor.internal.DocumentFiles;
 import org.mtorworkbench.ui.editor.internal.MoveOperation;
 import org.mtorworkbench.ui.editor.internal.OutlinePages;
@@ -115,6 +116,9 @@ public final class PathwayEditor extends EditorPart {
     private org.eclipse.swt.widgets.Scale timeSlider;
     private Label timeLabel;
     private Composite top;
+
+    /** The context of the editor's key bindings, active while a pathway editor is the active part. */
+    public static final String CONTEXT_ID = "org.mtorworkbench.ui.editor.context";
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -179,18 +183,23 @@ public final class PathwayEditor extends EditorPart {
         gl.verticalSpacing = 0;
         parent.setLayout(gl);
         top = parent;
+        // the editor's key bindings (zoom, fit, layout, simulate) apply while it is the active part
+        org.eclipse.ui.contexts.IContextService contexts = getSite().getService(org.eclipse.ui.contexts.IContextService.class);
+        if (contexts != null) {
+            contexts.activateContext(CONTEXT_ID);
+        }
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(2, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.WRAP);
-        tool(tools, "Zoom Out", () -> canvas.setZoom(canvas.getZoom() / 1.25));
-        tool(tools, "Zoom In", () -> canvas.setZoom(canvas.getZoom() * 1.25));
-        tool(tools, "100%", () -> canvas.setZoom(1));
-        tool(tools, "Fit", () -> canvas.fit());
-        tool(tools, "Layout", this::relayout);
-        tool(tools, "Layout Selection", this::relayoutSelection);
+        tool(tools, Icons.Action.ZOOM_OUT, "Zoom Out (Ctrl+-)", this::zoomOut);
+        tool(tools, Icons.Action.ZOOM_IN, "Zoom In (Ctrl+=)", this::zoomIn);
+        tool(tools, Icons.Action.ACTUAL_SIZE, "Actual Size, 100% (Ctrl+1)", this::zoomToActualSize);
+        tool(tools, Icons.Action.FIT, "Fit the Diagram to the Window (Ctrl+0)", this::fit);
+        tool(tools, Icons.Action.LAYOUT, "Lay Out the Diagram (Ctrl+Alt+L)", this::relayout);
+        tool(tools, Icons.Action.LAYOUT_SELECTION, "Lay Out the Selection (Ctrl+Alt+Shift+L)", this::relayoutSelection);
         alignMenu(tools);
-        tool(tools, "Simulate...", this::askAndSimulate);
+        tool(tools, Icons.Action.SIMULATE, "Simulate... (Ctrl+R)", this::askAndSimulate);
         zoomLabel = new Label(bar, SWT.NONE);
         zoomLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         zoomLabel.setText("Reading " + getEditorInput().getName() + " ...");
@@ -215,7 +224,8 @@ public final class PathwayEditor extends EditorPart {
         ToolBar bar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         ToolItem select = new ToolItem(bar, SWT.RADIO);
-        select.setText("Select");
+        select.setImage(image(Icons.action(Icons.Action.SELECT)));
+        select.setToolTipText("Select, move and resize (Esc)");
         select.setSelection(true);
         select.addListener(SWT.Selection, e -> {
             if (select.getSelection()) {
@@ -225,17 +235,15 @@ public final class PathwayEditor extends EditorPart {
         paletteItems.put("select", select);
         for (PaletteEntry entry : palette) {
             ToolItem item = new ToolItem(bar, SWT.RADIO);
-            item.setText(entry.label());
             item.setToolTipText(entry.label() + " (" + entry.kind().xmlName()
                     + (entry.sboTerm() >= 0 ? String.format(", SBO:%07d", entry.sboTerm()) : "") + ")");
-            if (entry.icon() != null) {
-                org.eclipse.swt.graphics.Image img = org.eclipse.jface.resource.ImageDescriptor.createFromURL(entry.icon())
-                        .createImage(false);
-                if (img != null) {
-                    images.add(img);
-                    item.setImage(img);
-                }
+            org.eclipse.swt.graphics.Image img = entry.icon() == null ? null
+                    : org.eclipse.jface.resource.ImageDescriptor.createFromURL(entry.icon()).createImage(false);
+            if (img != null) {
+                images.add(img);
             }
+            // an entry without an icon of its own shows the glyph it creates, drawn by the diagram painter
+            item.setImage(img != null ? img : image(Icons.palette(entry)));
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection() && canvas.getTool() != entry) {
                     canvas.setTool(entry);
@@ -264,7 +272,8 @@ public final class PathwayEditor extends EditorPart {
 
     private void alignMenu(ToolBar tools) {
         ToolItem align = new ToolItem(tools, SWT.DROP_DOWN);
-        align.setText("Align");
+        align.setImage(image(Icons.action(Icons.Action.ALIGN)));
+        align.setToolTipText("Align the Selection");
         org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(tools.getShell(), SWT.POP_UP);
         for (AlignOperation.Alignment a : AlignOperation.Alignment.values()) {
             org.eclipse.swt.widgets.MenuItem mi = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
@@ -359,10 +368,61 @@ public final class PathwayEditor extends EditorPart {
         job.schedule();
     }
 
-    private static void tool(ToolBar bar, String text, Runnable r) {
+    private void tool(ToolBar bar, Icons.Action icon, String tooltip, Runnable r) {
         ToolItem item = new ToolItem(bar, SWT.PUSH);
-        item.setText(text);
+        item.setImage(image(Icons.action(icon)));
+        item.setToolTipText(tooltip);
         item.addListener(SWT.Selection, e -> r.run());
+    }
+
+    /** @return an image of the editor's, disposed with it */
+    private org.eclipse.swt.graphics.Image image(org.eclipse.swt.graphics.ImageData data) {
+        org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(top.getDisplay(), data);
+        images.add(img);
+        return img;
+    }
+
+    /** Zooms in by a quarter (the Zoom In command, Ctrl+=). */
+    public void zoomIn() {
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.setZoom(canvas.getZoom() * 1.25);
+        }
+    }
+
+    /** Zooms out by a fifth (the Zoom Out command, Ctrl+-). */
+    public void zoomOut() {
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.setZoom(canvas.getZoom() / 1.25);
+        }
+    }
+
+    /** Shows the diagram at 100% (Ctrl+1). */
+    public void zoomToActualSize() {
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.setZoom(1);
+        }
+    }
+
+    /** Fits the whole diagram into the window (Ctrl+0). */
+    public void fit() {
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.fit();
+        }
+    }
+
+    /** Lays the whole diagram out again with ELK (Ctrl+Alt+L), as one undoable operation. */
+    public void layoutDiagram() {
+        relayout();
+    }
+
+    /** Lays out the selected species and reactions (Ctrl+Alt+Shift+L). */
+    public void layoutSelection() {
+        relayoutSelection();
+    }
+
+    /** Asks for the end time and simulates the model, colouring the diagram by the result (Ctrl+R). */
+    public void simulateWithDialog() {
+        askAndSimulate();
     }
 
     private void showZoom() {

@@ -102,6 +102,53 @@ class PathwayEditorTest {
     }
 
     @Test
+    void everyToolHasAnIconAndATooltipAndTheCommandsZoomAndFit() throws Exception {
+        PathwayEditor editor = openBuiltin(tmp);
+        DiagramCanvas canvas = editor.getCanvas();
+        java.util.List<org.eclipse.swt.widgets.ToolItem> items = new java.util.ArrayList<>();
+        collectToolItems(canvas.getParent(), items);
+        assertTrue(items.size() >= 8 + 1 + editor.getPalette().size(), "tool items: " + items.size());
+        for (org.eclipse.swt.widgets.ToolItem item : items) {
+            assertTrue(item.getImage() != null, "no icon: " + item.getToolTipText());
+            assertTrue(item.getToolTipText() != null && !item.getToolTipText().isBlank(), "no tooltip on a tool");
+            assertEquals(16, item.getImage().getBounds().width, item.getToolTipText());
+        }
+        // a palette tool's icon is the glyph it creates: the macromolecule's is its blue fill, the compartment's grey
+        org.eclipse.swt.graphics.ImageData protein = editor.getPaletteItem("org.mtorworkbench.palette.macromolecule")
+                .getImage().getImageData();
+        org.eclipse.swt.graphics.RGB middle = protein.palette.getRGB(protein.getPixel(8, 8));
+        assertEquals(new org.eclipse.swt.graphics.RGB(0xDD, 0xEE, 0xFF), middle, "macromolecule icon fill");
+
+        // the editor's commands, as the key bindings run them
+        org.eclipse.ui.handlers.IHandlerService handlers = editor.getSite().getService(
+                org.eclipse.ui.handlers.IHandlerService.class);
+        canvas.setZoom(1);
+        handlers.executeCommand("org.mtorworkbench.ui.editor.zoomIn", null);
+        assertEquals(1.25, canvas.getZoom(), 1e-9);
+        handlers.executeCommand("org.mtorworkbench.ui.editor.zoomOut", null);
+        assertEquals(1, canvas.getZoom(), 1e-9);
+        handlers.executeCommand("org.mtorworkbench.ui.editor.fit", null);
+        assertTrue(Math.abs(canvas.getZoom() - 1) > 1e-6, "fit changes the zoom of the whole network");
+        handlers.executeCommand("org.mtorworkbench.ui.editor.actualSize", null);
+        assertEquals(1, canvas.getZoom(), 1e-9);
+        org.eclipse.jface.bindings.TriggerSequence[] keys = PlatformUI.getWorkbench()
+                .getService(org.eclipse.ui.keys.IBindingService.class)
+                .getActiveBindingsFor("org.mtorworkbench.ui.editor.simulate");
+        assertTrue(keys.length > 0, "Simulate... has a key binding while the editor is active");
+    }
+
+    private static void collectToolItems(org.eclipse.swt.widgets.Control c, java.util.List<org.eclipse.swt.widgets.ToolItem> out) {
+        if (c instanceof org.eclipse.swt.widgets.ToolBar bar) {
+            out.addAll(java.util.Arrays.asList(bar.getItems()));
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                collectToolItems(child, out);
+            }
+        }
+    }
+
+    @Test
     void aModelWithoutLayoutIsLaidOutAndSavingKeepsTheLayout() throws Exception {
         Path f = tmp.resolve("akt.xml");
         Files.writeString(f, SampleModels.AKT_PHOSPHORYLATION);

@@ -498,7 +498,7 @@ public final class DiagramCanvas extends Canvas {
             for (NodeFigure n : diagram.nodes()) {
                 Color c = fills.get(n.id());
                 nodes.add(c == null ? n : new NodeFigure(n.id(), n.elementId(), n.kind(), n.x(), n.y(), n.width(), n.height(),
-                        n.label(), c, n.stroke(), n.strokeWidth(), n.stateVariables()));
+                        n.label(), c, n.stroke(), n.strokeWidth(), n.stateVariables(), n.multimer()));
             }
             List<ArcFigure> arcs = new ArrayList<>();
             for (ArcFigure a : diagram.arcs()) {
