@@ -17,10 +17,18 @@ public final class ExperimentDesigns {
     private ExperimentDesigns() {
     }
 
-    /** @return every design, in bundle installation order; the first of two with one id wins */
+    /**
+     * @return every design: the product's own first, in the order of forms (time course, steady state,
+     *         dose-response, combination, scan, sensitivity, context panel, knockout screen), then the
+     *         others in bundle installation order; the first of two with one id wins
+     */
     public static List<ExperimentDesign> all() {
-        return ActiveServices.list(ExperimentDesigns.class, ExperimentDesign.class, ExperimentDesign::id,
-                BuiltinDesigns.ALL);
+        List<ExperimentDesign> all = new java.util.ArrayList<>(ActiveServices.list(ExperimentDesigns.class,
+                ExperimentDesign.class, ExperimentDesign::id, BuiltinDesigns.ALL));
+        List<Class<?>> builtin = BuiltinDesigns.ALL.stream().<Class<?>>map(Object::getClass).toList();
+        all.sort(java.util.Comparator.comparingInt(d -> builtin.contains(d.getClass()) ? builtin.indexOf(d.getClass())
+                : builtin.size()));
+        return List.copyOf(all);
     }
 
     /** @return the design with this id */
