@@ -61,27 +61,7 @@ public record DesignRequest(PreparedModel model, SavedDesign design, ModelChange
     public static DesignRequest prepare(ExperimentDesign design, SavedDesign saved, PreparedModel model,
             DrugCatalogue drugs, SolverOptions solverOptions, BatchRunner runner, Progress progress,
             Cancellation cancellation) {
-        if (!design.id().equals(saved.design())) {
-            throw new IllegalArgumentException("the saved design is a '" + saved.design() + "', not a '" + design.id()
-                    + "'");
-        }
-        Map<String, DesignOption<?>> byId = new LinkedHashMap<>();
-        design.options().forEach(o -> byId.put(o.id(), o));
-        for (String id : saved.options().keySet()) {
-            if (!byId.containsKey(id)) {
-                throw new IllegalArgumentException("the design '" + design.id() + "' has no option '" + id + "'");
-            }
-        }
-        for (DesignOption<?> o : byId.values()) {
-            List<String> given = saved.values(o.id());
-            if (given.isEmpty() && o.required()) {
-                throw new IllegalArgumentException("missing " + o.flag() + " " + o.syntax());
-            }
-            if (given.size() > 1 && !o.repeatable()) {
-                throw new IllegalArgumentException("option " + o.flag() + " is given twice");
-            }
-            given.forEach(o::parse);
-        }
+        Map<String, DesignOption<?>> byId = check(design, saved);
         ModelChanges cells = ModelChanges.NONE;
         ModelChanges extras = ModelChanges.NONE;
         List<Perturbation> applied = new ArrayList<>();
@@ -143,6 +123,39 @@ public record DesignRequest(PreparedModel model, SavedDesign design, ModelChange
         }
         return new DesignRequest(model, saved, cells, drugs, doses, extras, applied, readouts, time, solverOptions,
                 runner, progress, cancellation);
+    }
+
+    /**
+     * Checks a saved design against its design's descriptors, without a model: every option is
+     * one of the design's and reads as its type within its range, and required options are
+     * given (what a form can report before anything runs).
+     *
+     * @return the design's options by id
+     * @throws IllegalArgumentException with a one-line message naming the option at fault
+     */
+    public static Map<String, DesignOption<?>> check(ExperimentDesign design, SavedDesign saved) {
+        if (!design.id().equals(saved.design())) {
+            throw new IllegalArgumentException("the saved design is a '" + saved.design() + "', not a '" + design.id()
+                    + "'");
+        }
+        Map<String, DesignOption<?>> byId = new LinkedHashMap<>();
+        design.options().forEach(o -> byId.put(o.id(), o));
+        for (String id : saved.options().keySet()) {
+            if (!byId.containsKey(id)) {
+                throw new IllegalArgumentException("the design '" + design.id() + "' has no option '" + id + "'");
+            }
+        }
+        for (DesignOption<?> o : byId.values()) {
+            List<String> given = saved.values(o.id());
+            if (given.isEmpty() && o.required()) {
+                throw new IllegalArgumentException("missing " + o.flag() + " " + o.syntax());
+            }
+            if (given.size() > 1 && !o.repeatable()) {
+                throw new IllegalArgumentException("option " + o.flag() + " is given twice");
+            }
+            given.forEach(o::parse);
+        }
+        return byId;
     }
 
     /** The id of the drug perturbation type, whose doses are {@link #doses()}. */

@@ -57,14 +57,23 @@ public interface ExperimentDesign {
     DesignResult run(DesignRequest request) throws SimulationException;
 
     /**
+     * @return why the design's runs are not plain data (it is then run, but not saved as
+     *         SED-ML), or empty when {@link #specification} gives them; a design that overrides
+     *         {@link #specification} returns empty
+     */
+    default java.util.Optional<String> whyNoSpecification() {
+        return java.util.Optional.of("the design '" + id() + "' cannot be saved as SED-ML L1V3: its runs are not "
+                + "a time course, doses or points; run it with './mtorwb " + id() + "' instead");
+    }
+
+    /**
      * What the design's runs are, as plain data: for saving as SED-ML and for batch engines.
      *
-     * @throws UnsupportedOperationException saying why, for a design whose runs are not such
-     *             data (the default): it is then run, but not saved as SED-ML
+     * @throws UnsupportedOperationException with {@link #whyNoSpecification()}, for a design
+     *             whose runs are not such data (the default)
      * @throws IllegalArgumentException naming an option at fault
      */
     default RunSpecification specification(DesignRequest request) {
-        throw new UnsupportedOperationException("--sedml: the design '" + id() + "' cannot be written as SED-ML "
-                + "L1V3; run it with './mtorwb " + id() + "' instead");
+        throw new UnsupportedOperationException(whyNoSpecification().orElseThrow());
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mtorworkbench.experiments.internal.BuiltinDesigns;
-import org.mtorworkbench.sbml.extension.ActiveServices;
+import org.mtorworkbench.sbml.extension.TrackedServices;
 
 /**
  * The experiment designs of every active bundle (see {@link ExperimentDesign}), looked up at
@@ -13,6 +13,10 @@ import org.mtorworkbench.sbml.extension.ActiveServices;
  * @since 0.2
  */
 public final class ExperimentDesigns {
+
+    /** The services of the active bundles, tracked with this bundle's context. */
+    private static final TrackedServices<ExperimentDesign> TRACKED = new TrackedServices<>(ExperimentDesigns.class, ExperimentDesign.class,
+            ExperimentDesign::id, BuiltinDesigns.ALL);
 
     private ExperimentDesigns() {
     }
@@ -23,8 +27,7 @@ public final class ExperimentDesigns {
      *         others in bundle installation order; the first of two with one id wins
      */
     public static List<ExperimentDesign> all() {
-        List<ExperimentDesign> all = new java.util.ArrayList<>(ActiveServices.list(ExperimentDesigns.class,
-                ExperimentDesign.class, ExperimentDesign::id, BuiltinDesigns.ALL));
+        List<ExperimentDesign> all = new java.util.ArrayList<>(TRACKED.get());
         List<Class<?>> builtin = BuiltinDesigns.ALL.stream().<Class<?>>map(Object::getClass).toList();
         all.sort(java.util.Comparator.comparingInt(d -> builtin.contains(d.getClass()) ? builtin.indexOf(d.getClass())
                 : builtin.size()));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.mtorworkbench.experiments.Combination;
 import org.mtorworkbench.experiments.DoseResponse;
 import org.mtorworkbench.experiments.HillFit;
+import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.experiments.extension.DesignOption;
 import org.mtorworkbench.experiments.extension.DesignOptions;
 import org.mtorworkbench.experiments.extension.DesignRequest;
@@ -67,22 +68,33 @@ public final class DoseDesigns {
 
         @Override
         public List<DesignOption<?>> options() {
-            return List.of(DesignOptions.VARIED_DRUG.withHelp("the drug to vary"), DOSES, DesignOptions.READOUT,
+            return List.of(DesignOptions.VARIED_DRUG.withHelp("the drug to vary"), DOSES, DesignOptions.READOUTS,
                     DesignOptions.T_END, DesignOptions.STEADY_STATE);
         }
 
         @Override
         public DesignResult run(DesignRequest r) throws SimulationException {
             String drug = drug(r, DesignOptions.VARIED_DRUG);
-            String readout = r.readouts().get(0);
-            DoseResponse.Result res = DoseResponse.run(r.treatableCells().withBackground(r.doses()), r.contextLabel(),
-                    drug, array(r.value(DOSES)), readout, r.time(), r.runner(), r.progress(), r.cancellation());
-            HillFit f = res.fit();
-            String fit = String.format(Locale.ROOT,
-                    "%s on %s: %s %.4g nM (95%% CI %.4g-%.4g), Hill slope %.3g, top %.4g, bottom %.4g, rmse %.3g%s",
-                    res.drug(), readout, f.top() >= f.bottom() ? "IC50" : "EC50", f.ic50(), f.ic50Low(), f.ic50High(),
-                    f.hill(), f.top(), f.bottom(), f.rmse(), f.converged() ? "" : " (fit did not converge)");
-            return new DesignResult(res.table(), List.of(fit), res);
+            List<DoseResponse.Result> results = DoseResponse.run(r.treatableCells().withBackground(r.doses()),
+                    r.contextLabel(), drug, array(r.value(DOSES)), r.readouts(), r.time(), r.runner(), r.progress(),
+                    r.cancellation());
+            Table table = new Table(results.get(0).table().columns());
+            List<String> fits = new ArrayList<>();
+            for (DoseResponse.Result res : results) {
+                res.table().rows().forEach(row -> table.add(row.toArray()));
+                HillFit f = res.fit();
+                fits.add(String.format(Locale.ROOT,
+                        "%s on %s: %s %.4g nM (95%% CI %.4g-%.4g), Hill slope %.3g, top %.4g, bottom %.4g, rmse %.3g%s",
+                        res.drug(), res.readout(), f.top() >= f.bottom() ? "IC50" : "EC50", f.ic50(), f.ic50Low(),
+                        f.ic50High(), f.hill(), f.top(), f.bottom(), f.rmse(), f.converged() ? ""
+                                : " (fit did not converge)"));
+            }
+            return new DesignResult(table, fits, results.get(0));
+        }
+
+        @Override
+        public java.util.Optional<String> whyNoSpecification() {
+            return java.util.Optional.empty();
         }
 
         @Override
@@ -173,6 +185,11 @@ public final class DoseDesigns {
                         res.classification(m)));
             }
             return new DesignResult(res.table(), messages, res);
+        }
+
+        @Override
+        public java.util.Optional<String> whyNoSpecification() {
+            return java.util.Optional.empty();
         }
 
         @Override

@@ -123,6 +123,11 @@ public final class SamplingDesigns {
         }
 
         @Override
+        public java.util.Optional<String> whyNoSpecification() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public RunSpecification specification(DesignRequest r) {
             return RunSpecification.points(points(r));
         }
@@ -221,10 +226,10 @@ public final class SamplingDesigns {
         }
 
         @Override
-        public RunSpecification specification(DesignRequest r) {
-            throw new UnsupportedOperationException("--sedml: SED-ML L1V3 cannot express a sensitivity analysis (its "
-                    + "coefficients and indices compare runs, which SED-ML data generators cannot); save a scan of "
-                    + "the parameters instead");
+        public java.util.Optional<String> whyNoSpecification() {
+            return java.util.Optional.of("a sensitivity analysis cannot be saved as SED-ML: SED-ML L1V3 cannot "
+                    + "express a sensitivity analysis (its coefficients and indices compare runs, which SED-ML data generators cannot); save a scan "
+                    + "of the parameters instead");
         }
     }
 }

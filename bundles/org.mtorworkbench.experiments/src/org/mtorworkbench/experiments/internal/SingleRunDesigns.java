@@ -97,6 +97,11 @@ public final class SingleRunDesigns {
         }
 
         @Override
+        public java.util.Optional<String> whyNoSpecification() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public RunSpecification specification(DesignRequest r) {
             return RunSpecification.single(r.value(POINTS));
         }
@@ -170,6 +175,11 @@ public final class SingleRunDesigns {
                 }
             }
             return DesignResult.of(table);
+        }
+
+        @Override
+        public java.util.Optional<String> whyNoSpecification() {
+            return java.util.Optional.empty();
         }
 
         @Override
