@@ -135,14 +135,15 @@ class ViewsUiTest {
         }
         w.run().notifyListeners(SWT.Selection, new Event());
         ResultView view = Ui.waitForResult(ResultKind.TIME_COURSE, 1);
-        Ui.choose(w.drug(), "rapamycin");
-        w.doses().setText("1");
+        Ui.choose(w.combo(LauncherView.DRUG), "rapamycin");
+        w.text(LauncherView.DOSE).setText("1");
         w.run().notifyListeners(SWT.Selection, new Event());
         view = Ui.waitForResult(ResultKind.TIME_COURSE, 2);
         System.out.println("time course runs: " + view.getRuns().stream().map(r -> r.millis() + " ms").toList());
         XYSeriesCollection data = (XYSeriesCollection) view.getChart().getXYPlot().getDataset();
         assertEquals(4, data.getSeriesCount(), "two readouts of two runs");
-        assertEquals(ExperimentSpec.TIME_POINTS + 1, data.getSeries(0).getItemCount());
+        assertEquals(Integer.parseInt(w.text("points").getText()) + 1, data.getSeries(0).getItemCount(),
+                "the form's intervals (200 by default)");
         assertNotNull(view.getChart().getLegend(), "no legend");
         // rapamycin lowers pS6K1 at 4 h
         double untreated = lastValue(data, "untreated, wildtype, 240 min pS6K1");
