@@ -123,8 +123,8 @@ class ExperimentDesignsTest {
                 .contains("has no option 'dose'"));
         assertEquals("missing --doses LIST", message(design("dose-response", Map.of(), "varied-drug", ok,
                 "readout", "pS6K1")));
-        assertEquals("option --readout is given twice", message(design("dose-response", Map.of(), "varied-drug", ok,
-                "doses", "1,2", "readout", "pS6K1", "readout", "pERK")));
+        assertEquals("option --readout is given twice", message(design("combination", Map.of(), "varied-drug", ok,
+                "varied-drug-b", "u0126", "doses-a", "1", "doses-b", "2", "readout", "pS6K1", "readout", "pERK")));
         assertTrue(message(design("dose-response", Map.of(), "varied-drug", ok, "doses", "1,2", "readout", "pS6K1",
                 "t-end", "-5")).startsWith("--t-end: -5 is below"));
         assertEquals("--readout: model has no id 'nope'", message(design("time-course", Map.of(), "readout", "nope")));
