@@ -82,7 +82,11 @@ public final class DoseResponse {
         return out;
     }
 
-    static double[] withControl(double[] doses) {
+    /**
+     * @return the doses sorted, with the untreated control at 0 nM first
+     * @throws IllegalArgumentException for no doses, or a dose that is negative or not finite
+     */
+    public static double[] withControl(double[] doses) {
         double[] sorted = doses.clone();
         java.util.Arrays.sort(sorted);
         if (sorted.length == 0) {

@@ -71,6 +71,18 @@ public final class Scan {
         }
     }
 
+    /**
+     * The axes of a full grid, as a scan's result detail for views (a curve for one axis, a
+     * heatmap for two).
+     *
+     * @param axes the axes, the first varying slowest
+     */
+    public record Grid(List<Axis> axes) {
+        public Grid {
+            axes = List.copyOf(axes);
+        }
+    }
+
     /** The points of a full grid, the first axis varying slowest. */
     public static List<Map<String, Double>> grid(List<Axis> axes) {
         List<Map<String, Double>> points = new ArrayList<>();

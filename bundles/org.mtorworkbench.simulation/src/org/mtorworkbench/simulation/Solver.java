@@ -3,7 +3,7 @@ package org.mtorworkbench.simulation;
 import java.util.List;
 import java.util.Objects;
 
-import org.mtorworkbench.sbml.extension.ActiveServices;
+import org.mtorworkbench.sbml.extension.TrackedServices;
 import org.mtorworkbench.simulation.extension.SolverProvider;
 import org.mtorworkbench.simulation.internal.BuiltinSolvers;
 import org.mtorworkbench.simulation.internal.StochasticSolvers;
@@ -68,10 +68,13 @@ public final class Solver {
         return provider;
     }
 
+    /** The solver providers of the active bundles, tracked with this bundle's context. */
+    private static final TrackedServices<SolverProvider> PROVIDERS = new TrackedServices<>(Solver.class,
+            SolverProvider.class, SolverProvider::id, BuiltinSolvers.ALL);
+
     /** @return the solvers of every active bundle (the product's own first); outside OSGi the built-in ones */
     public static List<Solver> values() {
-        return ActiveServices.list(Solver.class, SolverProvider.class, SolverProvider::id, BuiltinSolvers.ALL)
-                .stream().map(Solver::new).toList();
+        return PROVIDERS.get().stream().map(Solver::new).toList();
     }
 
     /**

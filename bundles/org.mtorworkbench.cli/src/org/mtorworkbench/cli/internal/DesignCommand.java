@@ -1,7 +1,8 @@
 package org.mtorworkbench.cli.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,19 +11,41 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cancellation;
-import org.mtorworkbench.experiments.Table;
+import org.mtorworkbench.experiments.PreparedModel;
+import org.mtorworkbench.experiments.Progress;
+import org.mtorworkbench.experiments.SavedDesign;
+import org.mtorworkbench.experiments.extension.DesignOption;
+import org.mtorworkbench.experiments.extension.DesignOptions;
 import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.DesignResult;
 import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.OptionType;
 import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.simulation.SimulationException;
+import org.mtorworkbench.simulation.SolverOptions;
 
 /**
- * The command of an {@link ExperimentDesign} service: {@code ./mtorwb ID MODEL --readout ID
- * [design options] [READOUT-TIME] [PERTURBATIONS] [--out FILE]}, with the options, threads,
- * progress and output every experiment command has.
+ * The one command of every {@link ExperimentDesign} service ({@code dose-response},
+ * {@code combination}, {@code scan}, {@code sensitivity}, {@code context-panel},
+ * {@code knockout-screen}, {@code time-course} and any a bundle contributes):
+ * {@code ./mtorwb ID MODEL [design options] [PERTURBATIONS] [--out FILE]}. The design's option
+ * descriptors say which options it takes and how they read; besides them every design takes
+ * the perturbations, {@code --threads}, {@code --progress}, {@code --out}, the solver options
+ * and {@code --sedml F.omex}. The table goes to {@code --out}, the design's messages to
+ * standard error.
  */
 final class DesignCommand implements Command {
+
+    /** The options every design command takes besides the design's own. */
+    static final String COMMON_HELP = "  --threads N      worker threads (default: all cores); results do not depend on it\n"
+            + "  --progress       show a progress bar with ETA on standard error\n"
+            + "  --out FILE       write the CSV there (default or '-': standard output)\n"
+            + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
+            + "                   (rerun it with './mtorwb experiment F.omex')\n"
+            + "Cells are pre-equilibrated to steady state with their context, knockouts and --set values;\n"
+            + "drugs are added at time 0.\n";
 
     private final ExperimentDesign design;
 
@@ -35,14 +58,25 @@ final class DesignCommand implements Command {
         return design.id();
     }
 
+    private boolean readoutTime() {
+        return design.options().contains(DesignOptions.T_END) && design.options().contains(DesignOptions.STEADY_STATE);
+    }
+
     @Override
     public String synopsis() {
-        StringBuilder b = new StringBuilder(design.id()).append(" MODEL --readout ID");
-        for (ExperimentDesign.Option o : design.options()) {
-            String opt = "--" + o.name() + " " + o.syntax();
+        StringBuilder b = new StringBuilder(design.id()).append(" MODEL");
+        boolean time = readoutTime();
+        for (DesignOption<?> o : design.options()) {
+            if (time && (o.equals(DesignOptions.T_END) || o.equals(DesignOptions.STEADY_STATE))) {
+                continue;
+            }
+            String opt = o.type().kind() == OptionType.Kind.FLAG ? o.flag() : o.flag() + " " + o.syntax();
             b.append(' ').append(o.required() ? opt : "[" + opt + "]");
+            if (o.repeatable()) {
+                b.append("...");
+            }
         }
-        return b.append(" [READOUT-TIME] [PERTURBATIONS] [--out FILE]").toString();
+        return b.append(time ? " [READOUT-TIME]" : "").append(" [PERTURBATIONS] [--out FILE]").toString();
     }
 
     @Override
@@ -53,56 +87,93 @@ final class DesignCommand implements Command {
     @Override
     public String help() {
         StringBuilder b = new StringBuilder(design.description().stripTrailing()).append('\n');
-        b.append("  --readout ID     the readout (repeatable)\n");
-        for (ExperimentDesign.Option o : design.options()) {
-            String head = "  --" + o.name() + " " + o.syntax();
-            b.append(head.length() > 18 ? head + "  " : String.format("%-19s", head)).append(o.description())
+        for (DesignOption<?> o : design.options()) {
+            String head = "  " + o.flag() + (o.type().kind() == OptionType.Kind.FLAG ? "" : " " + o.syntax());
+            b.append(head.length() > 18 ? head + "  " : String.format("%-19s", head)).append(o.help())
                     .append(o.required() ? " (required)" : "").append('\n');
         }
-        return b.append(ExperimentCommands.COMMON_HELP.replace("  --readout ID     the readout (species or"
-                + " rule-defined parameter)\n", "")).toString();
+        return b.append(COMMON_HELP).append(Perturbations.help()).toString();
     }
 
     @Override
     public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-        Set<String> own = new LinkedHashSet<>();
-        for (ExperimentDesign.Option o : design.options()) {
-            own.add("--" + o.name());
+        List<DesignOption<?>> options = design.options();
+        List<DesignOption<?>> varied = options.stream().filter(o -> o.flag().equals(Perturbations.DRUG)).toList();
+        // --drug ID=nM is a perturbation; --drug ID (no dose) names a drug the design varies
+        List<String> drugs = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(Perturbations.DRUG) && i + 1 < args.size() && !args.get(i + 1).contains("=")) {
+                drugs.add(args.get(++i));
+            } else if (a.startsWith(Perturbations.DRUG + "=") && !a.substring(Perturbations.DRUG.length() + 1)
+                    .contains("=")) {
+                drugs.add(a.substring(Perturbations.DRUG.length() + 1));
+            } else {
+                rest.add(a);
+            }
         }
-        ExperimentCommands.Setup s = ExperimentCommands.setup(args, io, own, Set.of(ExperimentCommands.READOUT));
-        if (!s.variedDrugs().isEmpty()) {
+        if (!drugs.isEmpty() && varied.isEmpty()) {
             throw CommandException.usage(design.id() + " takes drugs with their doses: --drug ID=nM");
         }
-        List<String> readouts = s.options().all(ExperimentCommands.READOUT);
-        if (readouts.isEmpty()) {
-            throw CommandException.usage("missing --readout ID");
-        }
-        for (String r : readouts) {
-            if (!s.cells().model().compiled().hasId(r)) {
-                throw CommandException.usage("--readout: model has no id '" + r + "'");
+        Set<String> valued = new HashSet<>(Set.of(ExperimentCommands.THREADS, ModelRuns.OUT, ModelRuns.SOLVER,
+                ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML));
+        valued.addAll(Perturbations.OPTIONS);
+        Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
+        Set<String> flags = new HashSet<>(Set.of(ExperimentCommands.PROGRESS));
+        for (DesignOption<?> o : options) {
+            if (o.flag().equals(Perturbations.DRUG)) {
+                continue;
+            }
+            (o.type().kind() == OptionType.Kind.FLAG ? flags : valued).add(o.flag());
+            if (o.repeatable()) {
+                repeatable.add(o.flag());
             }
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (ExperimentDesign.Option o : design.options()) {
-            String v = s.options().get("--" + o.name());
-            if (v == null && o.required()) {
-                throw CommandException.usage("missing --" + o.name() + " " + o.syntax());
-            }
-            if (v != null) {
-                values.put(o.name(), v);
+        Options o = Options.parse(rest, valued, repeatable, flags);
+        String modelRef = o.onePositional("MODEL");
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        int next = 0;
+        for (DesignOption<?> option : options) {
+            if (option.flag().equals(Perturbations.DRUG)) {
+                int n = option.repeatable() ? drugs.size() - next : Math.min(1, drugs.size() - next);
+                values.put(option.id(), drugs.subList(next, next + n));
+                next += n;
+            } else if (option.type().kind() == OptionType.Kind.FLAG) {
+                values.put(option.id(), o.flag(option.flag()) ? List.of("true") : List.of());
+            } else {
+                values.put(option.id(), o.all(option.flag()));
             }
         }
-        Table t;
+        if (next < drugs.size()) {
+            throw CommandException.usage(design.id() + " varies " + next + " drug(s) (--drug ID); give the others "
+                    + "with their doses: --drug ID=nM");
+        }
+        SavedDesign saved = new SavedDesign(design.id(), values, ExperimentCommands.perturbations(o));
+        int threads = o.integer(ExperimentCommands.THREADS, 0, 0);
+        SolverOptions solver = ModelRuns.solverOptions(o);
+        PreparedModel model = ModelRuns.prepare(modelRef, io);
+        Progress progress = o.flag(ExperimentCommands.PROGRESS) ? new ExperimentCommands.Bar(io) : Progress.NONE;
+        DesignRequest request;
         try {
-            t = design.run(new DesignRequest(s.cells().model(), s.cells().state(), Contributions.drugs(),
-                    s.backgroundDrugs(), s.cells().treatmentChanges(), readouts, s.time(), s.cells().options(), values, s.runner(), s.progress(),
-                    new Cancellation()));
-        } catch (SimulationException e) {
-            throw ExperimentCommands.failure(s, e);
+            request = DesignRequest.prepare(design, saved, model, Contributions.drugs(), solver,
+                    new BatchRunner(threads), progress, new Cancellation());
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(e.getMessage());
         }
-        ExperimentCommands.write(s, io, t);
+        if (o.get(ExperimentCommands.SEDML) != null) {
+            ExperimentCommands.save(design, request, modelRef, io.resolve(o.get(ExperimentCommands.SEDML)), io);
+        }
+        DesignResult result;
+        try {
+            result = design.run(request);
+        } catch (SimulationException e) {
+            throw ModelRuns.failure(modelRef, e);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage(e.getMessage());
+        }
+        ModelRuns.write(o, io, result.table()::write);
+        result.messages().forEach(io.err()::println);
         return ExitCode.OK;
     }
 }

@@ -15,6 +15,10 @@ import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.Progress;
 import org.mtorworkbench.experiments.SavedDesign;
+import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.DesignResult;
+import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
 import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.experiments.sedml.SedmlException;
 import org.mtorworkbench.experiments.sedml.SedmlExperiment;
@@ -81,16 +85,20 @@ final class ExperimentCommand implements Command {
             SedmlExperiment x = SedmlExperiment.open(file);
             if (x.design().isPresent()) {
                 SavedDesign d = x.design().get();
+                ExperimentDesign design = ExperimentDesigns.byId(d.design()).orElseThrow(() -> new CommandException(
+                        ExitCode.UNSUPPORTED, file + ": the design '" + d.design() + "' is not installed; install "
+                                + "the bundle that contributes it"));
                 PreparedModel model = PreparedModel.of(x.firstModel());
-                Table t;
+                DesignResult result;
                 try {
-                    t = d.run(model, Contributions.drugs(), Contributions.contexts(),
-                            x.designOptions(org.mtorworkbench.simulation.SolverOptions.defaults()),
-                            new BatchRunner(threads), progress, new Cancellation());
+                    result = design.run(DesignRequest.prepare(design, d, model, Contributions.drugs(),
+                            x.designOptions(org.mtorworkbench.simulation.SolverOptions.defaults()), new BatchRunner(threads), progress,
+                            new Cancellation()));
                 } catch (IllegalArgumentException e) {
                     throw CommandException.usage(file + ": " + e.getMessage());
                 }
-                write(io, dir.resolve(d.kind().label() + ".csv"), t);
+                write(io, dir.resolve(d.design() + ".csv"), result.table());
+                result.messages().forEach(m -> io.err().println("mtorwb experiment: " + m));
             } else {
                 for (SedmlExperiment.Report r : x.run(org.mtorworkbench.simulation.SolverOptions.defaults(),
                         new Cancellation())) {
@@ -116,32 +124,5 @@ final class ExperimentCommand implements Command {
             throw CommandException.usage("cannot write " + file + " (" + e.getMessage() + "); choose a writable --out");
         }
         io.err().println("mtorwb experiment: wrote " + file + " (" + t.rows().size() + " rows)");
-    }
-
-    /** Saves a design as a COMBINE archive: the model, the SED-ML and the manifest. */
-    static void save(SavedDesign d, String modelRef, PreparedModel model, Path omex, CommandIO io)
-            throws CommandException {
-        if (!omex.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".omex")) {
-            throw CommandException.usage("--sedml " + omex + ": the file name must end in .omex (a COMBINE archive)");
-        }
-        org.sbml.jsbml.SBMLDocument doc = Models.open(modelRef, io);
-        try {
-            String sedml = SedmlWriter.write(d, doc, model, Contributions.drugs(), Contributions.contexts(),
-                    org.mtorworkbench.simulation.SolverOptions.defaults(), () -> false);
-            byte[] sbml = new org.mtorworkbench.sbml.SbmlWriter().toBytes(doc, modelRef);
-            org.mtorworkbench.experiments.sedml.CombineArchive.write(omex, sbml,
-                    "sbml.level-" + doc.getLevel() + ".version-" + doc.getVersion(), sedml);
-        } catch (SedmlException e) {
-            throw new CommandException(ExitCode.UNSUPPORTED, e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw CommandException.usage("--sedml: " + e.getMessage());
-        } catch (SimulationException e) {
-            throw ModelRuns.failure(modelRef, e);
-        } catch (org.mtorworkbench.sbml.SbmlException e) {
-            throw new CommandException(ExitCode.UNSUPPORTED, e.getMessage(), e);
-        } catch (IOException e) {
-            throw CommandException.usage("--sedml " + omex + ": cannot write the archive (" + e.getMessage() + ")");
-        }
-        io.err().println("saved the design as SED-ML L1V3 in " + omex);
     }
 }

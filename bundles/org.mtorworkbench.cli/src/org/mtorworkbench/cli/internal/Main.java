@@ -41,14 +41,12 @@ public final class Main {
         register(new RenderCommand());
         register(new CatalogueCommands.Drugs());
         register(new CatalogueCommands.Contexts());
-        register(new ExperimentCommands.DoseResponseCommand());
-        register(new ExperimentCommands.CombinationCommand());
-        register(new ExperimentCommands.ScanCommand());
-        register(new ExperimentCommands.SensitivityCommand());
         register(new FindingsCommand());
         register(new ExperimentCommand());
         register(new DemoCommand());
-        // Experiment designs of the active bundles (the product's own among them), unless a command has the name.
+        // Experiment designs of the active bundles (the product's own: time-course, dose-response, combination,
+        // scan, sensitivity, context-panel, knockout-screen; steady-state is the command above), unless a
+        // command has the name.
         for (ExperimentDesign d : ExperimentDesigns.all()) {
             commands.putIfAbsent(d.id(), new DesignCommand(d));
         }

@@ -143,6 +143,11 @@ final class ModelRuns {
         }
     }
 
+    /** @return the text that reads back as exactly {@code x}, for saved option values */
+    static String exact(double x) {
+        return org.mtorworkbench.experiments.extension.OptionType.exact(x);
+    }
+
     static String format(double x) {
         return org.mtorworkbench.experiments.Table.number(x);
     }

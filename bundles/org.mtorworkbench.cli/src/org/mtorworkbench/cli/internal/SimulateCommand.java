@@ -99,9 +99,9 @@ final class SimulateCommand implements Command {
                 throw CommandException.usage("--sedml saves the workbench's time course of equilibrated cells: add "
                         + "--equilibrate");
             }
-            ExperimentCommands.saveIfAsked(o, model, m, io, ExperimentCommands.design(o,
-                    org.mtorworkbench.experiments.SavedDesign.Kind.TIME_COURSE, ExperimentCommands.drugs(o),
-                    List.of(), List.of(), List.of(), ids, org.mtorworkbench.experiments.ReadoutTime.at(tEnd), points));
+            ExperimentCommands.saveIfAsked(o, model, m, io, new org.mtorworkbench.experiments.SavedDesign(
+                    "time-course", java.util.Map.of("readout", ids, "t-end", List.of(ModelRuns.exact(tEnd)), "points",
+                            List.of(String.valueOf(points))), ExperimentCommands.perturbations(o)), options);
         }
         if (runs > 0) {
             Simulation s;

@@ -56,9 +56,8 @@ final class SteadyStateCommand implements Command {
             outs.add(Output.of(id));
         }
         Perturbations.parse(o, m);
-        ExperimentCommands.saveIfAsked(o, model, m, io, ExperimentCommands.design(o,
-                org.mtorworkbench.experiments.SavedDesign.Kind.STEADY_STATE, ExperimentCommands.drugs(o), List.of(),
-                List.of(), List.of(), ids, org.mtorworkbench.experiments.ReadoutTime.steadyState(), 1));
+        ExperimentCommands.saveIfAsked(o, model, m, io, new org.mtorworkbench.experiments.SavedDesign("steady-state",
+                java.util.Map.of("readout", ids), ExperimentCommands.perturbations(o)), options);
         SteadyState ss;
         try {
             ss = m.simulation(Perturbations.parse(o, m).all()).steadyState(outs, options, () -> false);

@@ -2,17 +2,21 @@ package org.mtorworkbench.experiments.extension;
 
 import java.util.List;
 
-import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.simulation.SimulationException;
 
 /**
  * An experiment design: a question asked of a model under perturbations, answered with a
- * tidy table. Register an implementation as an OSGi service (Declarative Services): a design
- * with id {@code ID} becomes the command {@code ./mtorwb ID MODEL [OPTIONS]} (unless a command
- * of that name exists) with the perturbations, readouts, readout time, threads and progress
- * every design command takes, plus its own {@link #options()}. The product's context panel and
- * knockout screen are contributed the same way.
- * <p>
+ * tidy table. Every design the product has (time course, steady state, dose-response,
+ * combination, scan, sensitivity, context panel, knockout screen) is one, registered as an
+ * OSGi service (Declarative Services) like anyone else's; register an implementation and it
+ * <ul>
+ * <li>becomes the command {@code ./mtorwb ID MODEL [OPTIONS]} (unless a command of that name
+ * exists), whose options are its {@link #options()} plus the perturbations, threads,
+ * progress, output and {@code --sedml} every design command takes;</li>
+ * <li>is offered by the workbench's Experiment Launcher, with a form of exactly its options;</li>
+ * <li>is saved as its id plus its option values ({@link org.mtorworkbench.experiments.SavedDesign})
+ * and, when it says what its runs are ({@link #specification}), as SED-ML that other tools run.</li>
+ * </ul>
  * Implementations are stateless and thread-safe; {@link #run} uses the request's runner so
  * that its simulations run in parallel, report progress and can be cancelled.
  *
@@ -20,12 +24,13 @@ import org.mtorworkbench.simulation.SimulationException;
  */
 public interface ExperimentDesign {
 
-    /** An option of the design, given on the command line as {@code --name VALUE}. */
-    record Option(String name, String syntax, String description, boolean required) {
-    }
-
-    /** @return the id, lower case with dashes; it names the command */
+    /** @return the id, lower case with dashes; it names the command and is what saved designs record */
     String id();
+
+    /** @return the name forms show, e.g. {@code Dose-response} (default: the id) */
+    default String label() {
+        return id();
+    }
 
     /** @return a one-line summary for the command list */
     String summary();
@@ -33,17 +38,42 @@ public interface ExperimentDesign {
     /** @return what the design does and what its table holds, for {@code ./mtorwb help ID} */
     String description();
 
-    /** @return the design's own options (beyond the ones every design takes) */
-    default List<Option> options() {
+    /**
+     * @return the design's options in the order help texts and forms list them: its own and the
+     *         shared ones of {@link DesignOptions} it takes (a readout, the readout time)
+     */
+    default List<DesignOption<?>> options() {
         return List.of();
     }
 
     /**
      * Runs the design.
      *
-     * @return one row per run per readout, with the perturbations spelled out in columns
+     * @return the table (one row per run per readout, with the perturbations spelled out in
+     *         columns), messages and a detail for views
      * @throws IllegalArgumentException naming an option or id at fault
      * @throws SimulationException when a simulation fails or the run is cancelled
      */
-    Table run(DesignRequest request) throws SimulationException;
+    DesignResult run(DesignRequest request) throws SimulationException;
+
+    /**
+     * @return why the design's runs are not plain data (it is then run, but not saved as
+     *         SED-ML), or empty when {@link #specification} gives them; a design that overrides
+     *         {@link #specification} returns empty
+     */
+    default java.util.Optional<String> whyNoSpecification() {
+        return java.util.Optional.of("the design '" + id() + "' cannot be saved as SED-ML L1V3: its runs are not "
+                + "a time course, doses or points; run it with './mtorwb " + id() + "' instead");
+    }
+
+    /**
+     * What the design's runs are, as plain data: for saving as SED-ML and for batch engines.
+     *
+     * @throws UnsupportedOperationException with {@link #whyNoSpecification()}, for a design
+     *             whose runs are not such data (the default)
+     * @throws IllegalArgumentException naming an option at fault
+     */
+    default RunSpecification specification(DesignRequest request) {
+        throw new UnsupportedOperationException(whyNoSpecification().orElseThrow());
+    }
 }

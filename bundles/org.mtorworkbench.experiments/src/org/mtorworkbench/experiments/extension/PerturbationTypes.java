@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mtorworkbench.experiments.internal.BuiltinPerturbations;
-import org.mtorworkbench.sbml.extension.ActiveServices;
+import org.mtorworkbench.sbml.extension.TrackedServices;
 
 /**
  * The perturbation types of every active bundle (see {@link PerturbationType}), looked up at
@@ -14,13 +14,16 @@ import org.mtorworkbench.sbml.extension.ActiveServices;
  */
 public final class PerturbationTypes {
 
+    /** The services of the active bundles, tracked with this bundle's context. */
+    private static final TrackedServices<PerturbationType> TRACKED = new TrackedServices<>(PerturbationTypes.class, PerturbationType.class,
+            PerturbationType::id, BuiltinPerturbations.ALL);
+
     private PerturbationTypes() {
     }
 
     /** @return every type, in bundle installation order; the first of two with one id wins */
     public static List<PerturbationType> all() {
-        return ActiveServices.list(PerturbationTypes.class, PerturbationType.class, PerturbationType::id,
-                BuiltinPerturbations.ALL);
+        return TRACKED.get();
     }
 
     /** @return the type with this id */

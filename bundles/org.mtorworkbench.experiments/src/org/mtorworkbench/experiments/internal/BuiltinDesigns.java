@@ -10,8 +10,12 @@ import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cells;
 import org.mtorworkbench.experiments.ContextPanel;
 import org.mtorworkbench.experiments.Table;
+import org.mtorworkbench.experiments.extension.DesignOption;
+import org.mtorworkbench.experiments.extension.DesignOptions;
 import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.DesignResult;
 import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.OptionType;
 import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.ModelChanges;
@@ -21,15 +25,13 @@ import org.mtorworkbench.simulation.SimulationException;
 /** The experiment designs the product contributes as services, like anyone else's. */
 public final class BuiltinDesigns {
 
-    /** The product's designs contributed through the service, for use outside OSGi. */
-    public static final List<ExperimentDesign> ALL = List.of(new ContextPanelDesign(), new KnockoutScreen());
+    /** The product's designs contributed through the service, for use outside OSGi, in the order forms list them. */
+    public static final List<ExperimentDesign> ALL = List.of(new SingleRunDesigns.TimeCourseDesign(),
+            new SingleRunDesigns.SteadyStateDesign(), new DoseDesigns.DoseResponseDesign(),
+            new DoseDesigns.CombinationDesign(), new SamplingDesigns.ScanDesign(),
+            new SamplingDesigns.SensitivityDesign(), new ContextPanelDesign(), new KnockoutScreen());
 
     private BuiltinDesigns() {
-    }
-
-    private static String doses(Map<String, Double> doses) {
-        return doses.isEmpty() ? "none" : String.join(" + ", doses.entrySet().stream()
-                .map(e -> e.getKey() + " " + Table.number(e.getValue()) + " nM").toList());
     }
 
     /** Service component: one treatment across every cell context. */
@@ -37,6 +39,16 @@ public final class BuiltinDesigns {
         @Override
         public String id() {
             return "context-panel";
+        }
+
+        @Override
+        public String label() {
+            return "Context panel";
+        }
+
+        @Override
+        public List<DesignOption<?>> options() {
+            return List.of(DesignOptions.READOUTS, DesignOptions.T_END, DesignOptions.STEADY_STATE);
         }
 
         @Override
@@ -53,20 +65,27 @@ public final class BuiltinDesigns {
         }
 
         @Override
-        public Table run(DesignRequest r) throws SimulationException {
+        public DesignResult run(DesignRequest r) throws SimulationException {
             List<CellContext> panel = new ArrayList<>();
             for (CellContext c : Contributions.contexts().contexts()) {
                 panel.add(new CellContext(c.id(), c.name(), c.description(), c.reviewSection(),
                         r.cells().and(c.changes())));
             }
-            return ContextPanel.run(r.model(), CellContexts.of(panel), r.drugs(), r.solverOptions(), r.doses(),
-                    r.treatment(), r.readouts(), r.time(), r.runner(), r.progress(), r.cancellation());
+            return DesignResult.of(ContextPanel.run(r.model(), CellContexts.of(panel), r.drugs(), r.solverOptions(),
+                    r.doses(), r.treatment(), r.readouts(), r.time(), r.runner(), r.progress(), r.cancellation()));
         }
     }
 
     /** Service component: every species knocked out in turn, untreated and treated. */
     public static final class KnockoutScreen implements ExperimentDesign {
-        private static final String SPECIES = "species";
+        private static final DesignOption<List<String>> SPECIES = DesignOption.of("species", OptionType.MODEL_IDS)
+                .withLabel("Species").withHelp("the species to knock out, constant ones included (default: every "
+                        + "species the model integrates)");
+
+        @Override
+        public String label() {
+            return "Knockout screen";
+        }
 
         @Override
         public String id() {
@@ -89,19 +108,17 @@ public final class BuiltinDesigns {
         }
 
         @Override
-        public List<Option> options() {
-            return List.of(new Option(SPECIES, "A,B,...",
-                    "the species to knock out, constant ones included (default: every species the model integrates)", false));
+        public List<DesignOption<?>> options() {
+            return List.of(SPECIES, DesignOptions.READOUTS, DesignOptions.T_END, DesignOptions.STEADY_STATE);
         }
 
         @Override
-        public Table run(DesignRequest r) throws SimulationException {
+        public DesignResult run(DesignRequest r) throws SimulationException {
             List<String> species = new ArrayList<>();
-            String given = r.option(SPECIES);
+            List<String> given = r.value(SPECIES);
             if (given != null) {
                 Set<String> seen = new LinkedHashSet<>();
-                for (String s : given.split(",")) {
-                    String id = s.strip();
+                for (String id : given) {
                     if (!r.model().stateSpecies().contains(id) && !r.model().compiled().speciesIds().contains(id)) {
                         throw new IllegalArgumentException("--species: '" + id + "' is not a species of model '"
                                 + r.model().compiled().modelId() + "'");
@@ -127,7 +144,7 @@ public final class BuiltinDesigns {
             List<double[][]> v = r.runner().run(tasks, r.progress(), r.cancellation());
             Table t = new Table(List.of("knockout", "drugs", "readout", "time", "untreated", "treated", "fold_change",
                     "vs_wild_type"));
-            String drugs = doses(r.doses());
+            String drugs = SingleRunDesigns.doses(r.doses());
             for (int i = 0; i < rows.size(); i++) {
                 for (int q = 0; q < r.readouts().size(); q++) {
                     double u = v.get(i)[0][q];
@@ -137,7 +154,7 @@ public final class BuiltinDesigns {
                             tr, u == 0 ? Double.NaN : tr / u, wt == 0 ? Double.NaN : tr / wt);
                 }
             }
-            return t;
+            return DesignResult.of(t);
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.ReadoutTime;
-import org.mtorworkbench.experiments.SavedDesign.Kind;
 import org.mtorworkbench.experiments.SavedDesign;
 import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.network.ModelChanges;
@@ -208,35 +207,77 @@ public final class SedmlExperiment {
             return null;
         }
         String where = "<mtorwb:design>";
-        try {
-            Kind kind = Kind.byLabel(d.getAttribute("kind"));
-            if (kind == null) {
-                throw invalid(where + ": unknown kind '" + d.getAttribute("kind") + "'");
+        String kind = d.getAttribute("kind");
+        if (kind.isEmpty()) {
+            throw invalid(where + ": the attribute kind (the design's id) is missing");
+        }
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        Map<String, List<String>> perturbations = new LinkedHashMap<>();
+        List<Element> items = Xml.children(d, null);
+        boolean legacy = d.hasAttribute("time");
+        for (Element e : items) {
+            String name = e.getLocalName();
+            if (name.equals("option") && !legacy) {
+                options.computeIfAbsent(e.getAttribute("id"), k -> new ArrayList<>()).add(e.getAttribute("value"));
+            } else if (name.equals("perturbation") && !legacy) {
+                perturbations.computeIfAbsent(e.getAttribute("type"), k -> new ArrayList<>())
+                        .add(e.getAttribute("value"));
+            } else if (!legacy) {
+                throw invalid(where + ": unknown element <" + name + ">");
             }
+        }
+        if (legacy) {
+            readLegacyDesign(d, where, kind, options, perturbations);
+        }
+        return new SavedDesign(kind, options, perturbations);
+    }
+
+    /**
+     * Reads the design annotation of files written before designs were saved as option values
+     * (attributes {@code time}, {@code context}, {@code intervals}; elements {@code knockout},
+     * {@code overexpress}, {@code set}, {@code drug}, {@code vary}, {@code readout},
+     * {@code points}) into the options of the same design.
+     */
+    private void readLegacyDesign(Element d, String where, String kind, Map<String, List<String>> options,
+            Map<String, List<String>> perturbations) throws SedmlException {
+        if (!List.of("time-course", "steady-state", "dose-response", "combination", "scan").contains(kind)) {
+            throw invalid(where + ": unknown kind '" + kind + "'");
+        }
+        java.util.function.BiConsumer<String, String> option = (id, v) -> options.computeIfAbsent(id,
+                k -> new ArrayList<>()).add(v);
+        java.util.function.BiConsumer<String, String> perturb = (id, v) -> perturbations.computeIfAbsent(id,
+                k -> new ArrayList<>()).add(v);
+        try {
             String t = d.getAttribute("time");
-            ReadoutTime time = "steady-state".equals(t) ? ReadoutTime.steadyState()
-                    : ReadoutTime.at(NumberText.parse(t));
-            int intervals = d.hasAttribute("intervals") ? Integer.parseInt(d.getAttribute("intervals")) : 1;
-            List<String> knockouts = new ArrayList<>();
-            Map<String, Double> over = new LinkedHashMap<>();
-            Map<String, Double> set = new LinkedHashMap<>();
-            Map<String, Double> drugs = new LinkedHashMap<>();
-            List<String> varied = new ArrayList<>();
-            List<double[]> doses = new ArrayList<>();
-            List<String> readouts = new ArrayList<>();
-            List<Map<String, Double>> points = new ArrayList<>();
+            if (!kind.equals("steady-state")) {
+                if ("steady-state".equals(t)) {
+                    option.accept("steady-state", "true");
+                } else {
+                    option.accept("t-end", SedmlWriter.num(NumberText.parse(t)));
+                }
+            }
+            if (kind.equals("time-course")) {
+                option.accept("points", d.hasAttribute("intervals") ? d.getAttribute("intervals") : "1");
+            }
+            if (d.hasAttribute("context")) {
+                perturb.accept("context", d.getAttribute("context"));
+            }
+            int varied = 0;
             for (Element e : Xml.children(d, null)) {
                 switch (e.getLocalName()) {
-                    case "knockout" -> knockouts.add(e.getAttribute("id"));
-                    case "overexpress" -> over.put(e.getAttribute("id"), NumberText.parse(e.getAttribute("factor")));
-                    case "set" -> set.put(e.getAttribute("id"), NumberText.parse(e.getAttribute("value")));
-                    case "drug" -> drugs.put(e.getAttribute("id"), NumberText.parse(e.getAttribute("nM")));
+                    case "knockout" -> perturb.accept("knockout", e.getAttribute("id"));
+                    case "overexpress" -> perturb.accept("overexpress", e.getAttribute("id") + "="
+                            + e.getAttribute("factor"));
+                    case "set" -> perturb.accept("set", e.getAttribute("id") + "=" + e.getAttribute("value"));
+                    case "drug" -> perturb.accept("drug", e.getAttribute("id") + "=" + e.getAttribute("nM"));
                     case "vary" -> {
-                        varied.add(e.getAttribute("drug"));
-                        doses.add(Arrays.stream(e.getAttribute("doses").split(",")).mapToDouble(NumberText::parse)
-                                .toArray());
+                        boolean combination = kind.equals("combination");
+                        option.accept(varied == 0 ? "varied-drug" : "varied-drug-b", e.getAttribute("drug"));
+                        option.accept(combination ? (varied == 0 ? "doses-a" : "doses-b") : "doses",
+                                e.getAttribute("doses"));
+                        varied++;
                     }
-                    case "readout" -> readouts.add(e.getAttribute("id"));
+                    case "readout" -> option.accept("readout", e.getAttribute("id"));
                     case "points" -> {
                         String[] ids = e.getAttribute("ids").split(",");
                         for (String p : e.getTextContent().trim().split(";")) {
@@ -245,22 +286,19 @@ public final class SedmlExperiment {
                                 throw invalid(where + ": a scan point has " + v.length + " values for " + ids.length
                                         + " ids");
                             }
-                            Map<String, Double> m = new LinkedHashMap<>();
+                            StringBuilder point = new StringBuilder();
                             for (int i = 0; i < ids.length; i++) {
-                                m.put(ids[i], NumberText.parse(v[i]));
+                                NumberText.parse(v[i]);
+                                point.append(i > 0 ? "," : "").append(ids[i]).append('=').append(v[i]);
                             }
-                            points.add(m);
+                            option.accept("point", point.toString());
                         }
                     }
                     default -> throw invalid(where + ": unknown element <" + e.getLocalName() + ">");
                 }
             }
-            return new SavedDesign(kind, d.hasAttribute("context") ? d.getAttribute("context") : null, knockouts,
-                    over, set, drugs, varied, doses, points, readouts, time, intervals);
         } catch (NumberFormatException e) {
             throw invalid(where + ": a number is malformed (" + e.getMessage() + ")");
-        } catch (IllegalArgumentException e) {
-            throw invalid(where + ": " + e.getMessage());
         }
     }
 

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.ReadoutTime;
-import org.mtorworkbench.experiments.SavedDesign.Kind;
 import org.mtorworkbench.experiments.SavedDesign;
-import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.Perturbation;
+import org.mtorworkbench.experiments.extension.PerturbationType;
+import org.mtorworkbench.experiments.extension.RunSpecification;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.ModelChanges;
@@ -26,8 +28,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes an {@link SavedDesign} as SED-ML Level 1 Version 3, to be run by other tools on
- * the SBML model stored beside it ({@link #MODEL_FILE} in a COMBINE archive):
+ * Writes a {@link SavedDesign} as SED-ML Level 1 Version 3, to be run by other tools on
+ * the SBML model stored beside it ({@link #MODEL_FILE} in a COMBINE archive). What is written
+ * follows the design's {@link RunSpecification}:
  * <ul>
  * <li>the cells are model {@code cells}: the SBML model with the context's and the user's
  * changes ({@code changeAttribute}) and, for designs treated after pre-equilibration, the
@@ -35,18 +38,19 @@ import org.w3c.dom.Element;
  * treatments start;</li>
  * <li>drugs given to every run are model {@code treated}, derived from {@code cells}, with the
  * parameter values the drugs set;</li>
- * <li>a time course or steady state is one {@code task}; a dose-response, combination matrix
- * or scan is one {@code repeatedTask} whose ranges are vectors iterated in step (the
+ * <li>a single run (a time course, a steady state) is one {@code task}; varied doses (a
+ * dose-response, a combination matrix) or points (a scan) are one {@code repeatedTask} whose ranges are vectors iterated in step (the
  * combination's and the grid's points flattened, first axis slowest), and whose
  * {@code setValue} changes compute each drug-affected parameter from the dose with the
  * catalogue's Hill equations in MathML;</li>
  * <li>a scan pre-equilibrates each point: its simulation runs {@link PreparedModel#EQUILIBRATION_TIME}
  * plus the readout time, and reports the end;</li>
- * <li>a report lists the readouts; the full design is kept in an annotation
- * ({@link #NS}) from which the workbench reruns it exactly.</li>
+ * <li>a report lists the readouts; the saved design (its id, option values and
+ * perturbations) is kept in an annotation ({@link #NS}) from which the workbench reruns it
+ * exactly.</li>
  * </ul>
- * SED-ML L1V3 cannot express sensitivity analyses (their coefficients compare runs), a scan
- * with drugs (the drugs would have to be added after each point's pre-equilibration), or two
+ * SED-ML L1V3 cannot express designs without a run specification (sensitivity analyses:
+ * their coefficients compare runs), a scan with drugs (the drugs would have to be added after each point's pre-equilibration), or two
  * drugs of a combination that act on the same parameter in different ways; these are
  * refused with {@link SedmlException.Kind#UNSUPPORTED}.
  */
@@ -69,28 +73,38 @@ public final class SedmlWriter {
     }
 
     /**
+     * @param design the design of the request
+     * @param request the saved design prepared for the model ({@link DesignRequest#prepare})
      * @param sbml the model the design runs on (its level and version name the language)
-     * @param model the same model, compiled
      * @param cancelled stops the pre-equilibration run
      * @return the SED-ML document
      * @throws SedmlException UNSUPPORTED for a design SED-ML L1V3 cannot express
      */
-    public static String write(SavedDesign design, SBMLDocument sbml, PreparedModel model, DrugCatalogue catalogue,
-            CellContexts contexts, SolverOptions options, BooleanSupplier cancelled)
-            throws SedmlException, SimulationException {
+    public static String write(ExperimentDesign design, DesignRequest request, SBMLDocument sbml,
+            BooleanSupplier cancelled) throws SedmlException, SimulationException {
+        RunSpecification spec;
+        try {
+            spec = design.specification(request);
+        } catch (UnsupportedOperationException e) {
+            throw new SedmlException(SedmlException.Kind.UNSUPPORTED, e.getMessage(), e);
+        }
         int level = sbml.getLevel();
         int version = sbml.getVersion();
         String ns = "http://www.sbml.org/sbml/level" + level + "/version" + version + (level >= 3 ? "/core" : "");
         SedmlWriter w = new SedmlWriter(ns);
-        return w.build(design, sbml, model, catalogue, contexts, options, cancelled,
-                "urn:sedml:language:sbml.level-" + level + ".version-" + version);
+        return w.build(request, spec, sbml, cancelled, "urn:sedml:language:sbml.level-" + level + ".version-"
+                + version);
     }
 
-    private String build(SavedDesign d, SBMLDocument sbml, PreparedModel model, DrugCatalogue catalogue,
-            CellContexts contexts, SolverOptions options, BooleanSupplier cancelled, String language)
-            throws SedmlException, SimulationException {
+    private String build(DesignRequest request, RunSpecification spec, SBMLDocument sbml, BooleanSupplier cancelled,
+            String language) throws SedmlException, SimulationException {
         Model m = sbml.getModel();
-        if (d.kind() == Kind.SCAN && !d.drugs().isEmpty()) {
+        SavedDesign d = request.design();
+        PreparedModel model = request.model();
+        DrugCatalogue catalogue = request.drugs();
+        SolverOptions options = request.solverOptions();
+        boolean scan = !spec.points().isEmpty();
+        if (scan && (!request.doses().isEmpty() || !request.treatment().isEmpty())) {
             throw new SedmlException(SedmlException.Kind.UNSUPPORTED, "a scan with drugs cannot be written as SED-ML "
                     + "L1V3: each point is pre-equilibrated and the drugs added afterwards, which SED-ML has no way "
                     + "to say; save the scan without --drug, or run it with ./mtorwb scan");
@@ -104,18 +118,18 @@ public final class SedmlWriter {
 
         // simulations
         Element sims = add(root, "listOfSimulations");
-        ReadoutTime time = d.time();
+        ReadoutTime time = request.time();
         Element sim;
         if (time.isSteadyState()) {
             sim = add(sims, "steadyState");
             add(sim, "algorithm").setAttribute("kisaoID", STEADY_STATE_KISAO);
         } else {
             sim = add(sims, "uniformTimeCourse");
-            double start = d.kind() == Kind.SCAN ? PreparedModel.EQUILIBRATION_TIME : 0;
+            double start = scan ? PreparedModel.EQUILIBRATION_TIME : 0;
             sim.setAttribute("initialTime", "0");
             sim.setAttribute("outputStartTime", num(start));
             sim.setAttribute("outputEndTime", num(start + time.minutes()));
-            sim.setAttribute("numberOfPoints", String.valueOf(d.kind() == Kind.TIME_COURSE ? d.intervals() : 1));
+            sim.setAttribute("numberOfPoints", String.valueOf(spec.intervals()));
             add(sim, "algorithm").setAttribute("kisaoID", options.get(SolverOptions.SOLVER).kisaoId());
         }
         sim.setAttribute("id", "simulation");
@@ -124,11 +138,11 @@ public final class SedmlWriter {
         Element models = add(root, "listOfModels");
         Element cells = add(models, "model");
         cells.setAttribute("id", "cells");
-        cells.setAttribute("name", "cells: " + d.contextLabel() + describeCells(d));
+        cells.setAttribute("name", "cells: " + request.contextLabel() + describeCells(request));
         cells.setAttribute("language", language);
         cells.setAttribute("source", MODEL_FILE);
         Element changes = add(cells, "listOfChanges");
-        ModelChanges cellChanges = d.cellChanges(model, contexts);
+        ModelChanges cellChanges = request.cells();
         cellChanges.parameters().forEach((id, v) -> changeAttribute(changes, m, id, v));
         cellChanges.initialValues().forEach((id, v) -> changeAttribute(changes, m, id, v));
         for (String k : cellChanges.knockouts()) {
@@ -142,7 +156,7 @@ public final class SedmlWriter {
             change(changes, base + "/@boundaryCondition", "true");
             change(changes, base + "/@constant", "true");
         }
-        if (d.kind() != Kind.SCAN) {
+        if (!scan) {
             // the equilibrated state: where every treatment of these cells starts
             Map<String, Double> state = model.equilibrate(cellChanges, options, cancelled);
             state.forEach((id, v) -> {
@@ -155,22 +169,27 @@ public final class SedmlWriter {
             cells.removeChild(changes);
         }
         String taskModel = "cells";
-        Map<String, Double> background = catalogue.changes(d.drugs()).parameters();
+        ModelChanges treatment = catalogue.changes(request.doses()).and(request.treatment());
+        Map<String, Double> background = treatment.parameters();
         Set<String> variedParams = new LinkedHashSet<>();
-        for (String drug : d.varied()) {
+        for (String drug : spec.variedDrugs()) {
             for (Drug.Effect e : catalogue.find(drug).orElseThrow().effects()) {
                 variedParams.add(e.parameter());
             }
         }
-        if (!d.drugs().isEmpty()) {
+        if (!treatment.isEmpty()) {
             Element treated = add(models, "model");
             treated.setAttribute("id", "treated");
-            treated.setAttribute("name", "treated with " + d.drugs().entrySet().stream()
-                    .map(e -> e.getKey() + " " + num(e.getValue()) + " nM").collect(Collectors.joining(" + ")));
+            List<String> words = new ArrayList<>(request.doses().entrySet().stream()
+                    .map(e -> e.getKey() + " " + num(e.getValue()) + " nM").toList());
+            request.perturbations().stream().filter(p -> p.stage() == PerturbationType.Stage.TREATMENT
+                    && !p.type().equals("drug")).forEach(p -> words.add(p.description()));
+            treated.setAttribute("name", "treated with " + String.join(" + ", words));
             treated.setAttribute("language", language);
             treated.setAttribute("source", "#cells");
             Element tc = add(treated, "listOfChanges");
             background.forEach((id, v) -> changeAttribute(tc, m, id, v));
+            treatment.initialValues().forEach((id, v) -> changeAttribute(tc, m, id, v));
             taskModel = "treated";
         }
 
@@ -181,20 +200,20 @@ public final class SedmlWriter {
         task.setAttribute("modelReference", taskModel);
         task.setAttribute("simulationReference", "simulation");
         String reported = "run";
-        if (d.kind() == Kind.DOSE_RESPONSE || d.kind() == Kind.COMBINATION || d.kind() == Kind.SCAN) {
+        if (!spec.isSingle()) {
             reported = "design";
             Element rt = add(tasks, "repeatedTask");
             rt.setAttribute("id", reported);
-            rt.setAttribute("name", d.kind().label());
+            rt.setAttribute("name", d.design());
             rt.setAttribute("resetModel", "true");
             Element ranges = add(rt, "listOfRanges");
             Element setValues = add(rt, "listOfChanges");
-            if (d.kind() == Kind.SCAN) {
-                List<String> ids = List.copyOf(d.points().get(0).keySet());
+            if (scan) {
+                List<String> ids = List.copyOf(spec.points().get(0).keySet());
                 for (int k = 0; k < ids.size(); k++) {
                     String rid = "r" + (k + 1) + "_" + ids.get(k).replaceAll("[^A-Za-z0-9_]", "_");
                     List<Double> values = new ArrayList<>();
-                    for (Map<String, Double> p : d.points()) {
+                    for (Map<String, Double> p : spec.points()) {
                         values.add(p.get(ids.get(k)));
                     }
                     vectorRange(ranges, rid, values);
@@ -210,11 +229,11 @@ public final class SedmlWriter {
             } else {
                 List<String> rangeIds = new ArrayList<>();
                 List<List<Double>> values = new ArrayList<>();
-                double[] a = withZero(d.doses().get(0));
-                if (d.kind() == Kind.DOSE_RESPONSE) {
+                double[] a = withZero(spec.doses().get(0));
+                if (spec.variedDrugs().size() == 1) {
                     values.add(box(a));
                 } else {
-                    double[] b = withZero(d.doses().get(1));
+                    double[] b = withZero(spec.doses().get(1));
                     List<Double> va = new ArrayList<>();
                     List<Double> vb = new ArrayList<>();
                     for (double x : a) {
@@ -226,8 +245,8 @@ public final class SedmlWriter {
                     values.add(va);
                     values.add(vb);
                 }
-                for (int k = 0; k < d.varied().size(); k++) {
-                    String rid = "dose_" + d.varied().get(k).replaceAll("[^A-Za-z0-9_]", "_");
+                for (int k = 0; k < spec.variedDrugs().size(); k++) {
+                    String rid = "dose_" + spec.variedDrugs().get(k).replaceAll("[^A-Za-z0-9_]", "_");
                     rangeIds.add(rid);
                     vectorRange(ranges, rid, values.get(k));
                 }
@@ -237,7 +256,8 @@ public final class SedmlWriter {
                     sv.setAttribute("modelReference", taskModel);
                     sv.setAttribute("target", target(m, param));
                     sv.setAttribute("range", rangeIds.get(0));
-                    sv.appendChild(MathMl.math(doc, drugMath(param, d, rangeIds, catalogue, background)));
+                    sv.appendChild(MathMl.math(doc, drugMath(param, spec.variedDrugs(), rangeIds, catalogue,
+                            background)));
                 }
             }
             Element subs = add(rt, "listOfSubTasks");
@@ -251,13 +271,13 @@ public final class SedmlWriter {
         Element outputs = add(root, "listOfOutputs");
         Element report = add(outputs, "report");
         report.setAttribute("id", "report");
-        report.setAttribute("name", d.kind().label() + " readouts");
+        report.setAttribute("name", d.design() + " readouts");
         Element dataSets = add(report, "listOfDataSets");
         List<String> columns = new ArrayList<>();
         if (!time.isSteadyState()) {
             columns.add(null);
         }
-        columns.addAll(d.readouts());
+        columns.addAll(request.readouts());
         for (String r : columns) {
             String id = r == null ? "time" : r;
             Element dg = add(dgs, "dataGenerator");
@@ -285,18 +305,18 @@ public final class SedmlWriter {
      * add ({@code background + factor * dose}); inhibitions combine as independent actions
      * ({@code 1 - (1 - background) * prod(1 - max * dose^h / (dose^h + IC50^h))}).
      */
-    private Element drugMath(String param, SavedDesign d, List<String> rangeIds, DrugCatalogue catalogue,
+    private Element drugMath(String param, List<String> varied, List<String> rangeIds, DrugCatalogue catalogue,
             Map<String, Double> background) throws SedmlException {
         Drug.Effect.Kind kind = null;
         List<Element> terms = new ArrayList<>();
-        for (int k = 0; k < d.varied().size(); k++) {
-            for (Drug.Effect e : catalogue.find(d.varied().get(k)).orElseThrow().effects()) {
+        for (int k = 0; k < varied.size(); k++) {
+            for (Drug.Effect e : catalogue.find(varied.get(k)).orElseThrow().effects()) {
                 if (!e.parameter().equals(param)) {
                     continue;
                 }
                 if (kind != null && kind != e.kind()) {
                     throw new SedmlException(SedmlException.Kind.UNSUPPORTED, "parameter '" + param
-                            + "' is both a concentration and an inhibition of the drugs " + d.varied()
+                            + "' is both a concentration and an inhibition of the drugs " + varied
                             + "; SED-ML export of this combination is not supported");
                 }
                 kind = e.kind();
@@ -321,43 +341,19 @@ public final class SedmlWriter {
         return MathMl.apply("minus", MathMl.cn(1), MathMl.apply("times", terms.toArray(Element[]::new)));
     }
 
+    /**
+     * The saved design as the workbench reads it back: {@code <mtorwb:design kind="ID">} with an
+     * {@code <mtorwb:option id= value=>} per option value and a {@code <mtorwb:perturbation
+     * type= value=>} per perturbation argument, in the order given.
+     */
     private Element annotation(SavedDesign d) {
         Element a = doc.createElementNS(SEDML, "annotation");
         Element e = doc.createElementNS(NS, "mtorwb:design");
         a.appendChild(e);
-        e.setAttribute("kind", d.kind().label());
-        if (d.context() != null) {
-            e.setAttribute("context", d.context());
-        }
-        e.setAttribute("time", d.time().isSteadyState() ? "steady-state" : num(d.time().minutes()));
-        if (d.kind() == Kind.TIME_COURSE) {
-            e.setAttribute("intervals", String.valueOf(d.intervals()));
-        }
-        for (String k : d.knockouts()) {
-            item(e, "knockout", "id", k);
-        }
-        d.overexpress().forEach((id, f) -> item(e, "overexpress", "id", id, "factor", num(f)));
-        d.set().forEach((id, v) -> item(e, "set", "id", id, "value", num(v)));
-        d.drugs().forEach((id, v) -> item(e, "drug", "id", id, "nM", num(v)));
-        for (int k = 0; k < d.varied().size(); k++) {
-            item(e, "vary", "drug", d.varied().get(k), "doses", join(d.doses().get(k)));
-        }
-        for (String r : d.readouts()) {
-            item(e, "readout", "id", r);
-        }
-        if (d.kind() == Kind.SCAN) {
-            Element p = doc.createElementNS(NS, "mtorwb:points");
-            p.setAttribute("ids", String.join(",", d.points().get(0).keySet()));
-            StringBuilder sb = new StringBuilder();
-            for (Map<String, Double> point : d.points()) {
-                if (sb.length() > 0) {
-                    sb.append(';');
-                }
-                sb.append(point.values().stream().map(SedmlWriter::num).collect(Collectors.joining(",")));
-            }
-            p.setTextContent(sb.toString());
-            e.appendChild(p);
-        }
+        e.setAttribute("kind", d.design());
+        d.options().forEach((id, values) -> values.forEach(v -> item(e, "option", "id", id, "value", v)));
+        d.perturbations().forEach((type, values) -> values.forEach(v -> item(e, "perturbation", "type", type,
+                "value", v)));
         return a;
     }
 
@@ -369,11 +365,14 @@ public final class SedmlWriter {
         parent.appendChild(e);
     }
 
-    private static String describeCells(SavedDesign d) {
+    /** The cells' perturbations other than the context, in words. */
+    private static String describeCells(DesignRequest r) {
         StringBuilder sb = new StringBuilder();
-        d.knockouts().forEach(k -> sb.append(", ").append(k).append(" knocked out"));
-        d.overexpress().forEach((k, f) -> sb.append(", ").append(k).append(" x").append(num(f)));
-        d.set().forEach((k, v) -> sb.append(", ").append(k).append('=').append(num(v)));
+        for (Perturbation p : r.perturbations()) {
+            if (p.stage() == PerturbationType.Stage.CELLS && !p.type().equals("context")) {
+                sb.append(", ").append(p.description());
+            }
+        }
         return sb.toString();
     }
 
@@ -437,17 +436,6 @@ public final class SedmlWriter {
             l.add(x);
         }
         return l;
-    }
-
-    private static String join(double[] a) {
-        StringBuilder sb = new StringBuilder();
-        for (double x : a) {
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(num(x));
-        }
-        return sb.toString();
     }
 
     /** Shortest exact form of a number, as an xsd:double ({@link NumberText#xml}). */

@@ -11,7 +11,7 @@ import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.internal.MtorTemplate;
-import org.mtorworkbench.sbml.extension.ActiveServices;
+import org.mtorworkbench.sbml.extension.TrackedServices;
 
 /**
  * What all bundles contribute right now: drugs, cell contexts and model templates, read
@@ -24,16 +24,23 @@ import org.mtorworkbench.sbml.extension.ActiveServices;
  */
 public final class Contributions {
 
+    private static final TrackedServices<DrugProvider> DRUGS = new TrackedServices<>(Contributions.class,
+            DrugProvider.class, null, List.of());
+    private static final TrackedServices<CellContextProvider> CONTEXTS = new TrackedServices<>(Contributions.class,
+            CellContextProvider.class, null, List.of());
+    private static final TrackedServices<ModelTemplate> TEMPLATES = new TrackedServices<>(Contributions.class,
+            ModelTemplate.class, ModelTemplate::id, List.of(new MtorTemplate()));
+
     private Contributions() {
     }
 
     /** @return the drug catalogue of every active provider */
     public static DrugCatalogue drugs() {
-        if (!ActiveServices.available(Contributions.class)) {
+        if (!DRUGS.available()) {
             return DrugCatalogue.builtin();
         }
         Map<String, Drug> byId = new LinkedHashMap<>();
-        for (DrugProvider p : providers(DrugProvider.class)) {
+        for (DrugProvider p : DRUGS.get()) {
             for (Drug d : p.drugs()) {
                 byId.putIfAbsent(d.id(), d);
             }
@@ -43,11 +50,11 @@ public final class Contributions {
 
     /** @return the cell contexts of every active provider */
     public static CellContexts contexts() {
-        if (!ActiveServices.available(Contributions.class)) {
+        if (!CONTEXTS.available()) {
             return CellContexts.builtin();
         }
         Map<String, CellContext> byId = new LinkedHashMap<>();
-        for (CellContextProvider p : providers(CellContextProvider.class)) {
+        for (CellContextProvider p : CONTEXTS.get()) {
             for (CellContext c : p.contexts()) {
                 byId.putIfAbsent(c.id(), c);
             }
@@ -57,17 +64,11 @@ public final class Contributions {
 
     /** @return the model templates of every active bundle, by id */
     public static List<ModelTemplate> templates() {
-        return ActiveServices.list(Contributions.class, ModelTemplate.class, ModelTemplate::id,
-                List.of(new MtorTemplate()));
+        return TEMPLATES.get();
     }
 
     /** @return the template with this id */
     public static Optional<ModelTemplate> template(String id) {
         return templates().stream().filter(t -> t.id().equals(id)).findFirst();
-    }
-
-    /** Providers have no id of their own: each registration counts. */
-    private static <S> List<S> providers(Class<S> type) {
-        return ActiveServices.all(Contributions.class, type, List.of());
     }
 }

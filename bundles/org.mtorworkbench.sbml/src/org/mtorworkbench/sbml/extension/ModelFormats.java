@@ -15,12 +15,16 @@ import org.mtorworkbench.sbml.internal.SbmlFormats;
  */
 public final class ModelFormats {
 
+    /** The formats of the active bundles, tracked with this bundle's context. */
+    private static final TrackedServices<ModelFormat> FORMATS = new TrackedServices<>(ModelFormats.class,
+            ModelFormat.class, ModelFormat::id, SbmlFormats.BUILTIN);
+
     private ModelFormats() {
     }
 
     /** @return every format, the product's own first */
     public static List<ModelFormat> all() {
-        return ActiveServices.list(ModelFormats.class, ModelFormat.class, ModelFormat::id, SbmlFormats.BUILTIN);
+        return FORMATS.get();
     }
 
     /** @return the format with this id (case-insensitive) */

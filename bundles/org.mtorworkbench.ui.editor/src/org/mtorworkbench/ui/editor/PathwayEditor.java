@@ -637,6 +637,9 @@ public final class PathwayEditor extends EditorPart {
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == SBMLDocument.class && document != null) {
+            return adapter.cast(document); // the launcher runs the model of the active editor through this
+        }
         if (adapter == IContentOutlinePage.class && canvas != null) {
             if (outline == null) {
                 outline = OutlinePages.create(canvas);

@@ -193,6 +193,15 @@ public final class ModelEditor extends EditorPart {
         return document;
     }
 
+    /** @return the document for {@code SBMLDocument.class} once loaded (how other parts find the model) */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == SBMLDocument.class && document != null) {
+            return adapter.cast(document);
+        }
+        return super.getAdapter(adapter);
+    }
+
     /** @return the error message if the file could not be read, else null */
     public String getLoadError() {
         return loadError;

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.Table;
+import org.mtorworkbench.experiments.extension.DesignOption;
+import org.mtorworkbench.experiments.extension.DesignOptions;
 import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.DesignResult;
+import org.mtorworkbench.experiments.extension.OptionType;
 import org.mtorworkbench.experiments.extension.ExperimentDesign;
 import org.mtorworkbench.experiments.extension.Perturbation;
 import org.mtorworkbench.experiments.extension.PerturbationType;
@@ -248,12 +252,13 @@ class ExtensionServicesTest {
         }
 
         @Override
-        public List<Option> options() {
-            return List.of(new Option("label", "TEXT", "a label for the rows", true));
+        public List<DesignOption<?>> options() {
+            return List.of(DesignOption.of("label", OptionType.TEXT).withHelp("a label for the rows").asRequired(),
+                    DesignOptions.READOUTS, DesignOptions.T_END, DesignOptions.STEADY_STATE);
         }
 
         @Override
-        public Table run(DesignRequest r) throws org.mtorworkbench.simulation.SimulationException {
+        public DesignResult run(DesignRequest r) throws org.mtorworkbench.simulation.SimulationException {
             org.mtorworkbench.experiments.Cells cells = r.cells(r.cells());
             double[] u = cells.treat(Map.of(), Map.of(), r.readouts(), r.time(), r.cancellation());
             double[] t = cells.withTreatmentChanges(r.treatment()).treat(r.doses(), Map.of(), r.readouts(), r.time(),
@@ -262,7 +267,7 @@ class ExtensionServicesTest {
             for (int i = 0; i < u.length; i++) {
                 table.add(r.option("label"), r.readouts().get(i), u[i], t[i]);
             }
-            return table;
+            return DesignResult.of(table);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.mtorworkbench.experiments.sedml;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +21,10 @@ import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.Progress;
-import org.mtorworkbench.experiments.ReadoutTime;
-import org.mtorworkbench.experiments.SavedDesign.Kind;
 import org.mtorworkbench.experiments.SavedDesign;
-import org.mtorworkbench.experiments.Scan;
 import org.mtorworkbench.experiments.Table;
-import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.NetworkModel;
 import org.mtorworkbench.sbml.SbmlWriter;
@@ -54,23 +52,41 @@ class SedmlTest {
         model = PreparedModel.of(sbml);
     }
 
+    /** A saved design: its id, option values as pairs (id, text, id, text, ...) and perturbations. */
+    static SavedDesign design(String id, Map<String, List<String>> perturbations, String... options) {
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        for (int i = 0; i < options.length; i += 2) {
+            o.computeIfAbsent(options[i], k -> new ArrayList<>()).add(options[i + 1]);
+        }
+        return new SavedDesign(id, o, perturbations);
+    }
+
     private static SavedDesign doseResponse(Map<String, Double> background) {
-        return new SavedDesign(Kind.DOSE_RESPONSE, "pten_null", List.of(), Map.of(), Map.of(), background,
-                List.of("bez235"), List.of(new double[] { 1, 10, 100, 1000 }), List.of(), List.of("pS6K1", "pAkt_S473"),
-                ReadoutTime.at(60), 1);
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        p.put("context", List.of("pten_null"));
+        background.forEach((drug, nM) -> p.put("drug", List.of(drug + "=" + nM)));
+        return design("dose-response", p, "varied-drug", "bez235", "doses", "1,10,100,1000", "readout", "pS6K1",
+                "readout", "pAkt_S473", "t-end", "60");
+    }
+
+    private static DesignRequest request(SavedDesign d) {
+        return DesignRequest.prepare(ExperimentDesigns.byId(d.design()).orElseThrow(), d, model,
+                DrugCatalogue.builtin(), SolverOptions.defaults(), new BatchRunner(2), Progress.NONE,
+                new Cancellation());
+    }
+
+    private static String sedml(SavedDesign d) throws Exception {
+        return SedmlWriter.write(ExperimentDesigns.byId(d.design()).orElseThrow(), request(d), sbml, () -> false);
     }
 
     private Path archive(SavedDesign d) throws Exception {
-        String sedml = SedmlWriter.write(d, sbml, model, DrugCatalogue.builtin(), CellContexts.builtin(),
-                SolverOptions.defaults(), () -> false);
-        Path omex = tmp.resolve(d.kind().label() + ".omex");
-        CombineArchive.write(omex, new SbmlWriter().toBytes(sbml, "builtin:mtor"), "sbml.level-3.version-2", sedml);
+        Path omex = tmp.resolve(d.design() + ".omex");
+        CombineArchive.write(omex, new SbmlWriter().toBytes(sbml, "builtin:mtor"), "sbml.level-3.version-2", sedml(d));
         return omex;
     }
 
     private static Table run(SavedDesign d) throws Exception {
-        return d.run(model, DrugCatalogue.builtin(), CellContexts.builtin(), SolverOptions.defaults(),
-                new BatchRunner(2), Progress.NONE, new Cancellation());
+        return ExperimentDesigns.byId(d.design()).orElseThrow().run(request(d)).table();
     }
 
     @Test
@@ -78,35 +94,28 @@ class SedmlTest {
         SavedDesign d = doseResponse(Map.of("u0126", 500.0));
         SedmlExperiment x = SedmlExperiment.open(archive(d));
         SavedDesign back = x.design().orElseThrow();
-        assertEquals(d.kind(), back.kind());
-        assertEquals(d.context(), back.context());
-        assertEquals(d.drugs(), back.drugs());
-        assertEquals(d.varied(), back.varied());
-        assertArrayEquals(d.doses().get(0), back.doses().get(0));
-        assertEquals(d.readouts(), back.readouts());
-        assertEquals(d.time(), back.time());
+        assertEquals(d, back, "the design's id, option values and perturbations");
+        assertEquals("pten_null", back.perturbation("context").get(0));
+        assertEquals(List.of("u0126=500.0"), back.perturbation("drug"));
+        assertEquals("bez235", back.value("varied-drug"));
+        assertEquals(List.of("pS6K1", "pAkt_S473"), back.values("readout"));
         assertEquals(run(d).rows(), run(back).rows());
 
-        SavedDesign scan = new SavedDesign(Kind.SCAN, null, List.of("PTEN"), Map.of("S6K1", 2.0),
-                Map.of("aminoacids", 0.5), Map.of(), List.of(), List.of(), Scan.grid(List.of(
-                        new Scan.Axis("PIP2", 0.5, 2, 3, false))), List.of("pS6K1"), ReadoutTime.steadyState(), 1);
+        SavedDesign scan = design("scan", Map.of("knockout", List.of("PTEN"), "overexpress", List.of("S6K1=2"),
+                "set", List.of("aminoacids=0.5")), "param", "PIP2=0.5:2:3", "readout", "pS6K1", "steady-state", "true");
         SavedDesign scanBack = SedmlExperiment.open(archive(scan)).design().orElseThrow();
-        assertEquals(scan.points(), scanBack.points());
-        assertEquals(scan.knockouts(), scanBack.knockouts());
-        assertEquals(scan.overexpress(), scanBack.overexpress());
-        assertEquals(scan.set(), scanBack.set());
-        assertTrue(scanBack.time().isSteadyState());
+        assertEquals(scan, scanBack);
+        assertEquals(request(scan).cells(), request(scanBack).cells());
+        assertTrue(request(scanBack).time().isSteadyState());
     }
 
     @Test
     void writtenFilesFollowTheL1V3StructureAndEveryReferenceResolves() throws Exception {
         for (SavedDesign d : List.of(doseResponse(Map.of()),
-                new SavedDesign(Kind.COMBINATION, null, List.of(), Map.of(), Map.of(), Map.of("erlotinib", 20.0),
-                        List.of("rapamycin", "pd0325901"), List.of(new double[] { 1, 10 }, new double[] { 3 }),
-                        List.of(), List.of("proliferation"), ReadoutTime.DEFAULT, 1),
-                new SavedDesign(Kind.TIME_COURSE, "kras_mutant", List.of(), Map.of(), Map.of(),
-                        Map.of("rapamycin", 10.0), List.of(), List.of(), List.of(), List.of("pAkt_S473", "pERK"),
-                        ReadoutTime.at(120), 12))) {
+                design("combination", Map.of("drug", List.of("erlotinib=20")), "varied-drug", "rapamycin",
+                        "varied-drug-b", "pd0325901", "doses-a", "1,10", "doses-b", "3", "readout", "proliferation"),
+                design("time-course", Map.of("context", List.of("kras_mutant"), "drug", List.of("rapamycin=10")),
+                        "readout", "pAkt_S473", "readout", "pERK", "t-end", "120", "points", "12"))) {
             Path omex = archive(d);
             CombineArchive a = CombineArchive.read(omex);
             assertEquals(CombineArchive.SEDML_FILE, a.sedml());
@@ -215,15 +224,13 @@ class SedmlTest {
     @Test
     void thePlainSedmlMeaningGivesTheWorkbenchNumbers() throws Exception {
         SavedDesign dr = doseResponse(Map.of("u0126", 500.0));
-        SavedDesign scan = new SavedDesign(Kind.SCAN, "wildtype", List.of(), Map.of(), Map.of(), Map.of(),
-                List.of(), List.of(), Scan.grid(List.of(new Scan.Axis("GF", 0.5, 1, 2, false),
-                        new Scan.Axis("aminoacids", 0.2, 0.8, 2, true))), List.of("pS6K1"), ReadoutTime.at(30), 1);
-        SavedDesign tc = new SavedDesign(Kind.TIME_COURSE, null, List.of(), Map.of(), Map.of(),
-                Map.of("azd8055", 5.0), List.of(), List.of(), List.of(), List.of("pAkt_T308"), ReadoutTime.at(90), 3);
+        SavedDesign scan = design("scan", Map.of("context", List.of("wildtype")), "param", "GF=0.5:1:2", "param",
+                "aminoacids=0.2:0.8:2:log", "readout", "pS6K1", "t-end", "30");
+        SavedDesign tc = design("time-course", Map.of("drug", List.of("azd8055=5")), "readout", "pAkt_T308", "t-end",
+                "90", "points", "3");
         for (SavedDesign d : List.of(dr, scan, tc)) {
-            String sedml = SedmlWriter.write(d, sbml, model, DrugCatalogue.builtin(), CellContexts.builtin(),
-                    SolverOptions.defaults(), () -> false).replaceAll("(?s)<annotation>.*</annotation>", "");
-            Path dir = Files.createDirectories(tmp.resolve(d.kind().label()));
+            String sedml = sedml(d).replaceAll("(?s)<annotation>.*</annotation>", "");
+            Path dir = Files.createDirectories(tmp.resolve(d.design()));
             Files.write(dir.resolve("model.xml"), new SbmlWriter().toBytes(sbml, "builtin:mtor"));
             Files.writeString(dir.resolve("x.sedml"), sedml, StandardCharsets.UTF_8);
             SedmlExperiment x = SedmlExperiment.open(dir.resolve("x.sedml"));
@@ -233,7 +240,7 @@ class SedmlTest {
             List<Double> plain = new ArrayList<>();
             List<Double> ours = new ArrayList<>();
             int valueCol = own.columns().indexOf("value");
-            if (d.kind() == Kind.TIME_COURSE) {
+            if (d.design().equals("time-course")) {
                 for (List<Object> r : report.rows()) {
                     plain.add(((Number) r.get(report.columns().indexOf("pAkt_T308"))).doubleValue());
                 }
@@ -241,10 +248,10 @@ class SedmlTest {
                     ours.add(((Number) r.get(1)).doubleValue());
                 }
             } else {
-                String readout = d.readouts().get(0);
+                String readout = d.value("readout");
                 // a repeated task reports each iteration's time course; the readout is its last row
                 List<List<Object>> rows = report.rows();
-                int per = rows.size() / (d.kind() == Kind.SCAN ? d.points().size() : 5);
+                int per = rows.size() / (d.design().equals("scan") ? 4 : 5);
                 for (int i = per - 1; i < rows.size(); i += per) {
                     plain.add(((Number) rows.get(i).get(report.columns().indexOf(readout))).doubleValue());
                 }
@@ -254,10 +261,10 @@ class SedmlTest {
                     }
                 }
             }
-            assertEquals(ours.size(), plain.size(), d.kind().label());
+            assertEquals(ours.size(), plain.size(), d.design());
             for (int i = 0; i < ours.size(); i++) {
                 assertEquals(ours.get(i), plain.get(i), 1e-4 * Math.abs(ours.get(i)) + 1e-7,
-                        d.kind().label() + " row " + i);
+                        d.design() + " row " + i);
             }
         }
     }
@@ -400,11 +407,9 @@ class SedmlTest {
 
     @Test
     void designsSedmlCannotExpressAreRefusedWithTheReason() {
-        SavedDesign scanWithDrug = new SavedDesign(Kind.SCAN, null, List.of(), Map.of(), Map.of(),
-                Map.of("rapamycin", 1.0), List.of(), List.of(), Scan.grid(List.of(new Scan.Axis("PIP2", 1, 2, 2,
-                        false))), List.of("pS6K1"), ReadoutTime.DEFAULT, 1);
-        SedmlException e = assertThrows(SedmlException.class, () -> SedmlWriter.write(scanWithDrug, sbml, model,
-                DrugCatalogue.builtin(), CellContexts.builtin(), SolverOptions.defaults(), () -> false));
+        SavedDesign scanWithDrug = design("scan", Map.of("drug", List.of("rapamycin=1")), "param", "PIP2=1:2:2",
+                "readout", "pS6K1");
+        SedmlException e = assertThrows(SedmlException.class, () -> sedml(scanWithDrug));
         assertEquals(SedmlException.Kind.UNSUPPORTED, e.kind());
         assertTrue(e.getMessage().contains("scan with drugs"), e.getMessage());
     }

@@ -47,11 +47,11 @@ public final class Charts {
      * @param logY a log vertical axis
      * @param unit the unit of a time course's time axis
      */
-    public static JFreeChart chart(Design design, List<ResultRun> runs, boolean logX, boolean logY, TimeUnit unit) {
-        boolean time = design == Design.TIME_COURSE;
+    public static JFreeChart chart(ResultKind design, List<ResultRun> runs, boolean logX, boolean logY, TimeUnit unit) {
+        boolean time = design == ResultKind.TIME_COURSE;
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        boolean positiveX = logX || design == Design.DOSE_RESPONSE;
+        boolean positiveX = logX || design == ResultKind.DOSE_RESPONSE;
         int colour = 0;
         for (ResultRun run : runs) {
             for (Curve c : run.curves()) {
@@ -131,11 +131,11 @@ public final class Charts {
     private static final Shape DOT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
 
     private static boolean isFit(ResultRun run, Curve c) {
-        return run.design() == Design.DOSE_RESPONSE && !c.markers();
+        return run.design() == ResultKind.DOSE_RESPONSE && !c.markers();
     }
 
     private static String yLabel(List<ResultRun> runs) {
-        return runs.get(0).design() == Design.DOSE_RESPONSE ? "response" : "level";
+        return runs.get(0).design() == ResultKind.DOSE_RESPONSE ? "response" : "level";
     }
 
     private static ValueAxis axis(String label, boolean log) {

@@ -6,6 +6,11 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.mtorworkbench.experiments.Progress;
+import org.mtorworkbench.experiments.BatchRunner;
+import org.mtorworkbench.experiments.PreparedModel;
+import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.DesignResult;
+import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SolverOptions;
 
@@ -18,12 +23,12 @@ public final class ExperimentJob extends BackgroundRun {
 
     private static final String PLUGIN = "org.mtorworkbench.ui.views";
 
-    private final ExperimentSpec spec;
+    private final LauncherView.Request spec;
     private final SolverOptions options;
     private final int threads;
     private final Consumer<ResultRun> onResult;
 
-    public ExperimentJob(ExperimentSpec spec, SolverOptions options, int threads, Consumer<ResultRun> onResult) {
+    ExperimentJob(LauncherView.Request spec, SolverOptions options, int threads, Consumer<ResultRun> onResult) {
         super("Run " + spec.describe() + " on " + spec.modelName());
         this.spec = spec;
         this.options = options;
@@ -35,8 +40,12 @@ public final class ExperimentJob extends BackgroundRun {
     protected IStatus run(IProgressMonitor monitor) {
         monitor.beginTask(getName(), 1000);
         try {
-            ResultRun r = spec.run(options, threads, new MonitorProgress(monitor), cancellation);
-            onResult.accept(r);
+            long start = System.nanoTime();
+            PreparedModel model = PreparedModel.of(spec.document().get());
+            DesignRequest request = DesignRequest.prepare(spec.design(), spec.saved(), model, Contributions.drugs(),
+                    options, new BatchRunner(threads), new MonitorProgress(monitor), cancellation);
+            DesignResult result = spec.design().run(request);
+            onResult.accept(Presentations.of(result, spec.label(), (System.nanoTime() - start) / 1_000_000));
             return Status.OK_STATUS;
         } catch (SimulationException e) {
             if (e.kind() == SimulationException.Kind.CANCELLED || monitor.isCanceled()) {

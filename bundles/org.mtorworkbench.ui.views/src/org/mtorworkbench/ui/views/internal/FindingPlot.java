@@ -26,6 +26,9 @@ import org.mtorworkbench.simulation.TimeCourse;
  */
 final class FindingPlot {
 
+    /** Points of a plotted time course. */
+    private static final int TIME_POINTS = 200;
+
     private FindingPlot() {
     }
 
@@ -41,9 +44,9 @@ final class FindingPlot {
             conditions.putIfAbsent(c.reference().describe(), c.reference());
         }
         double end = conditions.values().stream().mapToDouble(Condition::minutes).max().orElse(60);
-        double[] times = new double[ExperimentSpec.TIME_POINTS + 1];
+        double[] times = new double[TIME_POINTS + 1];
         for (int i = 0; i < times.length; i++) {
-            times[i] = end * i / ExperimentSpec.TIME_POINTS;
+            times[i] = end * i / TIME_POINTS;
         }
         List<Curve> curves = new ArrayList<>();
         List<String> columns = new ArrayList<>(List.of("time"));
@@ -70,6 +73,6 @@ final class FindingPlot {
             }
             table.add(row);
         }
-        return ResultRun.curves(Design.TIME_COURSE, title, curves, Double.NaN, table, (System.nanoTime() - start) / 1_000_000);
+        return ResultRun.curves(ResultKind.TIME_COURSE, title, curves, Double.NaN, table, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -3,8 +3,10 @@ package org.mtorworkbench.ui.views.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -29,16 +32,24 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.mtorworkbench.experiments.SavedDesign;
-import org.mtorworkbench.experiments.Scan;
+import org.mtorworkbench.experiments.extension.DesignOption;
+import org.mtorworkbench.experiments.extension.DesignOptions;
+import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
+import org.mtorworkbench.experiments.extension.OptionType;
 import org.mtorworkbench.experiments.sedml.SedmlException;
 import org.mtorworkbench.experiments.sedml.SedmlExperiment;
 import org.mtorworkbench.network.BuiltinModels;
@@ -46,44 +57,46 @@ import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.NetworkModel;
 import org.mtorworkbench.network.extension.Contributions;
-import org.mtorworkbench.ui.internal.ModelEditor;
 import org.mtorworkbench.ui.views.ResultViews;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.Species;
 
 /**
- * The experiment launcher: a model (the active model editor's, or the built-in network),
- * a design, a drug and its doses, a cell context, knockouts, readouts and a readout time
- * (in the unit of the preferences), and what the design needs besides (scan axes, a second
- * drug, a sensitivity method). Run starts an {@link ExperimentJob}; its result opens in the
- * view contributed for its kind.
+ * The experiment launcher: a model (the active editor's, found through
+ * {@code Adapters.adapt(editor, SBMLDocument.class)}, or the built-in network), one of the
+ * {@link ExperimentDesign}s of the active bundles, and a form of exactly that design's
+ * options, rendered from its descriptors (times in the unit of the preferences), with the
+ * perturbations every design takes: a treatment drug (for designs that vary none), the cell
+ * context and knockouts. Run (or Ctrl+Enter) starts an {@link ExperimentJob}; its result opens
+ * in the view contributed for its kind. Run, Cancel, Save Design... and Open Design... stay
+ * below the scrolled form, visible at any size of the view.
  */
 public final class LauncherView extends ViewPart {
 
     /** The model entry that takes the active model editor's document. */
     static final String ACTIVE_EDITOR = "Active model editor";
     private static final String BUILTIN = BuiltinModels.PREFIX + NetworkModel.ID;
-    private static final String NO_DRUG = "(none)";
-    /** The sensitivity methods offered. */
-    static final String LOCAL = "Local coefficients";
-    static final String MORRIS = "Morris screening";
+    /** The drug entry for no treatment. */
+    static final String NO_DRUG = "(none)";
+    /** The form field of the treatment drug (the perturbation {@code --drug ID=nM}). */
+    static final String DRUG = "drug";
+    /** The form field of the treatment drug's dose. */
+    static final String DOSE = "dose";
+    /** The form field of the cell context. */
+    static final String CONTEXT = "context";
+    /** The form field of the knockouts. */
+    static final String KNOCKOUT = "knockout";
+    /** What the drug fields of a design offer first. */
+    private static final Map<String, String> FIRST_DRUG = Map.of("varied-drug", "rapamycin", "varied-drug-b",
+            "ly294002", DRUG, "rapamycin");
 
     private Combo model;
     private Combo design;
-    private Combo drug;
-    private Text doses;
-    private Combo drugB;
-    private Text dosesB;
-    private Combo context;
-    private org.eclipse.swt.widgets.List readouts;
-    private Text time;
-    private Button steadyState;
-    private Text axis;
-    private Text axisB;
-    private Combo method;
-    private Text trajectories;
-    private Text parameters;
-    private org.eclipse.swt.widgets.List knockouts;
+    private List<ExperimentDesign> designs = List.of();
+    private ScrolledComposite scroller;
+    private Composite content;
+    private Composite form;
+    private final Map<String, Control> fields = new LinkedHashMap<>();
     private Label timeLabel;
     private TimeUnit unit;
     private IPreferenceStore preferences;
@@ -94,81 +107,47 @@ public final class LauncherView extends ViewPart {
     private Button saveDesign;
     private Button openDesign;
     private ExperimentJob job;
+    private Listener ctrlEnter;
     /** Shows an error (title, one-line message); a dialog unless a test puts something else. */
     BiConsumer<String, String> errors = (title, message) -> MessageDialog.openError(getSite().getShell(), title,
             message);
 
     @Override
     public void createPartControl(Composite parent) {
-        ScrolledComposite scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        GridLayout outer = new GridLayout(1, false);
+        outer.marginWidth = 0;
+        outer.marginHeight = 0;
+        parent.setLayout(outer);
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
-        Composite c = new Composite(scroller, SWT.NONE);
-        c.setLayout(new GridLayout(2, false));
-        scroller.setContent(c);
+        scroller.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        content = new Composite(scroller, SWT.NONE);
+        content.setLayout(new GridLayout(2, false));
+        scroller.setContent(content);
 
-        model = combo(c, "&Model:", List.of(BUILTIN, ACTIVE_EDITOR));
-        model.setToolTipText("The model to run: the built-in mTOR network or the model of the active editor");
-        model.addListener(SWT.Selection, e -> fillSpecies());
-        design = combo(c, "&Design:", Arrays.stream(Design.values()).map(Design::label).toList());
-        design.addListener(SWT.Selection, e -> designChanged());
-
-        List<String> drugs = new ArrayList<>(List.of(NO_DRUG));
-        Contributions.drugs().drugs().stream().map(Drug::id).forEach(drugs::add);
-        drug = combo(c, "D&rug:", drugs);
-        doses = text(c, "D&oses (nM):", "0.0001:100:13", "A list (0.1, 1, 10) or LOW:HIGH:N, N doses evenly spaced "
-                + "in log; the first dose for a time course, steady state, scan or sensitivity");
-        drugB = combo(c, "Drug &B:", drugs);
-        dosesB = text(c, "Doses B (nM):", "100:30000:4", "Doses of the second drug of a combination");
-        drugB.select(Math.max(0, drugs.indexOf("ly294002")));
-        context = combo(c, "Cell &context:", Contributions.contexts().contexts().stream().map(CellContext::id).toList());
         RunPreferences prefs = RunPreferences.workbench();
         unit = prefs.timeUnit();
-        timeLabel = new Label(c, SWT.NONE);
-        time = new Text(c, SWT.BORDER);
-        time.setText(Numbers.format(unit.fromMinutes(60)));
-        time.setToolTipText("The end of a time course, or when a dose-response, combination, scan or sensitivity is "
-                + "read out (unit: Window > Preferences > Experiment Runs)");
-        time.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        timeLabel.setText("&Time (" + unit.symbol() + "):");
-        steadyState = new Button(c, SWT.CHECK);
-        steadyState.setText("Read out at &steady state");
-        steadyState.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
-        steadyState.addListener(SWT.Selection, e -> time.setEnabled(!steadyState.getSelection()));
-        axis = text(c, "Sc&an axis:", "GF=0.01:10:9:log", "The scanned parameter as ID=FROM:TO:N[:log]");
-        axisB = text(c, "Scan axis &2:", "aminoacids=0.1:10:5:log",
-                "The second parameter of a 2-D scan (vertical axis of the heatmap), ID=FROM:TO:N[:log]");
-        method = combo(c, "&Method:", List.of(LOCAL, MORRIS));
-        method.setToolTipText("Local: scaled coefficients (dR/R)/(dp/p) by +-1% steps; Morris: elementary effects "
-                + "over [p/2, 2p]");
-        method.addListener(SWT.Selection, e -> designChanged());
-        parameters = text(c, "&Parameters:", "", "Parameters of a sensitivity analysis, comma-separated; empty for "
-                + "every constant, non-zero global parameter");
-        trajectories = text(c, "Tra&jectories:", "10", "Morris trajectories (at least 2)");
+        model = combo(content, "&Model:", List.of(BUILTIN, ACTIVE_EDITOR));
+        model.setToolTipText("The model to run: the built-in mTOR network or the model of the active editor");
+        model.addListener(SWT.Selection, e -> fillSpecies());
+        designs = ExperimentDesigns.all();
+        design = combo(content, "&Design:", designs.stream().map(ExperimentDesign::label).toList());
+        design.setToolTipText("The experiment designs of the installed bundles");
+        design.addListener(SWT.Selection, e -> designChanged());
+        form = new Composite(content, SWT.NONE);
+        GridLayout fl = new GridLayout(2, false);
+        fl.marginWidth = 0;
+        fl.marginHeight = 0;
+        form.setLayout(fl);
+        form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 
-        Label k = new Label(c, SWT.NONE);
-        k.setText("&Knockouts:");
-        k.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        knockouts = new org.eclipse.swt.widgets.List(c, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
-        knockouts.setToolTipText("Species held at zero in every run (Ctrl+click to choose several)");
-        GridData kd = new GridData(SWT.FILL, SWT.FILL, true, false);
-        kd.heightHint = 70;
-        knockouts.setLayoutData(kd);
-
-        Label l = new Label(c, SWT.NONE);
-        l.setText("Read&outs:");
-        l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        readouts = new org.eclipse.swt.widgets.List(c, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
-        GridData rd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        rd.heightHint = 120;
-        readouts.setLayoutData(rd);
-        fillSpecies();
-
-        Composite buttons = new Composite(c, SWT.NONE);
-        buttons.setLayout(new GridLayout(5, false));
-        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new GridLayout(4, false));
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.END, true, false));
         run = new Button(buttons, SWT.PUSH);
         run.setText("&Run");
+        run.setToolTipText("Run the design (Ctrl+Enter)");
         run.addListener(SWT.Selection, e -> run());
         cancel = new Button(buttons, SWT.PUSH);
         cancel.setText("Cance&l");
@@ -187,42 +166,72 @@ public final class LauncherView extends ViewPart {
         openDesign.setToolTipText("Open a saved design (.omex or .sedml) into these fields; other SED-ML experiments "
                 + "are run and their reports shown");
         openDesign.addListener(SWT.Selection, e -> openDesignAsked());
-        status = new Label(buttons, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        design.select(Design.DOSE_RESPONSE.ordinal());
-        drug.select(Math.max(0, drugs.indexOf("rapamycin")));
+        status = new Label(parent, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.END, true, false));
+
+        // Ctrl+Enter runs from any field of the view
+        ctrlEnter = e -> {
+            if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR)
+                    && e.widget instanceof Control w && !w.isDisposed() && within(w, parent) && run.isEnabled()) {
+                e.doit = false;
+                run();
+            }
+        };
+        parent.getDisplay().addFilter(SWT.KeyDown, ctrlEnter);
+
+        int dr = designs.stream().map(ExperimentDesign::id).toList().indexOf("dose-response");
+        design.select(Math.max(0, dr));
         designChanged();
-        scroller.setMinSize(c.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         preferences = prefs.store();
         unitListener = e -> {
             if (RunPreferences.TIME_UNIT.equals(e.getProperty())) {
-                c.getDisplay().asyncExec(this::unitChanged);
+                parent.getDisplay().asyncExec(this::unitChanged);
             }
         };
         preferences.addPropertyChangeListener(unitListener);
     }
 
+    private static boolean within(Control c, Composite ancestor) {
+        for (Control p = c; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The time unit changed in the preferences: relabel the time field and convert its value. */
     private void unitChanged() {
-        if (time.isDisposed()) {
+        if (form.isDisposed()) {
             return;
         }
         TimeUnit now = RunPreferences.workbench().timeUnit();
-        try {
-            double minutes = unit.toMinutes(Double.parseDouble(time.getText().trim()));
-            time.setText(Numbers.format(now.fromMinutes(minutes)));
-        } catch (NumberFormatException e) {
-            // the user's text is left for them to correct
+        if (fields.get(DesignOptions.T_END.id()) instanceof Text time) {
+            try {
+                double minutes = unit.toMinutes(Double.parseDouble(time.getText().trim()));
+                time.setText(Numbers.format(now.fromMinutes(minutes)));
+            } catch (NumberFormatException e) {
+                // the user's text is left for them to correct
+            }
         }
         unit = now;
-        timeLabel.setText("&Time (" + unit.symbol() + "):");
-        timeLabel.getParent().layout();
+        if (timeLabel != null && !timeLabel.isDisposed()) {
+            timeLabel.setText(timeText());
+            timeLabel.getParent().layout();
+        }
+    }
+
+    private String timeText() {
+        return "&Time (" + unit.symbol() + "):";
     }
 
     @Override
     public void dispose() {
         if (preferences != null) {
             preferences.removePropertyChangeListener(unitListener);
+        }
+        if (ctrlEnter != null && run != null && !run.isDisposed()) {
+            run.getDisplay().removeFilter(SWT.KeyDown, ctrlEnter);
         }
         super.dispose();
     }
@@ -245,36 +254,142 @@ public final class LauncherView extends ViewPart {
         return t;
     }
 
-    private Design selectedDesign() {
-        return Design.values()[Math.max(0, design.getSelectionIndex())];
+    private static org.eclipse.swt.widgets.List list(Composite c, String label, boolean multi, int height,
+            boolean grab, String tip) {
+        Label l = new Label(c, SWT.NONE);
+        l.setText(label);
+        l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        org.eclipse.swt.widgets.List list = new org.eclipse.swt.widgets.List(c, (multi ? SWT.MULTI : SWT.SINGLE)
+                | SWT.BORDER | SWT.V_SCROLL);
+        list.setToolTipText(tip);
+        GridData d = new GridData(SWT.FILL, SWT.FILL, true, grab);
+        d.heightHint = height;
+        list.setLayoutData(d);
+        return list;
     }
 
+    /** @return the design chosen */
+    ExperimentDesign selectedDesign() {
+        return designs.get(Math.max(0, design.getSelectionIndex()));
+    }
+
+    private List<String> drugIds(boolean none) {
+        List<String> drugs = new ArrayList<>();
+        if (none) {
+            drugs.add(NO_DRUG);
+        }
+        Contributions.drugs().drugs().stream().map(Drug::id).forEach(drugs::add);
+        return drugs;
+    }
+
+    private static boolean variesDrugs(ExperimentDesign d) {
+        return d.options().stream().anyMatch(o -> o.flag().equals("--drug"));
+    }
+
+    /** Builds the form of the chosen design: its options, then the perturbations every design takes. */
     private void designChanged() {
-        Design d = selectedDesign();
-        axis.setEnabled(d == Design.SCAN || d == Design.SCAN_2D);
-        axisB.setEnabled(d == Design.SCAN_2D);
-        drugB.setEnabled(d == Design.COMBINATION);
-        dosesB.setEnabled(d == Design.COMBINATION);
-        method.setEnabled(d == Design.SENSITIVITY);
-        parameters.setEnabled(d == Design.SENSITIVITY);
-        trajectories.setEnabled(d == Design.SENSITIVITY && MORRIS.equals(method.getText()));
-        steadyState.setEnabled(d != Design.TIME_COURSE && d != Design.STEADY_STATE);
-        time.setEnabled(d != Design.STEADY_STATE && (d == Design.TIME_COURSE || !steadyState.getSelection()));
+        ExperimentDesign d = selectedDesign();
+        for (Control c : form.getChildren()) {
+            c.dispose();
+        }
+        fields.clear();
+        timeLabel = null;
+        String accel = "";
+        if (!variesDrugs(d)) {
+            List<String> drugs = drugIds(true);
+            Combo drug = combo(form, "D&rug:", drugs);
+            drug.setToolTipText("The drug given at time 0 to the pre-equilibrated cells, or none");
+            drug.select(Math.max(0, drugs.indexOf(FIRST_DRUG.get(DRUG))));
+            fields.put(DRUG, drug);
+            fields.put(DOSE, text(form, "D&ose (nM):", "10", "The drug's concentration in nM"));
+        }
+        for (DesignOption<?> o : d.options()) {
+            fields.put(o.id(), field(o));
+        }
+        Combo context = combo(form, "Cell &context:", Contributions.contexts().contexts().stream()
+                .map(CellContext::id).toList());
+        context.setToolTipText("The cells' context: mutations and values they are brought to steady state with");
+        fields.put(CONTEXT, context);
+        fields.put(KNOCKOUT, list(form, "&Knockouts:", true, 70, false,
+                "Species held at zero in every run (Ctrl+click to choose several)"));
+        if (fields.get(DesignOptions.STEADY_STATE.id()) instanceof Button steady
+                && fields.get(DesignOptions.T_END.id()) instanceof Text time) {
+            steady.addListener(SWT.Selection, e -> time.setEnabled(!steady.getSelection()));
+        }
+        fillSpecies();
+        form.layout(true, true);
+        content.layout(true, true);
+        scroller.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** A field for an option, by its type: a list of species for readouts, a combo for drugs and choices. */
+    private Control field(DesignOption<?> o) {
+        String label = o.label() + (o.label().endsWith(":") ? "" : ":");
+        String tip = o.help();
+        if (o.id().equals(DesignOptions.READOUT.id())) {
+            return list(form, "Read&outs:", o.repeatable(), 120, true, tip);
+        }
+        if (o.id().equals(DesignOptions.T_END.id())) {
+            timeLabel = new Label(form, SWT.NONE);
+            timeLabel.setText(timeText());
+            Text t = new Text(form, SWT.BORDER);
+            t.setText(Numbers.format(unit.fromMinutes(60))); // an hour: long enough to see a drug act
+            t.setToolTipText(tip + " (unit: Window > Preferences > Experiment Runs)");
+            t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            return t;
+        }
+        switch (o.type().kind()) {
+            case FLAG: {
+                Button b = new Button(form, SWT.CHECK);
+                b.setText(o.label());
+                b.setToolTipText(tip);
+                b.setSelection(Boolean.TRUE.equals(o.defaultValue()));
+                b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
+                return b;
+            }
+            case CHOICE: {
+                List<String> words = o.type().choices();
+                Combo c = combo(form, label, words);
+                c.setToolTipText(tip);
+                c.select(Math.max(0, words.indexOf(String.valueOf(o.defaultValue()))));
+                return c;
+            }
+            case DRUG: {
+                List<String> drugs = drugIds(false);
+                Combo c = combo(form, label, drugs);
+                c.setToolTipText(tip);
+                c.select(Math.max(0, drugs.indexOf(FIRST_DRUG.getOrDefault(o.id(), "rapamycin"))));
+                return c;
+            }
+            default: {
+                String value = o.defaultValue() == null ? "" : formatDefault(o);
+                return text(form, label, value, tip + (o.repeatable() ? " (several: separate them with ';')" : ""));
+            }
+        }
+    }
+
+    private static <T> String formatDefault(DesignOption<T> o) {
+        return o.format(o.defaultValue());
     }
 
     /** Fills the readouts and knockouts with the chosen model's species. */
     private void fillSpecies() {
-        List<String> ids = new ArrayList<>();
-        SBMLDocument doc = ACTIVE_EDITOR.equals(model.getText()) ? editorDocument() : null;
-        if (doc == null) {
-            ids.addAll(NetworkModel.READOUTS);
-        } else {
-            doc.getModel().getListOfSpecies().stream().map(Species::getId).forEach(ids::add);
+        if (!(fields.get(KNOCKOUT) instanceof org.eclipse.swt.widgets.List knockouts)) {
+            return;
         }
-        readouts.setItems(ids.toArray(String[]::new));
-        int s = ids.indexOf("pS6K1");
-        readouts.select(Math.max(0, s));
-        readouts.showSelection();
+        SBMLDocument doc = ACTIVE_EDITOR.equals(model.getText()) ? editorDocument() : null;
+        if (fields.get(DesignOptions.READOUT.id()) instanceof org.eclipse.swt.widgets.List readouts) {
+            List<String> ids = new ArrayList<>();
+            if (doc == null) {
+                ids.addAll(NetworkModel.READOUTS);
+            } else {
+                doc.getModel().getListOfSpecies().stream().map(Species::getId).forEach(ids::add);
+            }
+            readouts.setItems(ids.toArray(String[]::new));
+            int s = ids.indexOf("pS6K1");
+            readouts.select(Math.max(0, s));
+            readouts.showSelection();
+        }
         if (doc != null) {
             knockouts.setItems(doc.getModel().getListOfSpecies().stream().map(Species::getId).toArray(String[]::new));
         } else if (builtinSpecies != null) {
@@ -299,25 +414,33 @@ public final class LauncherView extends ViewPart {
     /** The built-in network's species, once read. */
     private static volatile List<String> builtinSpecies;
 
+    /** @return the model of the active editor (any editor that adapts to an SBML document), or null */
     private SBMLDocument editorDocument() {
         IEditorPart editor = getSite().getPage().getActiveEditor();
-        return editor instanceof ModelEditor m ? m.getDocument() : null;
+        return editor == null ? null : Adapters.adapt(editor, SBMLDocument.class);
+    }
+
+    /** What the fields ask for: the design, its saved form, the model and a description. */
+    record Request(ExperimentDesign design, SavedDesign saved, String modelName, Supplier<SBMLDocument> document,
+            String label) {
+        String describe() {
+            return design.label() + ": " + label;
+        }
     }
 
     /** Reads the fields, starts the job; a bad field is reported under the buttons instead. */
     private void run() {
-        ExperimentSpec spec;
+        Request r;
         try {
-            spec = spec();
+            r = request();
         } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
-            status.getParent().layout();
+            setStatus(e.getMessage());
             return;
         }
         RunPreferences prefs = RunPreferences.workbench();
         IWorkbenchPage page = getSite().getPage();
         Display display = getSite().getShell().getDisplay();
-        ExperimentJob j = new ExperimentJob(spec, prefs.solverOptions(), prefs.workerThreads(),
+        ExperimentJob j = new ExperimentJob(r, prefs.solverOptions(), prefs.workerThreads(),
                 result -> display.asyncExec(() -> show(page, result)));
         j.addJobChangeListener(new JobChangeAdapter() {
             @Override
@@ -329,8 +452,7 @@ public final class LauncherView extends ViewPart {
         job = j;
         run.setEnabled(false);
         cancel.setEnabled(true);
-        status.setText("Running " + spec.describe() + "...");
-        status.getParent().layout();
+        setStatus("Running " + r.describe() + "...");
         j.schedule();
     }
 
@@ -344,8 +466,7 @@ public final class LauncherView extends ViewPart {
         job = null;
         run.setEnabled(true);
         cancel.setEnabled(false);
-        status.setText(st.isOK() ? "Done." : st.getSeverity() == IStatus.CANCEL ? "Cancelled." : st.getMessage());
-        status.getParent().layout();
+        setStatus(st.isOK() ? "Done." : st.getSeverity() == IStatus.CANCEL ? "Cancelled." : st.getMessage());
     }
 
     /** Opens a result in the view contributed for its kind (in the UI thread). */
@@ -357,9 +478,9 @@ public final class LauncherView extends ViewPart {
         }
     }
 
-    /** @return the experiment the fields describe */
-    ExperimentSpec spec() {
-        Design d = selectedDesign();
+    /** @return the experiment the fields describe, checked against the design's descriptors */
+    Request request() {
+        ExperimentDesign d = selectedDesign();
         boolean builtin = !ACTIVE_EDITOR.equals(model.getText());
         SBMLDocument doc = builtin ? null : editorDocument();
         if (!builtin && doc == null) {
@@ -367,67 +488,196 @@ public final class LauncherView extends ViewPart {
         }
         String name = builtin ? BUILTIN : doc.getModel().getId();
         Supplier<SBMLDocument> source = builtin ? NetworkModel::newDocument : () -> doc;
-        double[] dd;
-        try {
-            dd = ExperimentSpec.parseDoses(doses.getText());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("doses: not a number in '" + doses.getText() + "'");
+        SavedDesign saved = saved();
+        DesignRequest.check(d, saved);
+        return new Request(d, saved, name, source, conditions(d, saved));
+    }
+
+    /** @return the design the fields describe: its id, option values and perturbations as text */
+    SavedDesign saved() {
+        ExperimentDesign d = selectedDesign();
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (DesignOption<?> o : d.options()) {
+            options.put(o.id(), values(o, fields.get(o.id())));
         }
-        double minutes;
-        if (d == Design.STEADY_STATE || d != Design.TIME_COURSE && steadyState.getSelection()) {
-            minutes = Double.NaN;
-        } else {
+        Map<String, List<String>> perturbations = new LinkedHashMap<>();
+        if (fields.get(DRUG) instanceof Combo drug && !NO_DRUG.equals(drug.getText())) {
+            Text dose = (Text) fields.get(DOSE);
+            String text = dose.getText().trim();
+            double nM;
             try {
-                minutes = unit.toMinutes(Double.parseDouble(time.getText().trim()));
+                nM = OptionType.NUMBER.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("dose: '" + text + "' is not a number; give " + drug.getText()
+                        + "'s concentration in nM, or choose no drug");
+            }
+            if (nM < 0) {
+                throw new IllegalArgumentException("dose: the concentration must be >= 0 nM");
+            }
+            perturbations.put("drug", List.of(drug.getText() + "=" + OptionType.exact(nM)));
+        }
+        perturbations.put("context", List.of(((Combo) fields.get(CONTEXT)).getText()));
+        perturbations.put("knockout", List.of(((org.eclipse.swt.widgets.List) fields.get(KNOCKOUT)).getSelection()));
+        return new SavedDesign(d.id(), options, perturbations);
+    }
+
+    /** The texts of one option's field. */
+    private List<String> values(DesignOption<?> o, Control c) {
+        if (o.id().equals(DesignOptions.T_END.id()) && c instanceof Text t) {
+            if (!t.isEnabled()) {
+                return List.of();
+            }
+            double minutes;
+            try {
+                minutes = unit.toMinutes(Double.parseDouble(t.getText().trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("time: '" + time.getText() + "' is not a number of " + unit.word());
+                throw new IllegalArgumentException("time: '" + t.getText() + "' is not a number of " + unit.word());
             }
             if (!(minutes > 0 && Double.isFinite(minutes))) {
                 throw new IllegalArgumentException("time must be positive");
             }
+            return List.of(OptionType.exact(minutes));
         }
-        String drugId = NO_DRUG.equals(drug.getText()) ? "" : drug.getText();
-        String drugBId = d != Design.COMBINATION || NO_DRUG.equals(drugB.getText()) ? "" : drugB.getText();
-        double[] ddB;
-        try {
-            ddB = d == Design.COMBINATION ? ExperimentSpec.parseDoses(dosesB.getText()) : new double[0];
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("doses B: not a number in '" + dosesB.getText() + "'");
+        if (c instanceof org.eclipse.swt.widgets.List l) {
+            return List.of(l.getSelection());
         }
-        List<Scan.Axis> axes = new ArrayList<>();
-        if (d == Design.SCAN || d == Design.SCAN_2D) {
-            axes.add(Scan.Axis.parse(axis.getText().trim()));
+        if (c instanceof Button b) {
+            return b.getSelection() ? List.of("true") : List.of();
         }
-        if (d == Design.SCAN_2D) {
-            axes.add(Scan.Axis.parse(axisB.getText().trim()));
+        if (c instanceof Combo combo) {
+            return List.of(combo.getText());
         }
-        ExperimentSpec.SensitivitySpec sensitivity = ExperimentSpec.SensitivitySpec.LOCAL;
-        if (d == Design.SENSITIVITY) {
-            boolean morris = MORRIS.equals(method.getText());
-            int n;
-            try {
-                n = morris ? Integer.parseInt(trajectories.getText().trim()) : 10;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("trajectories: '" + trajectories.getText() + "' is not a whole number");
-            }
-            List<String> ids = Arrays.stream(parameters.getText().split("[,;\\s]+")).filter(p -> !p.isEmpty()).toList();
-            sensitivity = new ExperimentSpec.SensitivitySpec(morris, ids, n, 1);
+        String text = ((Text) c).getText().trim();
+        if (text.isEmpty()) {
+            return List.of();
         }
-        return new ExperimentSpec(name, source, d, drugId, dd, context.getText(), List.of(knockouts.getSelection()),
-                List.of(readouts.getSelection()), minutes, axes, drugBId, ddB, sensitivity, unit);
+        List<String> texts = o.repeatable() ? Arrays.stream(text.split("[;\\n]+")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList() : List.of(text);
+        return texts.stream().map(v -> normalized(o, v)).toList();
     }
 
-    /** The widgets, for tests that drive the launcher as a user would. */
-    public record Widgets(Combo model, Combo design, Combo drug, Text doses, Combo drugB, Text dosesB, Combo context,
-            org.eclipse.swt.widgets.List readouts, Text time, Label timeLabel, Button steadyState, Text axis,
-            Text axisB, Combo method, Text parameters, Text trajectories, org.eclipse.swt.widgets.List knockouts,
-            Button run, Button cancel, Label status, Button saveDesign, Button openDesign) {
+    /** @return the text of the value a text means, as the option writes it (doses as a list, numbers exactly) */
+    private static <T> String normalized(DesignOption<T> o, String text) {
+        try {
+            return o.format(o.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(o.label() + ": " + e.getMessage().replaceFirst("^" + o.flag() + ": ",
+                    ""), e);
+        }
+    }
+
+    /** The drug, axes, method, context, knockouts and time of a design, for legends and titles. */
+    String conditions(ExperimentDesign d, SavedDesign s) {
+        StringBuilder sb = new StringBuilder();
+        List<String> varied = new ArrayList<>();
+        for (DesignOption<?> o : d.options()) {
+            if (o.flag().equals("--drug")) {
+                varied.addAll(s.values(o.id()));
+            }
+        }
+        if (!varied.isEmpty()) {
+            sb.append(String.join(" x ", varied));
+        } else if (!s.perturbation("drug").isEmpty()) {
+            sb.append(String.join(" + ", s.perturbation("drug").stream().map(a -> a.replace("=", " ") + " nM")
+                    .toList()));
+        } else {
+            sb.append("untreated");
+        }
+        List<String> axes = s.values("param").stream().map(a -> a.contains("=") ? a.substring(0, a.indexOf('='))
+                .strip() : a).toList();
+        if (!axes.isEmpty()) {
+            sb.append(", ").append(String.join(" x ", axes));
+        }
+        if (s.value("method") != null) {
+            sb.append(", ").append(s.value("method"));
+        }
+        sb.append(", ").append(s.perturbation("context").isEmpty() ? "model" : s.perturbation("context").get(0));
+        if (!s.perturbation("knockout").isEmpty()) {
+            sb.append(", KO ").append(String.join("+", s.perturbation("knockout")));
+        }
+        if ("true".equals(s.value(DesignOptions.STEADY_STATE.id()))) {
+            sb.append(", steady state");
+        } else if (s.value(DesignOptions.T_END.id()) != null) {
+            sb.append(", ").append(Numbers.format(unit.fromMinutes(Double.parseDouble(s.value(DesignOptions.T_END
+                    .id()))))).append(' ').append(unit.symbol());
+        }
+        return sb.toString();
+    }
+
+    /** The launcher's controls, for tests that drive it as a user would; the form's fields are looked up live. */
+    public final class Widgets {
+        public Combo model() {
+            return model;
+        }
+
+        public Combo design() {
+            return design;
+        }
+
+        /** @return the field of an option id, or of {@link #DRUG}, {@link #DOSE}, {@link #CONTEXT}, {@link #KNOCKOUT} */
+        public Control field(String id) {
+            Control c = fields.get(id);
+            if (c == null) {
+                throw new IllegalArgumentException("the form of " + selectedDesign().id() + " has no field '" + id
+                        + "'; it has " + fields.keySet());
+            }
+            return c;
+        }
+
+        public Text text(String id) {
+            return (Text) field(id);
+        }
+
+        public Combo combo(String id) {
+            return (Combo) field(id);
+        }
+
+        public org.eclipse.swt.widgets.List list(String id) {
+            return (org.eclipse.swt.widgets.List) field(id);
+        }
+
+        public Button check(String id) {
+            return (Button) field(id);
+        }
+
+        /** @return whether the form has a field */
+        public boolean has(String id) {
+            return fields.containsKey(id);
+        }
+
+        /** @return the ids of the form's fields, in order */
+        public List<String> fieldIds() {
+            return List.copyOf(fields.keySet());
+        }
+
+        public Label timeLabel() {
+            return timeLabel;
+        }
+
+        public Button run() {
+            return run;
+        }
+
+        public Button cancel() {
+            return cancel;
+        }
+
+        public Label status() {
+            return status;
+        }
+
+        public Button saveDesign() {
+            return saveDesign;
+        }
+
+        public Button openDesign() {
+            return openDesign;
+        }
     }
 
     /** @return the widgets */
     public Widgets widgets() {
-        return new Widgets(model, design, drug, doses, drugB, dosesB, context, readouts, time, timeLabel, steadyState,
-                axis, axisB, method, parameters, trajectories, knockouts, run, cancel, status, saveDesign, openDesign);
+        return new Widgets();
     }
 
     private void setStatus(String text) {
@@ -442,12 +692,26 @@ public final class LauncherView extends ViewPart {
         return ResourcesPlugin.getWorkspace().getRoot().getLocation().toOSString();
     }
 
-    /** Save Design...: checks the fields can be saved, asks where (in the workspace by default), saves. */
-    private void saveDesignAsked() {
+    /** @return the fields' experiment, when it can be saved as SED-ML; else the reason is reported and null returned */
+    private Request savable() {
+        Request r;
         try {
-            DesignFiles.saved(spec());
+            r = request();
         } catch (IllegalArgumentException e) {
             errors.accept("Cannot save the design", e.getMessage());
+            return null;
+        }
+        Optional<String> why = r.design().whyNoSpecification();
+        if (why.isPresent()) {
+            errors.accept("Cannot save the design", why.get());
+            return null;
+        }
+        return r;
+    }
+
+    /** Save Design...: checks the fields can be saved, asks where (in the workspace by default), saves. */
+    private void saveDesignAsked() {
+        if (savable() == null) {
             return;
         }
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
@@ -455,7 +719,7 @@ public final class LauncherView extends ViewPart {
         dialog.setFilterExtensions(new String[] {"*.omex"});
         dialog.setFilterNames(new String[] {"COMBINE archive with a SED-ML design (*.omex)"});
         dialog.setFilterPath(workspaceDir());
-        dialog.setFileName(selectedDesign().secondaryId() + ".omex");
+        dialog.setFileName(selectedDesign().id() + ".omex");
         dialog.setOverwrite(true);
         String file = dialog.open();
         if (file != null) {
@@ -471,12 +735,8 @@ public final class LauncherView extends ViewPart {
      * @return the job, or null when nothing is saved
      */
     public Job saveDesign(Path file) {
-        ExperimentSpec spec;
-        try {
-            spec = spec();
-            DesignFiles.saved(spec);
-        } catch (IllegalArgumentException e) {
-            errors.accept("Cannot save the design", e.getMessage());
+        Request spec = savable();
+        if (spec == null) {
             return null;
         }
         RunPreferences prefs = RunPreferences.workbench();
@@ -485,7 +745,8 @@ public final class LauncherView extends ViewPart {
         Job j = Job.create("Save the design " + file.getFileName(), monitor -> {
             String error;
             try {
-                DesignFiles.save(spec, file, prefs.solverOptions(), monitor::isCanceled);
+                DesignFiles.save(spec.design(), spec.saved(), spec.document().get(), spec.modelName(), file,
+                        prefs.solverOptions(), monitor::isCanceled);
                 refresh(file);
                 display.asyncExec(() -> setStatus("Saved the design in " + file + "."));
                 return Status.OK_STATUS;
@@ -553,8 +814,7 @@ public final class LauncherView extends ViewPart {
             Optional<SavedDesign> saved = x.design();
             if (saved.isPresent()) {
                 org.sbml.jsbml.Model m = x.firstModel().getModel();
-                DesignFiles.Fields f = DesignFiles.fields(saved.get(), m == null ? null : m.getId());
-                if (f != null && showDesign(f)) {
+                if (DesignFiles.showable(saved.get(), m == null ? null : m.getId()) && showDesign(saved.get())) {
                     setStatus("Opened the design " + file.getFileName() + ": Run to run it.");
                     return null;
                 }
@@ -581,51 +841,87 @@ public final class LauncherView extends ViewPart {
         return j;
     }
 
-    /** Fills the fields with a saved design; false when a readout, drug or knockout is not offered. */
-    private boolean showDesign(DesignFiles.Fields f) {
-        List<String> offered = NetworkModel.READOUTS;
-        List<String> drugs = Arrays.asList(drug.getItems());
-        if (!offered.containsAll(f.readouts()) || !f.drug().isEmpty() && !drugs.contains(f.drug())
-                || !f.drugB().isEmpty() && !drugs.contains(f.drugB())) {
+    /**
+     * Fills the form with a saved design on the built-in network; false (nothing changed) when
+     * its design is not offered or a value is not one the form offers (a readout, drug,
+     * context or knockout).
+     */
+    private boolean showDesign(SavedDesign s) {
+        int index = designs.stream().map(ExperimentDesign::id).toList().indexOf(s.design());
+        if (index < 0) {
             return false;
         }
         if (builtinSpecies == null) {
             builtinSpecies = NetworkModel.newDocument().getModel().getListOfSpecies().stream().map(Species::getId)
                     .toList();
         }
-        if (!builtinSpecies.containsAll(f.knockouts())) {
+        ExperimentDesign d = designs.get(index);
+        List<String> drugs = drugIds(true);
+        List<String> contexts = Contributions.contexts().contexts().stream().map(CellContext::id).toList();
+        List<String> treatment = s.perturbation("drug");
+        if (!NetworkModel.READOUTS.containsAll(s.values(DesignOptions.READOUT.id()))
+                || !builtinSpecies.containsAll(s.perturbation("knockout"))
+                || !contexts.containsAll(s.perturbation("context"))
+                || treatment.size() > 1 || (!treatment.isEmpty() && variesDrugs(d))
+                || treatment.stream().anyMatch(a -> !drugs.contains(a.substring(0, a.indexOf('='))))) {
             return false;
         }
+        for (DesignOption<?> o : d.options()) {
+            if (o.type().kind() == OptionType.Kind.DRUG && !s.values(o.id()).stream().allMatch(drugs::contains)) {
+                return false;
+            }
+        }
         model.select(0);
-        fillSpecies();
-        design.select(f.design().ordinal());
-        drug.select(f.drug().isEmpty() ? 0 : drugs.indexOf(f.drug()));
-        if (!f.doses().isEmpty()) {
-            doses.setText(f.doses());
+        design.select(index);
+        designChanged();
+        for (DesignOption<?> o : d.options()) {
+            show(o, fields.get(o.id()), s.values(o.id()));
         }
-        if (!f.drugB().isEmpty()) {
-            drugB.select(drugs.indexOf(f.drugB()));
-            dosesB.setText(f.dosesB());
+        if (!treatment.isEmpty()) {
+            String a = treatment.get(0);
+            ((Combo) fields.get(DRUG)).select(drugs.indexOf(a.substring(0, a.indexOf('='))));
+            ((Text) fields.get(DOSE)).setText(DesignFiles.text(new double[] {
+                    Double.parseDouble(a.substring(a.indexOf('=') + 1)) }));
+        } else if (fields.get(DRUG) instanceof Combo drug) {
+            drug.select(0);
         }
-        context.select(Arrays.asList(context.getItems()).indexOf(f.context()));
+        Combo context = (Combo) fields.get(CONTEXT);
+        context.select(s.perturbation("context").isEmpty() ? 0 : contexts.indexOf(s.perturbation("context").get(0)));
+        org.eclipse.swt.widgets.List knockouts = (org.eclipse.swt.widgets.List) fields.get(KNOCKOUT);
         knockouts.deselectAll();
-        for (String k : f.knockouts()) {
+        for (String k : s.perturbation("knockout")) {
             knockouts.select(knockouts.indexOf(k));
         }
-        readouts.deselectAll();
-        for (String r : f.readouts()) {
-            readouts.select(readouts.indexOf(r));
+        if (fields.get(DesignOptions.T_END.id()) instanceof Text time) {
+            time.setEnabled(!"true".equals(s.value(DesignOptions.STEADY_STATE.id())));
         }
-        readouts.showSelection();
-        boolean atSteadyState = Double.isNaN(f.minutes());
-        if (f.design() != Design.STEADY_STATE) {
-            steadyState.setSelection(atSteadyState);
-        }
-        if (!atSteadyState) {
-            time.setText(DesignFiles.text(new double[] {unit.fromMinutes(f.minutes())}));
-        }
-        designChanged();
         return true;
+    }
+
+    /** Shows saved values in an option's field. */
+    private void show(DesignOption<?> o, Control c, List<String> values) {
+        if (c instanceof org.eclipse.swt.widgets.List l) {
+            l.deselectAll();
+            values.forEach(v -> l.select(l.indexOf(v)));
+            l.showSelection();
+        } else if (c instanceof Button b) {
+            b.setSelection(values.contains("true"));
+        } else if (c instanceof Combo combo) {
+            if (!values.isEmpty()) {
+                combo.select(Arrays.asList(combo.getItems()).indexOf(values.get(0)));
+            }
+        } else if (c instanceof Text t) {
+            if (o.id().equals(DesignOptions.T_END.id())) {
+                if (!values.isEmpty()) {
+                    t.setText(DesignFiles.text(new double[] { unit.fromMinutes(Double.parseDouble(values.get(0))) }));
+                }
+            } else if (o.type().kind() == OptionType.Kind.DOSES && values.size() == 1) {
+                t.setText(DesignFiles.text(OptionType.DOSES.parse(values.get(0)).stream()
+                        .mapToDouble(Double::doubleValue).toArray()));
+            } else {
+                t.setText(String.join("; ", values));
+            }
+        }
     }
 
     /** @return the running job, or null */

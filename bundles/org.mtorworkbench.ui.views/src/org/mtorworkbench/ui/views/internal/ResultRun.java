@@ -19,7 +19,7 @@ import org.mtorworkbench.ui.views.ExperimentResult;
  * @param table the tidy result table
  * @param millis how long the run took
  */
-public record ResultRun(Design design, String label, List<Curve> curves, double ic50, List<Heat> heats, Bars bars,
+public record ResultRun(ResultKind design, String label, List<Curve> curves, double ic50, List<Heat> heats, Bars bars,
         Table table, long millis) implements ExperimentResult {
 
     public ResultRun {
@@ -28,7 +28,7 @@ public record ResultRun(Design design, String label, List<Curve> curves, double 
     }
 
     /** @return a run that has only curves (time course, dose-response, 1-D scan) */
-    static ResultRun curves(Design design, String label, List<Curve> curves, double ic50, Table table, long millis) {
+    static ResultRun curves(ResultKind design, String label, List<Curve> curves, double ic50, Table table, long millis) {
         return new ResultRun(design, label, curves, ic50, List.of(), null, table, millis);
     }
 
@@ -41,7 +41,7 @@ public record ResultRun(Design design, String label, List<Curve> curves, double 
      * A result of another bundle, shown by the view of its design: its table, and as the
      * plot the table's first numeric column across, every other numeric column a line.
      */
-    static ResultRun of(Design design, ExperimentResult result) {
+    static ResultRun of(ResultKind design, ExperimentResult result) {
         Table t = result.table();
         List<List<Object>> rows = t.rows();
         List<Integer> numeric = new ArrayList<>();

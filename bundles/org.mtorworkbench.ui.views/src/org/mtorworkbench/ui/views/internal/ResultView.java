@@ -56,7 +56,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     private static final double ZOOM = 0.8;
 
     private final List<ResultRun> runs = new ArrayList<>();
-    private Design design = Design.TIME_COURSE;
+    private ResultKind design = ResultKind.TIME_COURSE;
     private ChartComposite chartComposite;
     private Label readout;
     private ResultTable table;
@@ -71,7 +71,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     @Override
     public void createPartControl(Composite parent) {
         String secondary = getViewSite().getSecondaryId();
-        Design d = secondary == null ? null : Design.byKind(secondary);
+        ResultKind d = secondary == null ? null : ResultKind.byKind(secondary);
         if (d != null) {
             design = d;
             setPartName(design.label());
@@ -125,12 +125,12 @@ public final class ResultView extends ViewPart implements ResultDisplay {
 
     private void contributeActions(IToolBarManager bar) {
         logX = toggle("Log x", "Logarithmic horizontal axis");
-        logX.setEnabled(design != Design.DOSE_RESPONSE);
+        logX.setEnabled(design != ResultKind.DOSE_RESPONSE);
         logY = toggle("Log y", "Logarithmic vertical axis");
         synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response");
-        if (design == Design.COMBINATION) {
+        if (design == ResultKind.COMBINATION) {
             bar.add(synergy);
-        } else if (design == Design.SCAN_2D) {
+        } else if (design == ResultKind.SCAN_2D) {
             bar.add(action("Next readout", "Show the heatmap of the next readout", this::nextHeat));
         } else if (!design.bars()) {
             bar.add(logX);
@@ -317,7 +317,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     private JFreeChart build() {
         if (!runs.isEmpty() && !latest().heats().isEmpty()) {
             List<Heat> heats = latest().heats();
-            int i = design == Design.COMBINATION ? (synergy != null && synergy.isChecked() ? 1 : 0) : heatIndex;
+            int i = design == ResultKind.COMBINATION ? (synergy != null && synergy.isChecked() ? 1 : 0) : heatIndex;
             return Heatmaps.chart(heats.get(Math.min(i, heats.size() - 1)));
         }
         if (!runs.isEmpty() && latest().bars() != null) {

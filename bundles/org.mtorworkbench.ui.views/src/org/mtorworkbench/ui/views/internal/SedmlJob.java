@@ -41,7 +41,7 @@ final class SedmlJob extends BackgroundRun {
         try {
             List<ResultRun> runs = new ArrayList<>();
             for (SedmlExperiment.Report r : experiment.run(options, cancellation)) {
-                Design d = DesignFiles.reportDesign(r.table().columns());
+                ResultKind d = DesignFiles.reportKind(r.table().columns());
                 ResultRun run = ResultRun.of(d, new ExperimentResult.Tabular(d.secondaryId(), name + " " + r.id(),
                         r.table()));
                 runs.add(new ResultRun(run.design(), run.label(), run.curves(), run.ic50(), run.heats(), run.bars(),

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
 import org.mtorworkbench.cli.internal.Main;
 import org.mtorworkbench.network.BuiltinModels;
 import org.mtorworkbench.network.extension.Contributions;
@@ -74,6 +76,37 @@ class ExampleExtensionTest {
     }
 
     @Test
+    void theExamplesDesignIsACommandWithItsOwnOptionsAndIsSavedAsSedml() throws Exception {
+        assertTrue(ExperimentDesigns.byId("selectivity").isPresent(), "the example's design is a service");
+        Cli help = run("help", "selectivity");
+        assertTrue(help.out().contains("--spared-above X"), help.out());
+        String[] args = { "selectivity", "builtin:mtor", "--drug", "bisteric_mtorc1", "--doses", "0.1:1000:9",
+                "--readout", "pS6K1", "--readout", "pAkt_S473", "--t-end", "60", "--threads", "1" };
+        Cli r = run(args);
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().strip().lines().toList();
+        assertEquals("drug,readout,ic50_nM,ic50_low,ic50_high,hill,fold_vs_first,spared", rows.get(0));
+        assertEquals(3, rows.size(), r.out());
+        assertTrue(rows.get(1).startsWith("bisteric_mtorc1,pS6K1,"), rows.get(1));
+        assertTrue(rows.get(2).endsWith(",true"), "the bi-steric inhibitor spares mTORC2's Akt S473: " + rows.get(2));
+        Cli bad = run("selectivity", "builtin:mtor", "--drug", "bisteric_mtorc1", "--doses", "1,10,100,1000",
+                "--spared-above", "0.5", "--readout", "pS6K1");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--spared-above"), bad.err());
+
+        Path dir = Files.createTempDirectory("selectivity");
+        Path omex = dir.resolve("selectivity.omex");
+        List<String> save = new java.util.ArrayList<>(List.of(args));
+        save.addAll(List.of("--sedml", omex.toString()));
+        Cli saved = run(save.toArray(String[]::new));
+        assertEquals(0, saved.code(), saved.err());
+        Cli rerun = run("experiment", omex.toString(), "--out", dir.toString());
+        assertEquals(0, rerun.code(), rerun.err());
+        assertEquals(r.out().strip(), Files.readString(dir.resolve("selectivity.csv")).strip(),
+                "the saved design reruns to the same table");
+    }
+
+    @Test
     void stoppingTheBundleRemovesItsContributions() throws Exception {
         Bundle example = Architecture.bundle(BUNDLE);
         example.stop();
@@ -81,6 +114,7 @@ class ExampleExtensionTest {
             assertFalse(Contributions.drugs().find("bisteric_mtorc1").isPresent());
             assertFalse(Contributions.contexts().find("rictor_knockdown").isPresent());
             assertFalse(BuiltinModels.ids().contains("example_feedback"));
+            assertFalse(ExperimentDesigns.byId("selectivity").isPresent(), "its design goes with it");
             assertTrue(run("drugs").out().lines().noneMatch(l -> l.startsWith("bisteric_mtorc1,")));
             Cli gone = run("simulate", "builtin:example_feedback");
             assertEquals(2, gone.code(), gone.err());

@@ -48,25 +48,16 @@ import org.mtorworkbench.ui.views.ViewIds;
  */
 class DesignsUiTest {
 
-    private static ResultView run(LauncherView launcher, LauncherView.Widgets w, Design design) {
-        IWorkbenchPage page = Ui.window().getActivePage();
-        var ref = page.findViewReference(ViewIds.RESULT, design.secondaryId());
-        int before = ref == null || ref.getPart(false) == null ? 0 : ((ResultView) ref.getPart(false)).getRuns().size();
-        Ui.click(w.run());
-        assertNotNull(launcher.currentJob(), "Run did not start a job: " + w.status().getText());
-        ResultView view = Ui.waitForResult(design, before + 1);
-        Ui.waitUntil(() -> launcher.currentJob() == null);
-        assertEquals("Done.", w.status().getText());
-        return view;
+    private static ResultView run(LauncherView launcher, LauncherView.Widgets w, ResultKind design) {
+        return Ui.run(launcher, w, design);
     }
 
     @Test
     void aTwoDimensionalScanShowsAHeatmapPerReadout() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.SCAN_2D, "(none)", "", "60", "pS6K1", "pAkt_S473");
-        w.axis().setText("GF=0.1:10:4:log");
-        w.axisB().setText("aminoacids=0.1:10:3:log");
-        ResultView view = run(launcher, w, Design.SCAN_2D);
+        LauncherView.Widgets w = Ui.fill(launcher, "scan", "(none)", "", "60", "pS6K1", "pAkt_S473");
+        w.text("param").setText("GF=0.1:10:4:log; aminoacids=0.1:10:3:log");
+        ResultView view = run(launcher, w, ResultKind.SCAN_2D);
         ResultRun r = view.getRuns().get(view.getRuns().size() - 1);
         System.out.println("2-D scan 4 x 3 points, 2 readouts: " + r.millis() + " ms");
 
@@ -96,10 +87,10 @@ class DesignsUiTest {
     @Test
     void aSensitivityBarChartHasABarPerParameter() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.SENSITIVITY, "(none)", "", "60", "pS6K1");
-        Ui.choose(w.method(), LauncherView.LOCAL);
-        w.parameters().setText("k_s6k, k_s6k_deph, k_rheb_gef, k_pten");
-        ResultView view = run(launcher, w, Design.SENSITIVITY);
+        LauncherView.Widgets w = Ui.fill(launcher, "sensitivity", "(none)", "", "60", "pS6K1");
+        Ui.choose(w.combo("method"), "local");
+        w.text("params").setText("k_s6k, k_s6k_deph, k_rheb_gef, k_pten");
+        ResultView view = run(launcher, w, ResultKind.SENSITIVITY);
         System.out.println("local sensitivity, 4 parameters (9 runs): " + view.getRuns().get(view.getRuns().size() - 1)
                 .millis() + " ms");
         CategoryPlot plot = view.getChart().getCategoryPlot();
@@ -118,11 +109,11 @@ class DesignsUiTest {
         Path shots = SharedData.outputDir("screenshots");
         Ui.screenshot(shots.resolve("view-sensitivity-local.png"));
 
-        Ui.choose(w.method(), LauncherView.MORRIS);
-        assertTrue(w.trajectories().isEnabled());
-        w.trajectories().setText("3");
-        w.parameters().setText("k_s6k, k_rheb_gef, k_pten");
-        view = run(launcher, w, Design.SENSITIVITY);
+        Ui.choose(w.combo("method"), "morris");
+        assertTrue(w.text("trajectories").isEnabled());
+        w.text("trajectories").setText("3");
+        w.text("params").setText("k_s6k, k_rheb_gef, k_pten");
+        view = run(launcher, w, ResultKind.SENSITIVITY);
         data = view.getChart().getCategoryPlot().getDataset();
         assertEquals(3, data.getColumnCount(), "a bar per parameter");
         assertTrue(view.getTable().columns().contains("mu_star"));
@@ -132,8 +123,8 @@ class DesignsUiTest {
         assertTrue(view.getChart().getCategoryPlot().getRangeAxis().getLabel().startsWith("Morris mu*"));
         Ui.screenshot(shots.resolve("view-sensitivity-morris.png"));
 
-        w.parameters().setText("k_s6k, no_such_parameter");
-        Ui.choose(w.method(), LauncherView.LOCAL);
+        w.text("params").setText("k_s6k, no_such_parameter");
+        Ui.choose(w.combo("method"), "local");
         Ui.click(w.run());
         Ui.waitUntil(() -> launcher.currentJob() == null);
         assertTrue(w.status().getText().contains("'no_such_parameter' is not a constant, non-zero global parameter"),
@@ -143,9 +134,9 @@ class DesignsUiTest {
     @Test
     void aSteadyStateTabulatesEachReadoutAndKnockoutsApply() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.STEADY_STATE, "rapamycin", "10", "60", "pS6K1", "pAkt_S473");
-        assertFalse(w.time().isEnabled(), "a steady state has no time");
-        ResultView view = run(launcher, w, Design.STEADY_STATE);
+        LauncherView.Widgets w = Ui.fill(launcher, "steady-state", "rapamycin", "10", "60", "pS6K1", "pAkt_S473");
+        assertFalse(w.has("t-end"), "a steady state has no time");
+        ResultView view = run(launcher, w, ResultKind.STEADY_STATE);
         assertEquals(List.of("readout", "context", "knockouts", "drug", "dose_nM", "untreated", "treated", "ratio",
                 "method"), view.getTable().columns());
         List<List<Object>> rows = view.getTable().rows();
@@ -163,18 +154,18 @@ class DesignsUiTest {
         Path shots = SharedData.outputDir("screenshots");
         Ui.screenshot(shots.resolve("view-steady-state.png"));
 
-        Ui.choose(w.drug(), "(none)");
-        Ui.waitUntil(() -> w.knockouts().getItemCount() > 0); // the network's species are read by a job
-        w.knockouts().setSelection(new String[] { "S6K1" });
-        assertEquals(1, w.knockouts().getSelectionCount(), "S6K1 is offered as a knockout");
-        view = run(launcher, w, Design.STEADY_STATE);
+        Ui.choose(w.combo(LauncherView.DRUG), "(none)");
+        Ui.waitUntil(() -> w.list(LauncherView.KNOCKOUT).getItemCount() > 0); // the network's species are read by a job
+        w.list(LauncherView.KNOCKOUT).setSelection(new String[] { "S6K1" });
+        assertEquals(1, w.list(LauncherView.KNOCKOUT).getSelectionCount(), "S6K1 is offered as a knockout");
+        view = run(launcher, w, ResultKind.STEADY_STATE);
         assertEquals(List.of("readout", "context", "knockouts", "steady_state", "method"), view.getTable().columns());
         List<Object> ko = view.getTable().rows().stream().filter(r -> "pS6K1".equals(r.get(0))).findFirst()
                 .orElseThrow(() -> new AssertionError("no pS6K1 row"));
         assertEquals("S6K1", ko.get(2));
         assertTrue(((Number) ko.get(3)).doubleValue() < 1e-6, "no S6K1, no pS6K1: " + ko.get(3));
         assertTrue(view.getRuns().get(view.getRuns().size() - 1).label().contains("KO S6K1"));
-        w.knockouts().deselectAll();
+        w.list(LauncherView.KNOCKOUT).deselectAll();
     }
 
     @Test
@@ -216,9 +207,10 @@ class DesignsUiTest {
                     file + ":\n" + text);
 
             LauncherView.Widgets w = launcher.widgets();
+            Ui.choose(w.design(), "Time course");
             Ui.waitUntil(() -> w.timeLabel().getText().equals("&Time (h):"));
-            LauncherView.Widgets filled = Ui.fill(launcher, Design.TIME_COURSE, "(none)", "", "2", "pS6K1");
-            ResultView view = run(launcher, filled, Design.TIME_COURSE);
+            LauncherView.Widgets filled = Ui.fill(launcher, "time-course", "(none)", "", "2", "pS6K1");
+            ResultView view = run(launcher, filled, ResultKind.TIME_COURSE);
             XYPlot plot = view.getChart().getXYPlot();
             assertEquals("time (h)", plot.getDomainAxis().getLabel());
             XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
@@ -240,7 +232,8 @@ class DesignsUiTest {
             }
             ((ScopedPreferenceStore) store).save();
         }
-        Ui.waitUntil(() -> launcher.widgets().timeLabel().getText().equals("&Time (min):"));
+        Ui.waitUntil(() -> launcher.widgets().timeLabel() == null
+                || launcher.widgets().timeLabel().getText().equals("&Time (min):"));
     }
 
     @Test
@@ -248,7 +241,7 @@ class DesignsUiTest {
         for (String kind : ResultKinds.BUILTIN) {
             ResultViews.Contribution c = ResultViews.forKind(kind).orElseThrow(() -> new AssertionError(kind));
             assertEquals(ViewIds.RESULT, c.viewId(), kind);
-            assertNotNull(Design.byKind(kind), kind);
+            assertNotNull(ResultKind.byKind(kind), kind);
         }
         List<String> ids = ResultViews.contributions().stream().map(ResultViews.Contribution::id).toList();
         assertTrue(ids.contains("org.mtorworkbench.ui.views.tests.flux"), ids.toString());

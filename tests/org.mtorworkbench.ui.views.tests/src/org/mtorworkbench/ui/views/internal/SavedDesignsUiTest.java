@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,11 +22,14 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.mtorworkbench.experiments.SavedDesign;
+import org.mtorworkbench.experiments.extension.OptionType;
+import org.mtorworkbench.experiments.sedml.CombineArchive;
+import org.mtorworkbench.experiments.sedml.SedmlWriter;
 import org.mtorworkbench.experiments.sedml.SedmlExperiment;
 import org.mtorworkbench.ui.views.ViewIds;
 
 /**
- * Save Design... and Open Design... of the launcher: a dose-response saved into the
+ * Save ResultKind... and Open ResultKind... of the launcher: a dose-response saved into the
  * workspace as a COMBINE archive reads back as the same design and fills a new launcher's
  * fields; a design SED-ML cannot express and a malformed file are reported in one line; a
  * saved scan, which the fields do not show, and a plain SED-ML time course are run as they
@@ -68,9 +70,9 @@ class SavedDesignsUiTest {
         LauncherView launcher = freshLauncher();
         List<String> errors = new CopyOnWriteArrayList<>();
         launcher.errors = (title, message) -> errors.add(message);
-        LauncherView.Widgets w = Ui.fill(launcher, Design.DOSE_RESPONSE, "rapamycin", "0.01, 0.1, 1, 10, 100",
+        LauncherView.Widgets w = Ui.fill(launcher, "dose-response", "rapamycin", "0.01, 0.1, 1, 10, 100",
                 "60", "pS6K1");
-        ExperimentSpec spec = launcher.spec();
+        SavedDesign spec = launcher.saved();
         Path omex = workspaceFile("rapamycin-dose-response.omex");
         long start = System.nanoTime();
         Job save = launcher.saveDesign(omex);
@@ -89,40 +91,43 @@ class SavedDesignsUiTest {
 
         SedmlExperiment x = SedmlExperiment.open(omex);
         SavedDesign d = x.design().orElseThrow(() -> new AssertionError("no design read back from " + omex));
-        assertEquals(SavedDesign.Kind.DOSE_RESPONSE, d.kind());
-        assertEquals(List.of("rapamycin"), d.varied());
-        assertArrayEquals(new double[] {0.01, 0.1, 1, 10, 100},
-                Arrays.stream(d.doses().get(0)).filter(v -> v > 0).toArray(), 1e-12);
-        assertEquals(List.of("pS6K1"), d.readouts());
-        assertEquals(spec.minutes(), d.time().minutes(), 1e-9);
-        assertEquals("wildtype", d.context());
+        assertEquals("dose-response", d.design());
+        assertEquals(List.of("rapamycin"), d.values("varied-drug"));
+        assertArrayEquals(new double[] {0.01, 0.1, 1, 10, 100}, OptionType.DOSES.parse(d.value("doses")).stream()
+                .mapToDouble(Double::doubleValue).filter(v -> v > 0).toArray(), 1e-12);
+        assertEquals(List.of("pS6K1"), d.values("readout"));
+        assertEquals(Double.parseDouble(spec.value("t-end")), Double.parseDouble(d.value("t-end")), 1e-9);
+        assertEquals(60, Double.parseDouble(d.value("t-end")), 1e-9);
+        assertEquals(List.of("wildtype"), d.perturbation("context"));
+        assertEquals(spec, d, "the launcher's design, as saved");
         assertEquals("mtor_network", x.firstModel().getModel().getId());
 
         // a new launcher showing another design takes the saved one's fields
         LauncherView fresh = freshLauncher();
         fresh.errors = (title, message) -> errors.add(message);
-        LauncherView.Widgets f = Ui.fill(fresh, Design.TIME_COURSE, "(none)", "5", "30", "pAkt_S473");
+        LauncherView.Widgets f = Ui.fill(fresh, "time-course", "(none)", "5", "30", "pAkt_S473");
         assertNull(fresh.openDesign(omex), "a design of the launcher is shown, not run");
         assertEquals(List.of(), errors);
-        assertEquals(Design.DOSE_RESPONSE.label(), f.design().getText());
-        assertEquals("rapamycin", f.drug().getText());
-        assertArrayEquals(new double[] {0.01, 0.1, 1, 10, 100},
-                Arrays.stream(ExperimentSpec.parseDoses(f.doses().getText())).filter(v -> v > 0).toArray(), 1e-12);
-        assertEquals(List.of("pS6K1"), List.of(f.readouts().getSelection()));
-        assertEquals("wildtype", f.context().getText());
-        assertFalse(f.steadyState().getSelection());
-        ExperimentSpec reopened = fresh.spec();
-        assertEquals(spec.minutes(), reopened.minutes(), 1e-9);
-        assertEquals(Design.DOSE_RESPONSE, reopened.design());
+        assertEquals("Dose-response", f.design().getText());
+        assertEquals("rapamycin", f.combo("varied-drug").getText());
+        assertArrayEquals(new double[] {0.01, 0.1, 1, 10, 100}, OptionType.DOSES.parse(f.text("doses").getText())
+                .stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).toArray(), 1e-12);
+        assertEquals(List.of("pS6K1"), List.of(f.list("readout").getSelection()));
+        assertEquals("wildtype", f.combo(LauncherView.CONTEXT).getText());
+        assertFalse(f.check("steady-state").getSelection());
+        SavedDesign reopened = fresh.saved();
+        assertEquals(Double.parseDouble(spec.value("t-end")), Double.parseDouble(reopened.value("t-end")), 1e-9);
+        assertEquals("dose-response", reopened.design());
+        assertEquals(spec, reopened, "the form shows the saved design as it was");
         assertTrue(f.status().getText().startsWith("Opened the design"), f.status().getText());
 
         // a double-click on the file in the Project Explorer goes to the launcher the same way
         var editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor(omex.getFileName().toString());
         assertNotNull(editor, "no editor for .omex files");
         assertEquals("org.mtorworkbench.ui.views.designFile", editor.getId());
-        Ui.choose(f.design(), Design.STEADY_STATE.label());
+        Ui.choose(f.design(), "Steady state");
         new DesignFileLauncher().open(org.eclipse.core.runtime.Path.fromOSString(omex.toString()));
-        assertEquals(Design.DOSE_RESPONSE.label(), f.design().getText());
+        assertEquals("Dose-response", f.design().getText());
         assertEquals(List.of(), errors);
     }
 
@@ -131,7 +136,7 @@ class SavedDesignsUiTest {
         LauncherView launcher = freshLauncher();
         List<String> errors = new CopyOnWriteArrayList<>();
         launcher.errors = (title, message) -> errors.add(message);
-        Ui.fill(launcher, Design.SENSITIVITY, "(none)", "", "60", "pS6K1");
+        Ui.fill(launcher, "sensitivity", "(none)", "", "60", "pS6K1");
         Path omex = workspaceFile("sensitivity.omex");
         assertNull(launcher.saveDesign(omex));
         assertEquals(1, errors.size(), errors.toString());
@@ -171,8 +176,8 @@ class SavedDesignsUiTest {
         LauncherView launcher = freshLauncher();
         List<String> errors = new CopyOnWriteArrayList<>();
         launcher.errors = (title, message) -> errors.add(message);
-        LauncherView.Widgets w = Ui.fill(launcher, Design.SCAN, "(none)", "", "60", "pS6K1");
-        w.axis().setText("GF=0.1:10:3:log");
+        LauncherView.Widgets w = Ui.fill(launcher, "scan", "(none)", "", "60", "pS6K1");
+        w.text("param").setText("GF=0.1:10:3:log");
         Path omex = workspaceFile("gf-scan.omex");
         Job save = launcher.saveDesign(omex);
         assertNotNull(save, errors.toString());
@@ -181,11 +186,23 @@ class SavedDesignsUiTest {
         assertEquals(List.of(), errors);
 
         IWorkbenchPage page = Ui.window().getActivePage();
-        var ref = page.findViewReference(ViewIds.RESULT, Design.SCAN.secondaryId());
+        var ref = page.findViewReference(ViewIds.RESULT, ResultKind.SCAN.secondaryId());
         int before = ref == null || ref.getPart(false) == null ? 0 : ((ResultView) ref.getPart(false)).getRuns().size();
+        SavedDesign saved = launcher.saved();
+        Ui.choose(w.design(), "Time course");
+        assertNull(launcher.openDesign(omex), "a saved scan opens into the form");
+        assertEquals("Parameter scan", w.design().getText());
+        assertEquals(saved, launcher.saved());
+        // without the workbench's annotation the file is plain SED-ML: it is run as it stands
+        CombineArchive archive = CombineArchive.read(omex);
+        String plain = new String(archive.entries().get(archive.sedml()), StandardCharsets.UTF_8)
+                .replaceAll("(?s)<annotation>.*</annotation>", "");
+        org.sbml.jsbml.SBMLDocument doc = SedmlExperiment.open(omex).firstModel();
+        CombineArchive.write(omex, archive.entries().get(SedmlWriter.MODEL_FILE), "sbml.level-" + doc.getLevel()
+                + ".version-" + doc.getVersion(), plain);
         Job run = launcher.openDesign(omex);
-        assertNotNull(run, "a scan is not one of the fields' designs: the file is run");
-        ResultView view = Ui.waitForResult(Design.SCAN, before + 1);
+        assertNotNull(run, "plain SED-ML is not one of the form's designs: the file is run");
+        ResultView view = Ui.waitForResult(ResultKind.SCAN, before + 1);
         waitFor(run);
         Ui.waitUntil(() -> w.status().getText().startsWith("Ran "));
         assertEquals(List.of(), errors);
@@ -245,11 +262,11 @@ class SavedDesignsUiTest {
                 """.formatted(sbml, doc.getLevel(), doc.getVersion()), StandardCharsets.UTF_8);
 
         IWorkbenchPage page = Ui.window().getActivePage();
-        var ref = page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId());
+        var ref = page.findViewReference(ViewIds.RESULT, ResultKind.TIME_COURSE.secondaryId());
         int before = ref == null || ref.getPart(false) == null ? 0 : ((ResultView) ref.getPart(false)).getRuns().size();
         Job run = launcher.openDesign(sedml);
         assertNotNull(run, "plain SED-ML is run: " + errors);
-        ResultView view = Ui.waitForResult(Design.TIME_COURSE, before + 1);
+        ResultView view = Ui.waitForResult(ResultKind.TIME_COURSE, before + 1);
         waitFor(run);
         assertEquals(List.of(), errors);
         ResultRun r = view.getRuns().get(view.getRuns().size() - 1);

@@ -1,6 +1,8 @@
 package org.mtorworkbench.ui.views.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -50,22 +53,50 @@ final class Ui {
         combo.notifyListeners(SWT.Selection, new Event());
     }
 
-    /** Fills the launcher's fields as a user would, for the built-in model in wild-type cells. */
-    static LauncherView.Widgets fill(LauncherView launcher, Design design, String drug, String doses,
+    /**
+     * Fills the launcher's form as a user would, for the built-in model in wild-type cells: the
+     * design by its id, the drug (the varied one, or the treatment) and its doses, the readout
+     * time in the preferences' unit (when the design has one) and the readouts.
+     */
+    static LauncherView.Widgets fill(LauncherView launcher, String design, String drug, String doses,
             String minutes, String... readouts) {
         LauncherView.Widgets w = launcher.widgets();
         choose(w.model(), "builtin:mtor");
-        choose(w.design(), design.label());
-        choose(w.drug(), drug);
-        choose(w.context(), "wildtype");
-        w.doses().setText(doses);
-        w.time().setText(minutes);
-        w.steadyState().setSelection(false);
-        w.readouts().setSelection(readouts);
-        w.knockouts().deselectAll();
+        choose(w.design(), ExperimentDesigns.byId(design).orElseThrow().label());
+        if (w.has("varied-drug")) {
+            choose(w.combo("varied-drug"), drug);
+            w.text(w.has("doses") ? "doses" : "doses-a").setText(doses);
+        } else {
+            choose(w.combo(LauncherView.DRUG), drug);
+            if (!doses.isEmpty()) {
+                w.text(LauncherView.DOSE).setText(doses);
+            }
+        }
+        choose(w.combo(LauncherView.CONTEXT), "wildtype");
+        if (w.has("t-end")) {
+            w.text("t-end").setText(minutes);
+            w.text("t-end").setEnabled(true);
+        }
+        if (w.has("steady-state")) {
+            w.check("steady-state").setSelection(false);
+        }
+        w.list("readout").setSelection(readouts);
+        w.list(LauncherView.KNOCKOUT).deselectAll();
         return w;
     }
 
+    /** Clicks Run and waits for the result in the view of its kind and for the job to end with "Done.". */
+    static ResultView run(LauncherView launcher, LauncherView.Widgets w, ResultKind design) {
+        IWorkbenchPage page = window().getActivePage();
+        var ref = page.findViewReference(ViewIds.RESULT, design.secondaryId());
+        int before = ref == null || ref.getPart(false) == null ? 0 : ((ResultView) ref.getPart(false)).getRuns().size();
+        click(w.run());
+        assertNotNull(launcher.currentJob(), "Run did not start a job: " + w.status().getText());
+        ResultView view = waitForResult(design, before + 1);
+        waitUntil(() -> launcher.currentJob() == null);
+        assertEquals("Done.", w.status().getText());
+        return view;
+    }
 
     /** @return nanoseconds from posting a runnable to the event loop until it ran */
     static long roundTrip(Display display) {
@@ -78,7 +109,7 @@ final class Ui {
         return ran.get() - posted;
     }
 
-    static ResultView waitForResult(Design design, int runs) {
+    static ResultView waitForResult(ResultKind design, int runs) {
         IWorkbenchPage page = window().getActivePage();
         waitUntil(() -> page.findViewReference(ViewIds.RESULT, design.secondaryId()) != null
                 && page.findViewReference(ViewIds.RESULT, design.secondaryId()).getPart(false) instanceof ResultView v

@@ -51,13 +51,13 @@ class ViewsUiTest {
     @Test
     void aDoseResponseOfRapamycinFromTheLauncherPlotsTheSeriesAndTheIc50() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.DOSE_RESPONSE, "rapamycin", "0.0001:100:13", "60", "pS6K1");
+        LauncherView.Widgets w = Ui.fill(launcher, "dose-response", "rapamycin", "0.0001:100:13", "60", "pS6K1");
 
         long start = System.nanoTime();
         w.run().notifyListeners(SWT.Selection, new Event());
         ExperimentJob job = launcher.currentJob();
         assertNotNull(job, "Run did not start a job: " + w.status().getText());
-        ResultView view = Ui.waitForResult(Design.DOSE_RESPONSE, 1);
+        ResultView view = Ui.waitForResult(ResultKind.DOSE_RESPONSE, 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.println("dose-response job (14 runs incl. control): " + ms + " ms to the plot, run "
                 + view.getRuns().get(0).millis() + " ms");
@@ -98,12 +98,12 @@ class ViewsUiTest {
     @Test
     void aCombinationShowsResponseAndSynergyHeatmapsWithAColourBar() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.COMBINATION, "rapamycin", "0.001:1:4", "60", "pS6K1");
-        Ui.choose(w.drugB(), "ly294002");
-        w.dosesB().setText("300:10000:3");
+        LauncherView.Widgets w = Ui.fill(launcher, "combination", "rapamycin", "0.001:1:4", "60", "pS6K1");
+        Ui.choose(w.combo("varied-drug-b"), "ly294002");
+        w.text("doses-b").setText("300:10000:3");
         w.run().notifyListeners(SWT.Selection, new Event());
         assertNotNull(launcher.currentJob(), "Run did not start a job: " + w.status().getText());
-        ResultView view = Ui.waitForResult(Design.COMBINATION, 1);
+        ResultView view = Ui.waitForResult(ResultKind.COMBINATION, 1);
         System.out.println("combination 5 x 4 job: " + view.getRuns().get(0).millis() + " ms");
         Path shots = SharedData.outputDir("screenshots");
         for (boolean synergy : new boolean[] { false, true }) {
@@ -128,21 +128,22 @@ class ViewsUiTest {
     @Test
     void timeCoursesOverlayInOnePlotWithALegend() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.TIME_COURSE, "(none)", "", "240", "pS6K1", "pAkt_S473");
+        LauncherView.Widgets w = Ui.fill(launcher, "time-course", "(none)", "", "240", "pS6K1", "pAkt_S473");
         IWorkbenchPage page = Ui.window().getActivePage();
-        if (page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()) != null) {
-            ((ResultView) page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()).getPart(true)).clear();
+        if (page.findViewReference(ViewIds.RESULT, ResultKind.TIME_COURSE.secondaryId()) != null) {
+            ((ResultView) page.findViewReference(ViewIds.RESULT, ResultKind.TIME_COURSE.secondaryId()).getPart(true)).clear();
         }
         w.run().notifyListeners(SWT.Selection, new Event());
-        ResultView view = Ui.waitForResult(Design.TIME_COURSE, 1);
-        Ui.choose(w.drug(), "rapamycin");
-        w.doses().setText("1");
+        ResultView view = Ui.waitForResult(ResultKind.TIME_COURSE, 1);
+        Ui.choose(w.combo(LauncherView.DRUG), "rapamycin");
+        w.text(LauncherView.DOSE).setText("1");
         w.run().notifyListeners(SWT.Selection, new Event());
-        view = Ui.waitForResult(Design.TIME_COURSE, 2);
+        view = Ui.waitForResult(ResultKind.TIME_COURSE, 2);
         System.out.println("time course runs: " + view.getRuns().stream().map(r -> r.millis() + " ms").toList());
         XYSeriesCollection data = (XYSeriesCollection) view.getChart().getXYPlot().getDataset();
         assertEquals(4, data.getSeriesCount(), "two readouts of two runs");
-        assertEquals(ExperimentSpec.TIME_POINTS + 1, data.getSeries(0).getItemCount());
+        assertEquals(Integer.parseInt(w.text("points").getText()) + 1, data.getSeries(0).getItemCount(),
+                "the form's intervals (200 by default)");
         assertNotNull(view.getChart().getLegend(), "no legend");
         // rapamycin lowers pS6K1 at 4 h
         double untreated = lastValue(data, "untreated, wildtype, 240 min pS6K1");
@@ -151,10 +152,10 @@ class ViewsUiTest {
         view.setLogAxes(false, true);
         assertInstanceOf(org.jfree.chart.axis.LogAxis.class, view.getChart().getXYPlot().getRangeAxis());
         view.setLogAxes(false, false);
-        Ui.waitUntil(() -> view(Design.TIME_COURSE).canvas().isVisible());
+        Ui.waitUntil(() -> view(ResultKind.TIME_COURSE).canvas().isVisible());
 
         // the crosshair: the pointer over the middle of the plot reads every series there
-        ResultView shown = view(Design.TIME_COURSE);
+        ResultView shown = view(ResultKind.TIME_COURSE);
         org.eclipse.swt.graphics.Rectangle area = shownDataArea(shown);
         Event move = new Event();
         move.x = area.x + area.width / 2;
@@ -191,8 +192,8 @@ class ViewsUiTest {
     @Test
     void cancellingALongScanKeepsTheUserInterfaceResponsive() throws Exception {
         LauncherView launcher = Ui.launcher();
-        LauncherView.Widgets w = Ui.fill(launcher, Design.SCAN, "(none)", "", "1440", "pS6K1");
-        w.axis().setText("GF=0.01:10:40000:log");
+        LauncherView.Widgets w = Ui.fill(launcher, "scan", "(none)", "", "1440", "pS6K1");
+        w.text("param").setText("GF=0.01:10:40000:log");
         long press = System.nanoTime();
         w.run().notifyListeners(SWT.Selection, new Event());
         long handled = System.nanoTime();
@@ -265,13 +266,13 @@ class ViewsUiTest {
         // a double-click on the first check plots its readout in the conditions it compares
         FindingsRunner.CheckResult first = view.getResults().get(0);
         IWorkbenchPage page = Ui.window().getActivePage();
-        int before = page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()) == null ? 0
-                : ((ResultView) page.findViewReference(ViewIds.RESULT, Design.TIME_COURSE.secondaryId()).getPart(true))
+        int before = page.findViewReference(ViewIds.RESULT, ResultKind.TIME_COURSE.secondaryId()) == null ? 0
+                : ((ResultView) page.findViewReference(ViewIds.RESULT, ResultKind.TIME_COURSE.secondaryId()).getPart(true))
                         .getRuns().size();
         org.eclipse.swt.widgets.Table table = view.control();
         table.setSelection(0);
         table.notifyListeners(SWT.DefaultSelection, new Event());
-        ResultView plot = Ui.waitForResult(Design.TIME_COURSE, before + 1);
+        ResultView plot = Ui.waitForResult(ResultKind.TIME_COURSE, before + 1);
         ResultRun shown = plot.getRuns().get(plot.getRuns().size() - 1);
         assertEquals(first.finding().title(), shown.label());
         assertTrue(shown.curves().size() >= 2, "treated and reference conditions");
@@ -293,7 +294,7 @@ class ViewsUiTest {
         assertEquals(2, prefs.threads());
     }
 
-    private static ResultView view(Design design) {
+    private static ResultView view(ResultKind design) {
         return (ResultView) Ui.window().getActivePage().findViewReference(ViewIds.RESULT, design.secondaryId())
                 .getPart(false);
     }

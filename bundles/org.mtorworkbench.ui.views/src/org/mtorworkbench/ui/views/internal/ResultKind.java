@@ -3,29 +3,32 @@ package org.mtorworkbench.ui.views.internal;
 import org.mtorworkbench.ui.views.ResultKinds;
 
 /**
- * The experiment designs the launcher runs. Each gives results of one kind (its id is the
- * kind's id); the result view of the kind is reused for the design's runs.
+ * The kinds of result the views draw: readouts over time, bars of steady states, a
+ * dose-response curve, heatmaps... Each is a result kind of {@link ResultKinds} (its id is
+ * the secondary id of the result view that shows it); a design's result is shown as the kind
+ * its table and detail have (see {@link Presentations}), whichever design gave it.
  */
-public enum Design {
+public enum ResultKind {
     TIME_COURSE("Time course", ResultKinds.TIME_COURSE, "time"),
     STEADY_STATE("Steady state", ResultKinds.STEADY_STATE, "readout"),
     DOSE_RESPONSE("Dose-response", ResultKinds.DOSE_RESPONSE, "dose (nM)"),
     COMBINATION("Combination", ResultKinds.COMBINATION, "dose of drug A (nM)"),
     SCAN("Parameter scan (1-D)", ResultKinds.SCAN, "parameter value"),
     SCAN_2D("Parameter scan (2-D)", ResultKinds.SCAN_2D, "first parameter"),
-    SENSITIVITY("Sensitivity", ResultKinds.SENSITIVITY, "parameter");
+    SENSITIVITY("Sensitivity", ResultKinds.SENSITIVITY, "parameter"),
+    TABLE("Results", ResultKinds.TABLE, "row");
 
     private final String label;
     private final String kind;
     private final String xLabel;
 
-    Design(String label, String kind, String xLabel) {
+    ResultKind(String label, String kind, String xLabel) {
         this.label = label;
         this.kind = kind;
         this.xLabel = xLabel;
     }
 
-    /** @return the name shown in the launcher */
+    /** @return the name of the view and its plots' titles */
     public String label() {
         return label;
     }
@@ -47,12 +50,12 @@ public enum Design {
 
     /** @return whether results are drawn as bar charts */
     public boolean bars() {
-        return this == STEADY_STATE || this == SENSITIVITY;
+        return this == STEADY_STATE || this == SENSITIVITY || this == TABLE;
     }
 
-    /** @return the design giving results of this kind, or null for another kind */
-    public static Design byKind(String kind) {
-        for (Design d : values()) {
+    /** @return the kind with this id, or null for another kind */
+    public static ResultKind byKind(String kind) {
+        for (ResultKind d : values()) {
             if (d.kind.equals(kind)) {
                 return d;
             }
