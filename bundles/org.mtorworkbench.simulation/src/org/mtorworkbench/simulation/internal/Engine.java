@@ -19,7 +19,7 @@ public final class Engine {
 
     /** Solver settings, already validated. */
     public record Settings(SolverProvider solver, double rtol, double atol, double initialStep, double maxStep,
-            long maxSteps) {
+            long maxSteps, boolean scaleAtol) {
     }
 
     private record Pending(int event, double time, double[] values, long seq) {
@@ -41,6 +41,8 @@ public final class Engine {
     private Stepper stepper;
     private Stepper bdf;
     private final Settings settings;
+    /** The absolute tolerance the integrators use: the option's, scaled to the model's magnitude if asked. */
+    private final double atol;
     /** The state's past, for delay csymbols; null when the model has none. */
     private final DelayHistory history;
     /** How many delays deep the history's horizon reaches (nested delays look further back). */
@@ -91,6 +93,7 @@ public final class Engine {
                         + "; give it a value or an initial assignment");
             }
         }
+        atol = settings.scaleAtol ? scaledTolerance(settings.atol, y) : settings.atol;
         trig = new double[layout.eventCount()];
         roots = new double[layout.rootCount];
         rootStart = new double[layout.rootCount];
@@ -129,6 +132,26 @@ public final class Engine {
         });
     }
 
+    /**
+     * The absolute tolerance for a model of the magnitude of {@code y0}: {@code atol} times the
+     * largest initial magnitude when that is below 1 (and not zero), else {@code atol}. An error
+     * test whose absolute tolerance exceeds every amount of the model tests nothing: the steps
+     * are then limited only by stability, and on a stiff model of tiny amounts (BIOMD0000000002,
+     * amounts near 1e-21 mol) the integration goes wrong or fails.
+     */
+    static double scaledTolerance(double atol, double[] y0) {
+        double m = 0;
+        for (double x : y0) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m > 0 && m < 1 ? Math.max(atol * m, Double.MIN_NORMAL) : atol;
+    }
+
+    /** @return the absolute tolerance the integration uses (see {@link #scaledTolerance}) */
+    public double absoluteTolerance() {
+        return atol;
+    }
+
     /** Sets the state from the symbol values: species amounts from concentrations where needed. */
     private void loadState() {
         for (int k = 0; k < y.length; k++) {
@@ -158,12 +181,12 @@ public final class Engine {
             // A step no longer than the shortest delay reads only the stored past, never its own future.
             maxStep = Math.min(maxStep, d);
         }
-        Integrator i = p.create(new RhsSystem(rhs, s.atol / s.rtol),
-                new IntegratorSettings(s.rtol, s.atol, s.initialStep, maxStep, s.maxSteps));
+        Integrator i = p.create(new RhsSystem(rhs, atol / s.rtol),
+                new IntegratorSettings(s.rtol, atol, s.initialStep, maxStep, s.maxSteps));
         if (i == null) {
             throw new IllegalStateException("solver " + p.id() + " created no integrator");
         }
-        return i instanceof Stepper own ? own : new ContributedStepper(rhs, i, s.rtol, s.atol, s.initialStep,
+        return i instanceof Stepper own ? own : new ContributedStepper(rhs, i, s.rtol, atol, s.initialStep,
                 maxStep, s.maxSteps);
     }
 
