@@ -47,8 +47,13 @@ public final class Engine {
     private final DelayHistory history;
     /** How many delays deep the history's horizon reaches (nested delays look further back). */
     private static final int DELAY_DEPTH = 3;
-    /** Discontinuities that constant delays propagate from the start time, in increasing order. */
+    /**
+     * Discontinuities that constant delays propagate from the start time and the times at which
+     * the model switches on time alone ({@link TimeSwitches}), in increasing order.
+     */
     private double[] breakpoints = new double[0];
+    /** Where the integration restarts after each breakpoint: the same time, or the next double (a time switch). */
+    private double[] restarts = new double[0];
     private int nextBreak;
     private long steps;
     private long rejected;
@@ -222,6 +227,11 @@ public final class Engine {
             breakpoints = DelayBreakpoints.from(t, tEnd, layout.delays.constants());
             nextBreak = 0;
         }
+        // Rates that switch on time alone: the integration stops and restarts exactly at the switch times.
+        TimeSwitches.Breaks breaks = TimeSwitches.Breaks.at(breakpoints).merge(layout.timeSwitches.between(v, t, tEnd));
+        breakpoints = breaks.stops();
+        restarts = breaks.restarts();
+        nextBreak = 0;
         stepper = newStepper(settings.solver);
         stepper.reset(t, y, tEnd);
         double[] yi = new double[y.length];
@@ -263,6 +273,8 @@ public final class Engine {
             boolean atBreak = nextBreak < breakpoints.length && t1 == breakpoints[nextBreak];
             boolean changed = false;
             double tEvent = t1;
+            // Past a time switch the run restarts at the first time on the switch's new side.
+            double tRestart = atBreak ? restarts[nextBreak] : t1;
             if (trig.length > 0 && t1 > t0s) {
                 rhs.update(t1, ys);
                 code.triggers(v, trig);
@@ -294,7 +306,12 @@ public final class Engine {
                     saveRoots();
                 }
             }
-            while (next < times.length && (times[next] < tEvent || (!changed && times[next] <= tEvent))) {
+            boolean shifted = atBreak && !changed && tRestart != t1;
+            if (shifted) {
+                // Outputs at the restart time are recorded after the events there, on the new side.
+                tEvent = tRestart;
+            }
+            while (next < times.length && (times[next] < tEvent || (!changed && !shifted && times[next] <= tEvent))) {
                 if (times[next] == t1 && !changed) {
                     System.arraycopy(ys, 0, yi, 0, yi.length);
                 } else {
@@ -319,7 +336,7 @@ public final class Engine {
                 if (history != null) {
                     // The integration is cut back to the event: the past ends there, before the event acts.
                     history.truncate(tEvent);
-                    if (tEvent > history.lastTime()) {
+                    if (tEvent > history.lastTime() && !shifted) {
                         history.add(tEvent, y, rhs, stepper);
                     }
                 }

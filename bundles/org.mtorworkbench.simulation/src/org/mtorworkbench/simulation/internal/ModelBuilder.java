@@ -587,6 +587,9 @@ public final class ModelBuilder {
                 rateSymbols.values().stream().mapToInt(Integer::intValue).toArray(), listing.toString(), code,
                 emitter.delays().summary(), extents.size());
         layout.setStatements(new CEmitter.Statements(upd, derivs, jac, gradSlots));
+        boolean[] eventAssigned = TimeSwitches.assigned(n, targets);
+        layout.setTimeSwitches(TimeSwitches.find(s -> symState[s] < 0 && !ruleAssigned[s] && !isAlgebraic[s]
+                && !eventAssigned[s] && kindA[s] != ModelLayout.REACTION, upd, derivs, trig));
         return layout;
     }
 

@@ -174,6 +174,13 @@ public final class ModelLayout {
         return code;
     }
 
+    /** The times at which the model's math switches on time alone; set once by the builder. */
+    TimeSwitches timeSwitches = TimeSwitches.NONE;
+
+    void setTimeSwitches(TimeSwitches t) {
+        timeSwitches = t;
+    }
+
     void setStatements(CEmitter.Statements s) {
         if (statements != null) {
             throw new IllegalStateException("statements are set once");
