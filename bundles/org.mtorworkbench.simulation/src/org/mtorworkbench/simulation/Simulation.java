@@ -150,7 +150,7 @@ public final class Simulation {
         Engine engine = engine(options.get(SolverOptions.SOLVER).equals(Solver.DORMAND_PRINCE)
                 ? options.withSolver(Solver.BDF) : options);
         SteadyStateSolver.Result r = new SteadyStateSolver(engine, options.get(SolverOptions.RELATIVE_TOLERANCE),
-                options.get(SolverOptions.ABSOLUTE_TOLERANCE)).solve(cancelled);
+                engine.absoluteTolerance()).solve(cancelled);
         double[] v = engine.values();
         engine.rhs().update(v[0], r.y());
         double[] out = new double[outputs.size()];
@@ -190,7 +190,8 @@ public final class Simulation {
         Engine.Settings s = new Engine.Settings(StochasticSolvers.seeded(options.get(SolverOptions.SOLVER).provider(),
                 options.get(SolverOptions.SEED)), options.get(SolverOptions.RELATIVE_TOLERANCE),
                 options.get(SolverOptions.ABSOLUTE_TOLERANCE), options.get(SolverOptions.INITIAL_STEP),
-                options.get(SolverOptions.MAX_STEP), options.get(SolverOptions.MAX_STEPS));
+                options.get(SolverOptions.MAX_STEP), options.get(SolverOptions.MAX_STEPS),
+                options.get(SolverOptions.SCALE_ABSOLUTE_TOLERANCE));
         try {
             return new Engine(l, p0, ov, startTime, s);
         } catch (ArithmeticException e) {

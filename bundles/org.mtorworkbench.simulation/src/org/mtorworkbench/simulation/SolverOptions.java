@@ -53,9 +53,23 @@ public final class SolverOptions {
     /** Relative tolerance; default 1e-6. */
     public static final Option<Double> RELATIVE_TOLERANCE = new Option<>("rtol", Double.class, 1e-6,
             "relative error tolerance per step");
-    /** Absolute tolerance, in the units of the state (amounts); default 1e-12. */
+    /**
+     * Absolute tolerance, in the units of the state (amounts); default 1e-12. With
+     * {@link #SCALE_ABSOLUTE_TOLERANCE} (the default) it is multiplied by the largest magnitude of
+     * the initial state when that is below 1.
+     */
     public static final Option<Double> ABSOLUTE_TOLERANCE = new Option<>("atol", Double.class, 1e-12,
             "absolute error tolerance per step");
+    /**
+     * Whether the absolute tolerance scales with the model's magnitude; default true: a model
+     * whose largest initial state magnitude m is below 1 (amounts in moles in a femtolitre,
+     * say, about 1e-21) is integrated with the absolute tolerance {@code atol * m}, so its
+     * states are controlled as tightly, relative to its own scale, as those of a model of
+     * amounts near 1. Models whose initial states are all zero, or reach 1 or more, are not
+     * affected.
+     */
+    public static final Option<Boolean> SCALE_ABSOLUTE_TOLERANCE = new Option<>("scale-atol", Boolean.class, true,
+            "multiply the absolute tolerance by the largest initial state magnitude when that is below 1");
     /** Maximum number of steps per run; default 500000. */
     public static final Option<Long> MAX_STEPS = new Option<>("max-steps", Long.class, 500_000L,
             "maximum number of steps in one run");
@@ -71,8 +85,8 @@ public final class SolverOptions {
             "seed of a stochastic solver's random numbers");
 
     /** Every option, for help texts. */
-    public static final List<Option<?>> ALL = List.of(SOLVER, RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE, MAX_STEPS,
-            INITIAL_STEP, MAX_STEP, SEED);
+    public static final List<Option<?>> ALL = List.of(SOLVER, RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE,
+            SCALE_ABSOLUTE_TOLERANCE, MAX_STEPS, INITIAL_STEP, MAX_STEP, SEED);
 
     private static final SolverOptions DEFAULTS = new SolverOptions(Map.of());
 
@@ -115,6 +129,10 @@ public final class SolverOptions {
 
     public SolverOptions withAbsoluteTolerance(double atol) {
         return with(ABSOLUTE_TOLERANCE, atol);
+    }
+
+    public SolverOptions withScaledAbsoluteTolerance(boolean scale) {
+        return with(SCALE_ABSOLUTE_TOLERANCE, scale);
     }
 
     public SolverOptions withMaxSteps(long n) {

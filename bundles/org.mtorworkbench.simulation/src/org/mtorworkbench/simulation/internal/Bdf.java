@@ -105,16 +105,6 @@ public final class Bdf extends Stepper {
         kLast = 1;
     }
 
-    private SimulationException nonFinite(double[] a, String what) {
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(a[i])) {
-                return new SimulationException(Kind.NON_FINITE, what + " of state variable #" + i + " is " + a[i]
-                        + " at time " + t);
-            }
-        }
-        return new SimulationException(Kind.NON_FINITE, what + " is not finite at time " + t);
-    }
-
     /** Rescales the differences for a new step size (Shampine and Reichelt, eq. for the R and U matrices). */
     private void changeStep(double hnew) {
         double ratio = hnew / h;
@@ -193,9 +183,7 @@ public final class Bdf extends Stepper {
             if (hTry != h) {
                 changeStep(hTry);
             }
-            if (h < hmin) {
-                throw underflow(h);
-            }
+            checkStep(h, hmin);
             double hk = h / G[k - 1];
             // Reuse the factorisation while h/gamma stays within 30% of the factored value (as CVODE does).
             if (needLu || Math.abs(hk / luC - 1) > 0.3) {
@@ -290,7 +278,7 @@ public final class Bdf extends Stepper {
                     jCurrent = true;
                     needLu = true;
                 } else {
-                    rejected++;
+                    countRejection();
                     double hnew = 0.3 * h;
                     if (hnew < hmin) {
                         throw new SimulationException(Kind.CONVERGENCE_FAILURE, "the Newton iteration failed at time "
@@ -306,7 +294,7 @@ public final class Bdf extends Stepper {
             }
             err *= ERCONST[k - 1];
             if (err > rtol) {
-                rejected++;
+                countRejection();
                 double hopt;
                 if (nofailed) {
                     nofailed = false;

@@ -45,7 +45,7 @@ final class ContributedStepper extends Stepper {
         double[] ys = integrator.state();
         System.arraycopy(ys, 0, y, 0, n);
         if (!finite(y)) {
-            throw new SimulationException(Kind.NON_FINITE, "the state became NaN or infinite at time " + t);
+            throw nonFinite(y, "the value");
         }
         long s = integrator.steps();
         long r = integrator.rejectedSteps();

@@ -53,23 +53,26 @@ public final class DormandPrince extends Stepper {
         System.arraycopy(y0, 0, y, 0, n);
         System.arraycopy(y0, 0, yold, 0, n);
         f.eval(t, y, k1);
+        if (!finite(k1)) {
+            throw nonFinite(k1, "the derivative");
+        }
         System.arraycopy(k1, 0, fold, 0, n);
         double span = Math.abs(tEnd - t0);
+        // Never below what the time can resolve (the step controller grows it from there).
+        double hFloor = 64 * Math.ulp(Math.abs(t0));
         if (initialStep > 0) {
             h = initialStep;
         } else {
-            // Hairer, Norsett and Wanner, Solving ODEs I, section II.4: a starting step from the norms of y and f.
-            double d0 = 0, d1 = 0;
-            for (int i = 0; i < n; i++) {
-                double sc = atol[i] + rtol * Math.abs(y[i]);
-                d0 += (y[i] / sc) * (y[i] / sc);
-                d1 += (k1[i] / sc) * (k1[i] / sc);
-            }
-            d0 = Math.sqrt(d0 / Math.max(n, 1));
-            d1 = Math.sqrt(d1 / Math.max(n, 1));
+            // Hairer, Norsett and Wanner, Solving ODEs I, section II.4: a starting step from the norms of y and f
+            // (root mean squares scaled against overflow, so derivatives near the largest double still give one).
+            double d0 = scaledRms(y, y);
+            double d1 = scaledRms(k1, y);
             double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
             if (span > 0) {
                 h0 = Math.min(h0, span);
+            }
+            if (!(h0 >= hFloor)) {
+                h0 = hFloor;
             }
             // ... and from the second derivative, estimated by an Euler step of h0: a state near zero
             // with a small absolute tolerance no longer forces a vanishing first step.
@@ -77,16 +80,18 @@ public final class DormandPrince extends Stepper {
                 ytmp[i] = y[i] + h0 * k1[i];
             }
             f.eval(t + h0, ytmp, k2);
-            double d2 = 0;
             for (int i = 0; i < n; i++) {
-                double sc = atol[i] + rtol * Math.abs(y[i]);
-                d2 += ((k2[i] - k1[i]) / sc) * ((k2[i] - k1[i]) / sc);
+                k2[i] -= k1[i];
             }
-            d2 = Math.sqrt(d2 / Math.max(n, 1)) / h0;
+            double d2 = scaledRms(k2, y) / h0;
             double dmax = Math.max(d1, d2);
             double h1 = dmax <= 1e-15 ? Math.max(1e-6, 1e-3 * h0) : Math.pow(0.01 / dmax, 0.2);
-            // Never below what the time can resolve (the step controller grows it from there).
-            h = Math.max(Math.min(100 * h0, h1), 64 * Math.ulp(Math.abs(t0)));
+            h = Math.min(100 * h0, h1);
+            if (!(h >= hFloor)) {
+                // A second derivative that is not finite (the Euler step left the model's range) or a step
+                // below the floor: start from the floor.
+                h = hFloor;
+            }
         }
         h = Math.min(Math.min(h, maxStep), span > 0 ? span : h);
         stiffCount = 0;
@@ -105,9 +110,7 @@ public final class DormandPrince extends Stepper {
                 hs = remaining;
                 last = true;
             }
-            if (hs < hmin) {
-                throw underflow(hs);
-            }
+            checkStep(hs, hmin);
             for (int i = 0; i < n; i++) {
                 ytmp[i] = y[i] + hs * A21 * k1[i];
             }
@@ -146,13 +149,13 @@ public final class DormandPrince extends Stepper {
             }
             err = Math.sqrt(err / Math.max(n, 1));
             if (!ok) {
-                rejected++;
+                countRejection();
                 h = 0.25 * hs;
                 continue;
             }
             double fac = Math.min(5.0, Math.max(0.2, 0.9 * Math.pow(Math.max(err, 1e-10), -0.2)));
             if (err > 1) {
-                rejected++;
+                countRejection();
                 h = hs * Math.min(1.0, fac);
                 continue;
             }
@@ -182,12 +185,7 @@ public final class DormandPrince extends Stepper {
             h = last ? h : hs * fac;
             countStep();
             if (!finite(y)) {
-                for (int i = 0; i < n; i++) {
-                    if (!Double.isFinite(y[i])) {
-                        throw new SimulationException(Kind.NON_FINITE,
-                                "state variable #" + i + " became " + y[i] + " at time " + t);
-                    }
-                }
+                throw nonFinite(y, "the value");
             }
             return;
         }

@@ -19,7 +19,7 @@ public final class Engine {
 
     /** Solver settings, already validated. */
     public record Settings(SolverProvider solver, double rtol, double atol, double initialStep, double maxStep,
-            long maxSteps) {
+            long maxSteps, boolean scaleAtol) {
     }
 
     private record Pending(int event, double time, double[] values, long seq) {
@@ -41,12 +41,19 @@ public final class Engine {
     private Stepper stepper;
     private Stepper bdf;
     private final Settings settings;
+    /** The absolute tolerance the integrators use: the option's, scaled to the model's magnitude if asked. */
+    private final double atol;
     /** The state's past, for delay csymbols; null when the model has none. */
     private final DelayHistory history;
     /** How many delays deep the history's horizon reaches (nested delays look further back). */
     private static final int DELAY_DEPTH = 3;
-    /** Discontinuities that constant delays propagate from the start time, in increasing order. */
+    /**
+     * Discontinuities that constant delays propagate from the start time and the times at which
+     * the model switches on time alone ({@link TimeSwitches}), in increasing order.
+     */
     private double[] breakpoints = new double[0];
+    /** Where the integration restarts after each breakpoint: the same time, or the next double (a time switch). */
+    private double[] restarts = new double[0];
     private int nextBreak;
     private long steps;
     private long rejected;
@@ -91,6 +98,7 @@ public final class Engine {
                         + "; give it a value or an initial assignment");
             }
         }
+        atol = settings.scaleAtol ? scaledTolerance(settings.atol, y) : settings.atol;
         trig = new double[layout.eventCount()];
         roots = new double[layout.rootCount];
         rootStart = new double[layout.rootCount];
@@ -129,6 +137,26 @@ public final class Engine {
         });
     }
 
+    /**
+     * The absolute tolerance for a model of the magnitude of {@code y0}: {@code atol} times the
+     * largest initial magnitude when that is below 1 (and not zero), else {@code atol}. An error
+     * test whose absolute tolerance exceeds every amount of the model tests nothing: the steps
+     * are then limited only by stability, and on a stiff model of tiny amounts (BIOMD0000000002,
+     * amounts near 1e-21 mol) the integration goes wrong or fails.
+     */
+    static double scaledTolerance(double atol, double[] y0) {
+        double m = 0;
+        for (double x : y0) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m > 0 && m < 1 ? Math.max(atol * m, Double.MIN_NORMAL) : atol;
+    }
+
+    /** @return the absolute tolerance the integration uses (see {@link #scaledTolerance}) */
+    public double absoluteTolerance() {
+        return atol;
+    }
+
     /** Sets the state from the symbol values: species amounts from concentrations where needed. */
     private void loadState() {
         for (int k = 0; k < y.length; k++) {
@@ -158,12 +186,12 @@ public final class Engine {
             // A step no longer than the shortest delay reads only the stored past, never its own future.
             maxStep = Math.min(maxStep, d);
         }
-        Integrator i = p.create(new RhsSystem(rhs, s.atol / s.rtol),
-                new IntegratorSettings(s.rtol, s.atol, s.initialStep, maxStep, s.maxSteps));
+        Integrator i = p.create(new RhsSystem(rhs, atol / s.rtol),
+                new IntegratorSettings(s.rtol, atol, s.initialStep, maxStep, s.maxSteps));
         if (i == null) {
             throw new IllegalStateException("solver " + p.id() + " created no integrator");
         }
-        return i instanceof Stepper own ? own : new ContributedStepper(rhs, i, s.rtol, s.atol, s.initialStep,
+        return i instanceof Stepper own ? own : new ContributedStepper(rhs, i, s.rtol, atol, s.initialStep,
                 maxStep, s.maxSteps);
     }
 
@@ -199,6 +227,11 @@ public final class Engine {
             breakpoints = DelayBreakpoints.from(t, tEnd, layout.delays.constants());
             nextBreak = 0;
         }
+        // Rates that switch on time alone: the integration stops and restarts exactly at the switch times.
+        TimeSwitches.Breaks breaks = TimeSwitches.Breaks.at(breakpoints).merge(layout.timeSwitches.between(v, t, tEnd));
+        breakpoints = breaks.stops();
+        restarts = breaks.restarts();
+        nextBreak = 0;
         stepper = newStepper(settings.solver);
         stepper.reset(t, y, tEnd);
         double[] yi = new double[y.length];
@@ -240,6 +273,8 @@ public final class Engine {
             boolean atBreak = nextBreak < breakpoints.length && t1 == breakpoints[nextBreak];
             boolean changed = false;
             double tEvent = t1;
+            // Past a time switch the run restarts at the first time on the switch's new side.
+            double tRestart = atBreak ? restarts[nextBreak] : t1;
             if (trig.length > 0 && t1 > t0s) {
                 rhs.update(t1, ys);
                 code.triggers(v, trig);
@@ -271,7 +306,12 @@ public final class Engine {
                     saveRoots();
                 }
             }
-            while (next < times.length && (times[next] < tEvent || (!changed && times[next] <= tEvent))) {
+            boolean shifted = atBreak && !changed && tRestart != t1;
+            if (shifted) {
+                // Outputs at the restart time are recorded after the events there, on the new side.
+                tEvent = tRestart;
+            }
+            while (next < times.length && (times[next] < tEvent || (!changed && !shifted && times[next] <= tEvent))) {
                 if (times[next] == t1 && !changed) {
                     System.arraycopy(ys, 0, yi, 0, yi.length);
                 } else {
@@ -296,7 +336,7 @@ public final class Engine {
                 if (history != null) {
                     // The integration is cut back to the event: the past ends there, before the event acts.
                     history.truncate(tEvent);
-                    if (tEvent > history.lastTime()) {
+                    if (tEvent > history.lastTime() && !shifted) {
                         history.add(tEvent, y, rhs, stepper);
                     }
                 }

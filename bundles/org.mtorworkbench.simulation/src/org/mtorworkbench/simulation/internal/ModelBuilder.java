@@ -521,6 +521,7 @@ public final class ModelBuilder {
         for (int k = 0; k < ns; k++) {
             stateAmountA[k] = stateAmount.get(k);
         }
+        boolean[] eventAssigned = TimeSwitches.assigned(n, events.targets);
         ModelLayout layout = new ModelLayout.Builder()
                 .symbols(modelId, ids.toArray(String[]::new), kindA, p0a, speciesComp, hosu)
                 .rules(ruleAssigned, algebraicVars, extents.size(),
@@ -532,6 +533,8 @@ public final class ModelBuilder {
                 .events(events.ids, events.targets, events.initialValue, events.persistent, events.atTrigger,
                         events.hasDelay, events.hasPriority, roots.size())
                 .code(code, listing.toString(), emitter.delays().summary(), new ModelLayout.Equations(upd, derivs, jac))
+                .timeSwitches(TimeSwitches.find(s -> symState[s] < 0 && !ruleAssigned[s] && !isAlgebraic[s]
+                        && !eventAssigned[s] && kindA[s] != SymbolKind.REACTION, upd, derivs, events.triggers))
                 .build();
         return layout;
     }

@@ -59,6 +59,8 @@ public final class ModelLayout {
     final int fastExtents;
     /** The statements behind the generated update, derivs and jacobian methods. */
     final Equations equations;
+    /** The times at which the model's math switches on time alone. */
+    final TimeSwitches timeSwitches;
 
     /**
      * The statements the generated {@code update}, {@code derivs} and {@code jacobian} run, in
@@ -109,6 +111,7 @@ public final class ModelLayout {
         private ModelCode code;
         private Delays.Summary delays;
         private Equations equations;
+        private TimeSwitches timeSwitches = TimeSwitches.NONE;
 
         private void once(String phase) {
             if (!given.add(phase)) {
@@ -193,6 +196,13 @@ public final class ModelLayout {
             return this;
         }
 
+        /** The times at which the math switches on time alone (none unless given). */
+        Builder timeSwitches(TimeSwitches timeSwitches) {
+            once("time switches");
+            this.timeSwitches = timeSwitches;
+            return this;
+        }
+
         ModelLayout build() {
             for (String phase : List.of("symbols", "rules", "states", "jacobian", "initial values", "events", "code")) {
                 if (!given.contains(phase)) {
@@ -237,6 +247,7 @@ public final class ModelLayout {
         this.source = b.source;
         this.delays = b.delays;
         this.equations = b.equations;
+        this.timeSwitches = b.timeSwitches;
     }
 
     public String modelId() {

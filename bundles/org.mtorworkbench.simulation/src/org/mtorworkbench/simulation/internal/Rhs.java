@@ -26,6 +26,11 @@ public final class Rhs {
     private final double[] f1;
     private final double[] yp;
 
+    /** @return the id of state variable {@code k}, for messages */
+    String stateId(int k) {
+        return layout.ids[layout.stateSymbol[k]];
+    }
+
     Rhs(ModelLayout layout, double[] v) {
         this(layout, layout.code, v);
     }

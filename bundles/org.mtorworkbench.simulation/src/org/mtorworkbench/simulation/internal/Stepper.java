@@ -85,6 +85,70 @@ public abstract class Stepper implements Integrator {
         return y;
     }
 
+    /**
+     * Counts a rejected step. Accepted and rejected steps together are bounded by the maximum
+     * number of steps, so a run whose error test or Newton iteration keeps failing (values far
+     * beyond the model's range, say) ends in a bounded time.
+     */
+    protected final void countRejection() throws SimulationException {
+        rejected++;
+        if (steps + rejected > maxSteps) {
+            throw new SimulationException(Kind.TOO_MANY_STEPS, "more than " + maxSteps + " steps (" + rejected
+                    + " of them rejected) before time " + t + "; raise the maximum number of steps or check the"
+                    + " model's values near that time");
+        }
+    }
+
+    /**
+     * Checks a step size before it is tried: not NaN (a non-finite derivative or error estimate
+     * produced it) and not below the smallest step the time can resolve.
+     */
+    protected final void checkStep(double h, double hmin) throws SimulationException {
+        if (Double.isNaN(h)) {
+            throw new SimulationException(Kind.NON_FINITE, "the step size became NaN at time " + t
+                    + "; the derivatives or their error estimate are not finite there");
+        }
+        if (h < hmin) {
+            throw underflow(h);
+        }
+    }
+
+    /** @return a NON_FINITE failure naming the first state variable whose entry of {@code a} is not finite */
+    protected final SimulationException nonFinite(double[] a, String what) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(a[i])) {
+                return new SimulationException(Kind.NON_FINITE, what + " of '" + f.stateId(i) + "' is " + a[i]
+                        + " at time " + t);
+            }
+        }
+        return new SimulationException(Kind.NON_FINITE, what + " is not finite at time " + t);
+    }
+
+    /**
+     * The root mean square of {@code x[i] / (atol[i] + rtol |y[i]|)}, computed without overflow
+     * (the terms are scaled by the largest before squaring), so values up to the largest double
+     * give a finite norm where their squares would not.
+     */
+    protected final double scaledRms(double[] x, double[] ref) {
+        double big = 0;
+        for (int i = 0; i < n; i++) {
+            double r = Math.abs(x[i]) / (atol[i] + rtol * Math.abs(ref[i]));
+            if (Double.isNaN(r)) {
+                return Double.NaN;
+            }
+            big = Math.max(big, r);
+        }
+        if (big == 0 || big == Double.POSITIVE_INFINITY) {
+            return big;
+        }
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double r = Math.abs(x[i]) / (atol[i] + rtol * Math.abs(ref[i])) / big;
+            s += r * r;
+        }
+        return big * Math.sqrt(s / Math.max(n, 1));
+    }
+
     protected final void countStep() throws SimulationException {
         steps++;
         if (steps > maxSteps) {

@@ -95,12 +95,9 @@ final class StochasticStepper extends Stepper {
                         + "simulation needs every propensity constant between reaction firings";
             }
         }
-        CEmitter.Statements s = l.statements();
-        if (s == null) {
-            return "the compiled model keeps no statements to check its propensities for time dependence";
-        }
+        ModelLayout.Equations s = l.equations;
         boolean[] timed = new boolean[l.symbolCount()];
-        timed[ModelLayout.TIME] = true;
+        timed[0] = true; // symbol 0 is time
         // Update statements are in dependency order; a second pass covers any that are not.
         for (int pass = 0; pass < 2; pass++) {
             for (CodeGenerator.Store st : s.update()) {
@@ -134,7 +131,7 @@ final class StochasticStepper extends Stepper {
                 throw new SimulationException(Kind.UNSUPPORTED, "model '" + layout.modelId()
                         + "' cannot be simulated stochastically: " + why);
             }
-            for (CodeGenerator.Store st : layout.statements().update()) {
+            for (CodeGenerator.Store st : layout.equations.update()) {
                 int k = st.index();
                 if (st.arr() == Expr.Arr.V && (layout.kinds[k] == ModelLayout.SPECIES_REFERENCE
                         || layout.ids[k].contains(".stoichiometry#"))) {
