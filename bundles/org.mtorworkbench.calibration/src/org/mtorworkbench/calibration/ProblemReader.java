@@ -338,6 +338,10 @@ final class ProblemReader {
         for (Map.Entry<String, TreeMap<Double, List<String>>> e : periods.entrySet()) {
             List<PetabExperiment.Period> list = new ArrayList<>();
             e.getValue().forEach((time, cs) -> list.add(new PetabExperiment.Period(time, cs)));
+            if (list.size() == 1 && list.get(0).preequilibration()) {
+                // Only pre-equilibration: the measured simulation starts from its steady state at t = 0.
+                list.add(new PetabExperiment.Period(0, List.of()));
+            }
             out.put(e.getKey(), new PetabExperiment(e.getKey(), list));
         }
     }
