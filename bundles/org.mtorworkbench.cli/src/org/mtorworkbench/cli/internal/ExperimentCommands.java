@@ -43,6 +43,7 @@ final class ExperimentCommands {
     static final String STEADY = "--steady-state";
     static final String PROGRESS = "--progress";
     static final String SEDML = "--sedml";
+    static final String PETAB = "--petab";
 
     static final String COMMON_HELP = "  --readout ID     the readout (species or rule-defined parameter)\n"
             + "  --t-end MIN      read out at this time after treatment (default 1440), or\n"
@@ -52,6 +53,7 @@ final class ExperimentCommands {
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
             + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
             + "                   (rerun it with './mtorwb experiment F.omex')\n"
+            + "  --petab DIR      also save it as a PEtab problem with a measurement template (DIR/problem.yaml)\n"
             + "Cells are pre-equilibrated to steady state with their context, knockouts and --set values;\n"
             + "drugs are added at time 0.\n" + Perturbations.help();
 
@@ -66,7 +68,7 @@ final class ExperimentCommands {
     static Setup setup(List<String> args, CommandIO io, Set<String> moreValued, Set<String> moreRepeatable)
             throws CommandException {
         Set<String> valued = new HashSet<>(Set.of(READOUT, THREADS, T_END, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL, SEDML));
+                ModelRuns.RTOL, ModelRuns.ATOL, SEDML, PETAB));
         valued.addAll(Perturbations.OPTIONS);
         valued.addAll(moreValued);
         Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
@@ -159,6 +161,9 @@ final class ExperimentCommands {
         String f = o.get(SEDML);
         if (f != null) {
             ExperimentCommand.save(d, modelRef, model, io.resolve(f), io);
+        }
+        if (o.get(PETAB) != null) {
+            PetabCommands.export(d, modelRef, model, io.resolve(o.get(PETAB)), io);
         }
     }
 

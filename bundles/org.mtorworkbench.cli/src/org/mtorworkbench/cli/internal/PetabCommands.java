@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mtorworkbench.calibration.DesignPetab;
 import org.mtorworkbench.calibration.ObjectiveValue;
 import org.mtorworkbench.calibration.ParameterValues;
 import org.mtorworkbench.calibration.PetabException;
@@ -20,12 +21,30 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.experiments.PreparedModel;
+import org.mtorworkbench.experiments.SavedDesign;
+import org.mtorworkbench.network.extension.Contributions;
 import org.mtorworkbench.simulation.TestSuiteRunner;
 
 /** The PEtab commands: {@code petab-testsuite} and {@code objective}. */
 final class PetabCommands {
 
     private PetabCommands() {
+    }
+
+    /** Writes a design as a PEtab problem with a measurement template ({@code --petab DIR}). */
+    static void export(SavedDesign design, String modelRef, PreparedModel model, Path dir, CommandIO io)
+            throws CommandException {
+        try {
+            DesignPetab.write(design, Models.open(modelRef, io), model, Contributions.drugs(), Contributions.contexts(),
+                    dir);
+        } catch (PetabException e) {
+            throw failure(e);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage("--petab: " + e.getMessage());
+        }
+        io.err().println("wrote the PEtab problem " + dir.resolve("problem.yaml")
+                + " (fill in the measurements in measurements.tsv)");
     }
 
     static CommandException failure(PetabException e) {
