@@ -24,6 +24,7 @@ import org.mtorworkbench.cli.ExitCode;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.experiments.SavedDesign;
 import org.mtorworkbench.network.extension.Contributions;
+import org.mtorworkbench.simulation.SolverOptions;
 import org.mtorworkbench.simulation.TestSuiteRunner;
 
 /** The PEtab commands: {@code petab-testsuite} and {@code objective}. */
@@ -126,7 +127,7 @@ final class PetabCommands {
 
         @Override
         public String synopsis() {
-            return "objective PROBLEM.yaml [--parameters FILE] [--out DIR]";
+            return "objective PROBLEM.yaml [--parameters FILE] [--out DIR] [--solver ID] [--rtol R] [--atol A]";
         }
 
         @Override
@@ -143,16 +144,20 @@ final class PetabCommands {
                     + "experiments after a JIT warm-up.\n"
                     + "  --parameters FILE  evaluate at these values instead of the nominal ones: a PEtab parameter\n"
                     + "                     table (its nominalValue column) or a TSV of id and linear value\n"
-                    + "  --out DIR          write DIR/simulations.tsv, the simulation table in PEtab format";
+                    + "  --out DIR          write DIR/simulations.tsv, the simulation table in PEtab format\n"
+                    + "  --solver auto|bdf|dormand-prince, --rtol, --atol  the integrator (default bdf, 1e-8, 1e-12,\n"
+                    + "                     first step 1e-6)";
         }
 
         @Override
         public ExitCode run(List<String> args, CommandIO io) throws CommandException {
-            Options o = Options.parse(args, Set.of("--parameters", "--out"), Set.of());
+            Options o = Options.parse(args, Set.of("--parameters", "--out", ModelRuns.SOLVER, ModelRuns.RTOL,
+                    ModelRuns.ATOL), Set.of());
             Path yaml = io.resolve(o.onePositional("PROBLEM.yaml"));
+            SolverOptions options = ModelRuns.solverOptions(o, PetabObjective.defaultOptions());
             try {
                 PetabProblem problem = PetabProblem.read(yaml);
-                PetabObjective objective = PetabObjective.create(problem, PetabObjective.defaultOptions());
+                PetabObjective objective = PetabObjective.create(problem, options);
                 Map<String, Double> values = Map.of();
                 if (o.get("--parameters") != null) {
                     values = ParameterValues.read(io.resolve(o.get("--parameters")));
