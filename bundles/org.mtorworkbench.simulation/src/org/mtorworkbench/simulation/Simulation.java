@@ -55,6 +55,28 @@ public final class Simulation {
      */
     public Simulation withValue(String id, double value) {
         ModelLayout l = model.layout();
+        checkSettable(l, id);
+        Map<String, Double> m = new HashMap<>(overrides);
+        m.put(id, value);
+        return new Simulation(model, Map.copyOf(m), startTime);
+    }
+
+    /**
+     * @return a copy with all the given values set, as {@link #withValue} sets one (one copy of the
+     *         overrides however many values are given)
+     * @throws IllegalArgumentException if an id is unknown or fixed by an assignment rule
+     */
+    public Simulation withValues(Map<String, Double> values) {
+        ModelLayout l = model.layout();
+        Map<String, Double> m = new HashMap<>(overrides);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            checkSettable(l, e.getKey());
+            m.put(e.getKey(), e.getValue());
+        }
+        return new Simulation(model, Map.copyOf(m), startTime);
+    }
+
+    private static void checkSettable(ModelLayout l, String id) {
         int i = l.indexOf(id);
         if (i <= 0 || l.kind(i) == ModelLayout.REACTION || l.kind(i) == ModelLayout.INTERNAL) {
             throw new IllegalArgumentException("'" + id + "' is not a parameter, compartment or species of model '"
@@ -63,9 +85,6 @@ public final class Simulation {
         if (l.isRuleAssigned(i)) {
             throw new IllegalArgumentException("'" + id + "' is defined by an assignment rule and cannot be set");
         }
-        Map<String, Double> m = new HashMap<>(overrides);
-        m.put(id, value);
-        return new Simulation(model, Map.copyOf(m), startTime);
     }
 
     public Simulation withStartTime(double t0) {

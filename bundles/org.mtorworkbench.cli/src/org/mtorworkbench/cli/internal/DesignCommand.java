@@ -33,7 +33,7 @@ import org.mtorworkbench.simulation.SolverOptions;
  * {@code ./mtorwb ID MODEL [design options] [PERTURBATIONS] [--out FILE]}. The design's option
  * descriptors say which options it takes and how they read; besides them every design takes
  * the perturbations, {@code --threads}, {@code --progress}, {@code --out}, the solver options
- * and {@code --sedml F.omex}. The table goes to {@code --out}, the design's messages to
+ * {@code --sedml F.omex} and {@code --petab DIR}. The table goes to {@code --out}, the design's messages to
  * standard error.
  */
 final class DesignCommand implements Command {
@@ -44,6 +44,7 @@ final class DesignCommand implements Command {
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
             + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
             + "                   (rerun it with './mtorwb experiment F.omex')\n"
+            + "  --petab DIR      also save it as a PEtab problem with a measurement template (DIR/problem.yaml)\n"
             + "Cells are pre-equilibrated to steady state with their context, knockouts and --set values;\n"
             + "drugs are added at time 0.\n";
 
@@ -117,7 +118,7 @@ final class DesignCommand implements Command {
             throw CommandException.usage(design.id() + " takes drugs with their doses: --drug ID=nM");
         }
         Set<String> valued = new HashSet<>(Set.of(ExperimentCommands.THREADS, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML));
+                ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML, ExperimentCommands.PETAB));
         valued.addAll(Perturbations.OPTIONS);
         Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
         Set<String> flags = new HashSet<>(Set.of(ExperimentCommands.PROGRESS));
@@ -163,6 +164,9 @@ final class DesignCommand implements Command {
         }
         if (o.get(ExperimentCommands.SEDML) != null) {
             ExperimentCommands.save(design, request, modelRef, io.resolve(o.get(ExperimentCommands.SEDML)), io);
+        }
+        if (o.get(ExperimentCommands.PETAB) != null) {
+            PetabCommands.export(design, request, modelRef, io.resolve(o.get(ExperimentCommands.PETAB)), io);
         }
         DesignResult result;
         try {

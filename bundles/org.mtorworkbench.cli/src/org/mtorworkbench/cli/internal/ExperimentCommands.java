@@ -41,6 +41,7 @@ final class ExperimentCommands {
     static final String THREADS = "--threads";
     static final String PROGRESS = "--progress";
     static final String SEDML = "--sedml";
+    static final String PETAB = "--petab";
 
     private ExperimentCommands() {
     }

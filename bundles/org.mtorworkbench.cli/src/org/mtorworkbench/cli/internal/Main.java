@@ -36,6 +36,8 @@ public final class Main {
         register(new SimulateCommand());
         register(new SteadyStateCommand());
         register(new TestSuiteCommand());
+        register(new PetabCommands.TestSuite());
+        register(new PetabCommands.Objective());
         register(new BenchCommand());
         register(new CrosscheckCommand());
         register(new RenderCommand());

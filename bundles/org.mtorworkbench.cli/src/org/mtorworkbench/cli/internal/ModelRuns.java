@@ -69,7 +69,12 @@ final class ModelRuns {
     }
 
     static SolverOptions solverOptions(Options o) throws CommandException {
-        SolverOptions opts = SolverOptions.defaults();
+        return solverOptions(o, SolverOptions.defaults());
+    }
+
+    /** The --solver, --rtol and --atol options applied to {@code base}. */
+    static SolverOptions solverOptions(Options o, SolverOptions base) throws CommandException {
+        SolverOptions opts = base;
         String s = o.get(SOLVER);
         if (s != null) {
             Solver solver = Solver.byName(s);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mtorworkbench.sbml.NumberText;
 import org.sbml.jsbml.Reaction;
 import org.sbml.jsbml.ext.layout.Curve;
 import org.sbml.jsbml.ext.layout.CurveSegment;
@@ -130,7 +131,7 @@ record ReactionLine(String editPoints, int segment, Map<String, String> modifier
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(Double.toString(u)).append(',').append(Double.toString(v));
+            sb.append(NumberText.format(u)).append(',').append(NumberText.format(v));
         }
         return sb.toString();
     }

@@ -1,0 +1,84 @@
+package org.mtorworkbench.calibration;
+
+import java.util.List;
+
+/**
+ * The objective at one parameter vector: the log-likelihood (higher is better; the noise
+ * normalisation and the transformation Jacobians included, priors excluded, as PEtab and AMICI
+ * define {@code llh}), chi2, and per measurement the simulated observable, sigma, the residual
+ * and the measurement's log-likelihood term. Immutable.
+ */
+public final class ObjectiveValue {
+
+    private final List<PetabMeasurement> measurements;
+    private final double[] simulations;
+    private final double[] sigmas;
+    private final double[] residuals;
+    private final double[] terms;
+    private final double llh;
+    private final double chi2;
+
+    ObjectiveValue(List<PetabMeasurement> measurements, double[] simulations, double[] sigmas, double[] residuals,
+            double[] terms) {
+        this.measurements = measurements;
+        this.simulations = simulations.clone();
+        this.sigmas = sigmas.clone();
+        this.residuals = residuals.clone();
+        this.terms = terms.clone();
+        double l = 0;
+        double c = 0;
+        for (int i = 0; i < terms.length; i++) {
+            l += terms[i];
+            c += residuals[i] * residuals[i];
+        }
+        this.llh = l;
+        this.chi2 = c;
+    }
+
+    /** @return the log-likelihood, summed over the measurements */
+    public double llh() {
+        return llh;
+    }
+
+    /** @return the sum of squared residuals */
+    public double chi2() {
+        return chi2;
+    }
+
+    /** @return the measurements, in the problem's order (the index of every other accessor) */
+    public List<PetabMeasurement> measurements() {
+        return measurements;
+    }
+
+    public int size() {
+        return simulations.length;
+    }
+
+    /** @return the simulated observable of measurement {@code i} (untransformed) */
+    public double simulation(int i) {
+        return simulations[i];
+    }
+
+    /** @return sigma of measurement {@code i}, on the observable's transformed scale */
+    public double sigma(int i) {
+        return sigmas[i];
+    }
+
+    /** @return (transformed simulation - transformed measurement) / sigma of measurement {@code i} */
+    public double residual(int i) {
+        return residuals[i];
+    }
+
+    /** @return the log-likelihood term of measurement {@code i} */
+    public double logLikelihood(int i) {
+        return terms[i];
+    }
+
+    public double[] simulations() {
+        return simulations.clone();
+    }
+
+    public double[] residuals() {
+        return residuals.clone();
+    }
+}
