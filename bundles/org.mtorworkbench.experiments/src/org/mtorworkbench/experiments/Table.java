@@ -14,6 +14,7 @@ public final class Table {
 
     private final List<String> columns;
     private final List<List<Object>> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public Table(List<String> columns) {
         this.columns = List.copyOf(columns);
@@ -26,6 +27,17 @@ public final class Table {
         }
         rows.add(List.of(values));
         return this;
+    }
+
+    /** Adds a line of summary for people (a command prints it on standard error, beside the CSV). */
+    public synchronized Table note(String line) {
+        notes.add(line);
+        return this;
+    }
+
+    /** @return the summary lines, in order */
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public List<String> columns() {

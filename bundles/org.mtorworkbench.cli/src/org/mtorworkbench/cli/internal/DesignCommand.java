@@ -69,7 +69,10 @@ final class DesignCommand implements Command {
         for (ExperimentDesign.Option o : design.options()) {
             own.add("--" + o.name());
         }
-        ExperimentCommands.Setup s = ExperimentCommands.setup(args, io, own, Set.of(ExperimentCommands.READOUT));
+        // a design option may be given more than once: its values are joined with commas
+        Set<String> repeatable = new LinkedHashSet<>(own);
+        repeatable.add(ExperimentCommands.READOUT);
+        ExperimentCommands.Setup s = ExperimentCommands.setup(args, io, own, repeatable);
         if (!s.variedDrugs().isEmpty()) {
             throw CommandException.usage(design.id() + " takes drugs with their doses: --drug ID=nM");
         }
@@ -84,7 +87,8 @@ final class DesignCommand implements Command {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (ExperimentDesign.Option o : design.options()) {
-            String v = s.options().get("--" + o.name());
+            List<String> given = s.options().all("--" + o.name());
+            String v = given.isEmpty() ? null : String.join(",", given);
             if (v == null && o.required()) {
                 throw CommandException.usage("missing --" + o.name() + " " + o.syntax());
             }
@@ -103,6 +107,7 @@ final class DesignCommand implements Command {
             throw CommandException.usage(e.getMessage());
         }
         ExperimentCommands.write(s, io, t);
+        t.notes().forEach(io.err()::println);
         return ExitCode.OK;
     }
 }

@@ -12,6 +12,7 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.experiments.BatchEngines;
 import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.Cells;
@@ -43,11 +44,17 @@ final class ExperimentCommands {
     static final String STEADY = "--steady-state";
     static final String PROGRESS = "--progress";
     static final String SEDML = "--sedml";
+    static final String ENGINE = "--engine";
+    static final String MASTER = "--master";
 
     static final String COMMON_HELP = "  --readout ID     the readout (species or rule-defined parameter)\n"
             + "  --t-end MIN      read out at this time after treatment (default 1440), or\n"
             + "  --steady-state   read out at the treated steady state\n"
             + "  --threads N      worker threads (default: all cores); results do not depend on it\n"
+            + "  --engine E       threads (default) or spark: where batches of runs execute (scan,\n"
+            + "                   population); results are the same on both, bit for bit\n"
+            + "  --master URL     the Spark master with --engine spark: local[N] (default local[*]),\n"
+            + "                   spark://HOST:7077, k8s://..., yarn (see docs/scale-out.md)\n"
             + "  --progress       show a progress bar with ETA on standard error\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
             + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
@@ -66,7 +73,7 @@ final class ExperimentCommands {
     static Setup setup(List<String> args, CommandIO io, Set<String> moreValued, Set<String> moreRepeatable)
             throws CommandException {
         Set<String> valued = new HashSet<>(Set.of(READOUT, THREADS, T_END, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL, SEDML));
+                ModelRuns.RTOL, ModelRuns.ATOL, SEDML, ENGINE, MASTER));
         valued.addAll(Perturbations.OPTIONS);
         valued.addAll(moreValued);
         Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
@@ -105,7 +112,13 @@ final class ExperimentCommands {
                 .withTreatmentChanges(p.treatmentExtras());
         String context = o.get(Perturbations.CONTEXT) == null ? "model" : o.get(Perturbations.CONTEXT);
         Progress progress = o.flag(PROGRESS) ? new Bar(io) : Progress.NONE;
-        return new Setup(o, model, cells, context, background, varied, time, new BatchRunner(threads), progress);
+        BatchRunner runner;
+        try {
+            runner = BatchEngines.runner(o.get(ENGINE), o.get(MASTER), threads);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage(e.getMessage());
+        }
+        return new Setup(o, model, cells, context, background, varied, time, runner, progress);
     }
 
     /** The perturbation options a saved design records. */
@@ -425,7 +438,7 @@ final class ExperimentCommands {
             } catch (SimulationException e) {
                 throw failure(s, e);
             }
-            io.err().println(points.size() + " runs on " + s.runner().threads() + " thread(s)");
+            io.err().println(points.size() + " runs on " + s.runner().describe());
             return ExitCode.OK;
         }
     }

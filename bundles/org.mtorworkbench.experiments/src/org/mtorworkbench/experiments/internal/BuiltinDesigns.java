@@ -22,7 +22,8 @@ import org.mtorworkbench.simulation.SimulationException;
 public final class BuiltinDesigns {
 
     /** The product's designs contributed through the service, for use outside OSGi. */
-    public static final List<ExperimentDesign> ALL = List.of(new ContextPanelDesign(), new KnockoutScreen());
+    public static final List<ExperimentDesign> ALL = List.of(new ContextPanelDesign(), new KnockoutScreen(),
+            new PopulationDesign());
 
     private BuiltinDesigns() {
     }
