@@ -151,6 +151,8 @@ public final class SparkEngine implements BatchEngine {
             if (rows.size() != n) {
                 throw new IllegalStateException("Spark returned " + rows.size() + " rows for " + n + " points");
             }
+            // the listener hears of the last tasks asynchronously, perhaps after the job's end
+            tracker.complete();
             return rows;
         } finally {
             sc.clearJobGroup();
@@ -260,6 +262,7 @@ public final class SparkEngine implements BatchEngine {
         private final Progress progress;
         private final long start = System.nanoTime();
         private final AtomicLong done = new AtomicLong();
+        private boolean closed;
         final java.util.Set<Integer> stages = ConcurrentHashMap.newKeySet();
 
         Tracker(int total, int tasks, Progress progress) {
@@ -273,10 +276,21 @@ public final class SparkEngine implements BatchEngine {
             return (int) ((long) (index + 1) * total / tasks - (long) index * total / tasks);
         }
 
-        void finished(int index) {
+        synchronized void finished(int index) {
+            if (closed) {
+                return;
+            }
             long d = done.addAndGet(size(index));
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            progress.update((int) d, total, d == 0 ? -1 : elapsed * (total - d) / d);
+            progress.update((int) Math.min(d, total), total, d == 0 ? -1 : elapsed * (total - d) / d);
+        }
+
+        /** Every point is done: reports the total (once) and ignores the listener's late news. */
+        synchronized void complete() {
+            if (!closed && done.get() < total) {
+                progress.update(total, total, 0);
+            }
+            closed = true;
         }
     }
 
