@@ -50,6 +50,12 @@ public final class ScanBenchmark {
         BatchRunner threads = new BatchRunner(slots);
         threads.run(warm, Progress.NONE, new Cancellation());
 
+        // the CPU cost of one run, whatever else loads the machine: one thread runs on the calling thread
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        new BatchRunner(1).run(warm.slice(0, 1000), Progress.NONE, new Cancellation());
+        double cpuPerRun = (mx.getCurrentThreadCpuTime() - cpu0) / 1e6 / 1000;
+
         long t0 = System.nanoTime();
         JavaSparkContext sc = SparkEngine.context("local[" + slots + "]");
         SparkEngine spark = new SparkEngine("local[" + slots + "]");
@@ -66,31 +72,43 @@ public final class ScanBenchmark {
         sc.parallelize(empty, tasks).map(x -> x).count();
         double perTask = (System.nanoTime() - t1) / 1e9 * slots / tasks;
 
-        double l0 = load();
-        long a = System.nanoTime();
-        List<double[]> byThreads = threads.run(batch, Progress.NONE, new Cancellation());
-        double tThreads = (System.nanoTime() - a) / 1e9;
-        double l1 = load();
-        long b = System.nanoTime();
-        List<double[]> bySpark = spark.run(batch, Progress.NONE, new Cancellation());
-        double tSpark = (System.nanoTime() - b) / 1e9;
-        double l2 = load();
+        // the engines take turns on quarters of the scan, so that a change of the machine's load
+        // (other builds share it) falls on both alike
+        int rounds = 4;
+        double tThreads = 0;
+        double tSpark = 0;
+        double loadSum = 0;
         int differ = 0;
-        for (int i = 0; i < n; i++) {
-            if (!java.util.Arrays.equals(byThreads.get(i), bySpark.get(i))) {
-                differ++;
+        for (int r = 0; r < rounds; r++) {
+            RunBatch part = batch.slice(r * n / rounds, (r + 1) * n / rounds);
+            loadSum += load();
+            long a = System.nanoTime();
+            List<double[]> byThreads = threads.run(part, Progress.NONE, new Cancellation());
+            tThreads += (System.nanoTime() - a) / 1e9;
+            long b = System.nanoTime();
+            List<double[]> bySpark = spark.run(part, Progress.NONE, new Cancellation());
+            tSpark += (System.nanoTime() - b) / 1e9;
+            for (int i = 0; i < byThreads.size(); i++) {
+                if (!java.util.Arrays.equals(byThreads.get(i), bySpark.get(i))) {
+                    differ++;
+                }
             }
+            System.out.println(String.format(Locale.ROOT, "round %d: threads %.1f s, spark %.1f s so far", r + 1,
+                    tThreads, tSpark));
         }
+        double l0 = loadSum / rounds;
+        double l1 = load();
         System.out.println(String.format(Locale.ROOT, "points %d, slots %d, cores %d", n, slots,
                 Runtime.getRuntime().availableProcessors()));
-        System.out.println(String.format(Locale.ROOT, "threads: %.1f s, %.0f runs/s (load %.1f -> %.1f)", tThreads,
-                n / tThreads, l0, l1));
-        System.out.println(String.format(Locale.ROOT, "spark local[%d]: %.1f s, %.0f runs/s (load %.1f -> %.1f)", slots,
-                tSpark, n / tSpark, l1, l2));
+        System.out.println(String.format(Locale.ROOT, "threads: %.1f s, %.0f runs/s (mean load at the rounds' start %.1f, at the end %.1f)",
+                tThreads, n / tThreads, l0, l1));
+        System.out.println(String.format(Locale.ROOT, "spark local[%d]: %.1f s, %.0f runs/s", slots, tSpark,
+                n / tSpark));
         System.out.println(String.format(Locale.ROOT, "spark/threads throughput: %.3f", tThreads / tSpark));
         System.out.println(String.format(Locale.ROOT, "spark start-up (context and first job): %.2f s", startup));
         System.out.println(String.format(Locale.ROOT, "spark per-task overhead (empty tasks, per slot): %.2f ms",
                 perTask * 1000));
+        System.out.println(String.format(Locale.ROOT, "CPU per run (one thread, 1000 runs): %.3f ms", cpuPerRun));
         System.out.println("rows differing between the engines: " + differ);
         sc.stop();
     }

@@ -109,7 +109,6 @@ public final class SparkEngine implements BatchEngine {
                 conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             }
             JavaSparkContext sc = new JavaSparkContext(conf);
-            sc.setLogLevel("WARN");
             sc.sc().addSparkListener(LISTENER);
             context = sc;
         } else if (!context.master().equals(master)) {
