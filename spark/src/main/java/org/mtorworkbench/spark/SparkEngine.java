@@ -67,6 +67,8 @@ public final class SparkEngine implements BatchEngine {
     }
 
     private static JavaSparkContext context;
+    /** The master the context was asked for (spark-submit's own --master wins over it). */
+    private static String contextMaster;
     private static final ProgressListener LISTENER = new ProgressListener();
 
     private final String master;
@@ -111,7 +113,8 @@ public final class SparkEngine implements BatchEngine {
             JavaSparkContext sc = new JavaSparkContext(conf);
             sc.sc().addSparkListener(LISTENER);
             context = sc;
-        } else if (!context.master().equals(master)) {
+            contextMaster = master;
+        } else if (!contextMaster.equals(master)) {
             throw new IllegalStateException("this JVM's Spark context runs on " + context.master() + ", not " + master);
         }
         return context;
