@@ -90,9 +90,8 @@ public final class BatchRunner implements BatchEngine {
     public <T> List<T> run(List<Task<T>> tasks, Progress progress, Cancellation cancellation)
             throws SimulationException {
         if (engine != null) {
-            throw new SimulationException(SimulationException.Kind.UNSUPPORTED, "this design does not run on the "
-                    + engine.id() + " engine yet (only designs that ship their runs as plain data do: scan, population);"
-                    + " use --engine threads");
+            throw new SimulationException(SimulationException.Kind.UNSUPPORTED, "these runs are closures, which the "
+                    + engine.id() + " engine cannot ship (designs ship their runs as a RunBatch); use --engine threads");
         }
         return runLocally(tasks, progress, cancellation);
     }

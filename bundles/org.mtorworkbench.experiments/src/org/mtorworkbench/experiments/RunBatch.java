@@ -90,6 +90,45 @@ public final class RunBatch implements Serializable {
         }
     }
 
+    /**
+     * Collects the runs of a design made on some cells, each as {@link Cells#treat} or
+     * {@link Cells#untreated} of those cells with more changes would run it.
+     */
+    public static final class Builder {
+        private final Cells cells;
+        private final List<String> readouts;
+        private final ReadoutTime time;
+        private final List<Point> points = new java.util.ArrayList<>();
+
+        /** @param cells the cells every run starts from (their background drugs and treatment changes included) */
+        public Builder(Cells cells, List<String> readouts, ReadoutTime time) {
+            this.cells = cells;
+            this.readouts = List.copyOf(readouts);
+            this.time = time;
+        }
+
+        /** Adds the run {@code cells.with(more).treat(doses, {})}. */
+        public Builder treat(ModelChanges more, Map<String, Double> doses) {
+            points.add(Point.of(more, List.of(cells.treatment(doses))));
+            return this;
+        }
+
+        /** Adds the run {@code cells.with(more).untreated()}. */
+        public Builder untreated(ModelChanges more) {
+            points.add(Point.of(more, cells.untreatedInOneRun(time) ? List.of() : List.of(cells.treatment(Map.of()))));
+            return this;
+        }
+
+        /** Adds {@link #untreated} without doses, {@link #treat} with them. */
+        public Builder run(ModelChanges more, Map<String, Double> doses) {
+            return doses.isEmpty() ? untreated(more) : treat(more, doses);
+        }
+
+        public RunBatch build() {
+            return new RunBatch(cells.model(), cells.state(), readouts, time, cells.options(), points);
+        }
+    }
+
     private final transient PreparedModel model;
     private volatile byte[] sbml;
     private final Changes cells;

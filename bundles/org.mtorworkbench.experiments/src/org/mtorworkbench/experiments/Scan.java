@@ -125,16 +125,14 @@ public final class Scan {
     public static RunBatch batch(Cells cells, List<Map<String, Double>> points, Map<String, Double> doses,
             List<String> readouts, ReadoutTime time) {
         List<String> species = cells.model().compiled().speciesIds();
-        List<ModelChanges> treatments = doses.isEmpty() && cells.untreatedInOneRun(time) ? List.of()
-                : List.of(cells.treatment(doses));
-        List<RunBatch.Point> runs = new ArrayList<>(points.size());
+        RunBatch.Builder b = new RunBatch.Builder(cells, readouts, time);
         for (Map<String, Double> p : points) {
             Map<String, Double> params = new LinkedHashMap<>();
             Map<String, Double> initials = new LinkedHashMap<>();
             p.forEach((id, v) -> (species.contains(id) ? initials : params).put(id, v));
-            runs.add(RunBatch.Point.of(new ModelChanges(params, initials, java.util.Set.of()), treatments));
+            b.run(new ModelChanges(params, initials, java.util.Set.of()), doses);
         }
-        return new RunBatch(cells.model(), cells.state(), readouts, time, cells.options(), runs);
+        return b.build();
     }
 
     /**

@@ -197,10 +197,34 @@ class SparkEngineTest {
         assertTrue(ps.err().startsWith("responders: "), ps.err());
         assertEquals(p1.err(), ps.err(), "the same summary");
 
-        Run unported = cli(dir, "knockout-screen", "builtin:mtor", "--readout", "pS6K1", "--species", "IRS1",
-                "--engine", "spark", "--master", MASTER);
-        assertEquals(3, unported.code(), unported.err());
-        assertTrue(unported.err().contains("use --engine threads"), unported.err());
+        // every design command ships its runs as a batch: the same table on Spark as on one thread
+        for (String[] design : List.of(
+                new String[] { "dose-response", "builtin:mtor", "--drug", "azd8055", "--doses", "0.3,3,30", "--readout",
+                    "p4EBP1", "--t-end", "120" },
+                new String[] { "combination", "builtin:mtor", "--drug", "rapamycin", "--drug", "pd0325901", "--doses-a",
+                    "1,10", "--doses-b", "10", "--readout", "proliferation", "--t-end", "240" },
+                new String[] { "sensitivity", "builtin:mtor", "--readout", "pS6K1", "--params", "k_irs_fb,k_s473",
+                    "--t-end", "120" },
+                new String[] { "knockout-screen", "builtin:mtor", "--readout", "pS6K1", "--species", "IRS1,TSC2",
+                    "--drug", "rapamycin=1", "--t-end", "120" },
+                new String[] { "context-panel", "builtin:mtor", "--readout", "pAkt_S473", "--drug", "rapamycin=10",
+                    "--t-end", "120" })) {
+            Run threads = cli(dir, concat(design, "--threads", "1"));
+            Run onSpark = cli(dir, concat(design, "--engine", "spark", "--master", MASTER));
+            assertEquals(0, threads.code(), threads.err());
+            assertEquals(0, onSpark.code(), design[0] + ": " + onSpark.err());
+            assertEquals(threads.out(), onSpark.out(), design[0]);
+            assertEquals(threads.err(), onSpark.err(), design[0]);
+        }
+    }
+
+    @Test
+    void runsGivenAsClosuresDoNotGoToSpark() {
+        BatchRunner runner = BatchEngines.runner("spark", MASTER, 0);
+        SimulationException e = assertThrows(SimulationException.class, () -> runner.run(
+                List.<BatchRunner.Task<Integer>>of(() -> 1), Progress.NONE, new Cancellation()));
+        assertEquals(SimulationException.Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.getMessage().contains("use --engine threads"), e.getMessage());
     }
 
     private static String[] concat(String[] a, String... b) {
