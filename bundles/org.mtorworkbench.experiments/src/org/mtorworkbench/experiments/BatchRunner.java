@@ -15,9 +15,13 @@ import org.mtorworkbench.simulation.SimulationException;
 /**
  * Runs independent tasks on a pool sized to the machine (or as configured), reporting
  * progress and stopping on cancellation. Results come back in task order, so they do not
- * depend on the thread count.
+ * depend on the thread count. Batches of plain data ({@link RunBatch}) run on this pool, the
+ * {@code threads} engine, or on the {@link BatchEngine} the runner was made with.
  */
-public final class BatchRunner {
+public final class BatchRunner implements BatchEngine {
+
+    /** The id of the thread-pool engine. */
+    public static final String THREADS = "threads";
 
     /** One unit of work. */
     @FunctionalInterface
@@ -26,13 +30,51 @@ public final class BatchRunner {
     }
 
     private final int threads;
+    private final BatchEngine engine;
 
     /** @param threads worker threads; 0 means one per available processor */
     public BatchRunner(int threads) {
+        this(threads, null);
+    }
+
+    /**
+     * @param threads worker threads; 0 means one per available processor
+     * @param engine where batches of plain data run, or null for this runner's pool
+     */
+    public BatchRunner(int threads, BatchEngine engine) {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0, not " + threads);
         }
         this.threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        this.engine = engine;
+    }
+
+    @Override
+    public String id() {
+        return engine == null ? THREADS : engine.id();
+    }
+
+    @Override
+    public String describe() {
+        return engine == null ? threads + " thread(s)" : engine.describe();
+    }
+
+    /**
+     * Runs a batch on this runner's engine: the pool (each point evaluated on the model the
+     * batch was made with) or the engine given at construction.
+     */
+    @Override
+    public List<double[]> run(RunBatch batch, Progress progress, Cancellation cancellation)
+            throws SimulationException {
+        if (engine != null) {
+            return engine.run(batch, progress, cancellation);
+        }
+        RunBatch.Evaluator e = batch.evaluator();
+        List<Task<double[]>> tasks = new ArrayList<>(batch.points().size());
+        for (RunBatch.Point p : batch.points()) {
+            tasks.add(() -> e.run(p, cancellation));
+        }
+        return runLocally(tasks, progress, cancellation);
     }
 
     /** @return the number of worker threads */
@@ -46,6 +88,15 @@ public final class BatchRunner {
      * @throws SimulationException the first failure (by task order), or CANCELLED
      */
     public <T> List<T> run(List<Task<T>> tasks, Progress progress, Cancellation cancellation)
+            throws SimulationException {
+        if (engine != null) {
+            throw new SimulationException(SimulationException.Kind.UNSUPPORTED, "these runs are closures, which the "
+                    + engine.id() + " engine cannot ship (designs ship their runs as a RunBatch); use --engine threads");
+        }
+        return runLocally(tasks, progress, cancellation);
+    }
+
+    private <T> List<T> runLocally(List<Task<T>> tasks, Progress progress, Cancellation cancellation)
             throws SimulationException {
         int total = tasks.size();
         AtomicInteger done = new AtomicInteger();

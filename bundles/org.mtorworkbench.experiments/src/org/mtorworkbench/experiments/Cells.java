@@ -94,10 +94,31 @@ public final class Cells {
      */
     public double[] treat(Map<String, Double> doses, Map<String, Double> parameters, List<String> readouts,
             ReadoutTime time, BooleanSupplier cancellation) throws SimulationException {
+        return treatWith(treatment(doses).and(new ModelChanges(parameters, Map.of(), java.util.Set.of())), readouts,
+                time, cancellation);
+    }
+
+    /**
+     * @return the model changes {@link #treat} applies for these doses: the drugs with the
+     *         background's (doses of one drug add up), then these cells' treatment changes
+     */
+    public ModelChanges treatment(Map<String, Double> doses) {
         Map<String, Double> all = new java.util.LinkedHashMap<>(background);
         doses.forEach((k, v) -> all.merge(k, v, Double::sum));
-        ModelChanges treatment = drugs.changes(all).and(treatmentChanges)
-                .and(new ModelChanges(parameters, Map.of(), java.util.Set.of()));
+        return drugs.changes(all).and(treatmentChanges);
+    }
+
+    /** @return whether {@link #untreated} reads out in one run (no background drugs, a readout at a time) */
+    public boolean untreatedInOneRun(ReadoutTime time) {
+        return background.isEmpty() && !time.isSteadyState();
+    }
+
+    /**
+     * The readouts after exactly these changes at time 0 (drugs already turned into model
+     * changes; neither the background nor the treatment changes of these cells are added).
+     */
+    public double[] treatWith(ModelChanges treatment, List<String> readouts, ReadoutTime time,
+            BooleanSupplier cancellation) throws SimulationException {
         Map<String, Double> start = equilibrated(cancellation);
         if (time.isSteadyState()) {
             SteadyState ss = model.steadyStateFrom(start, state, treatment, readouts, options, cancellation);
@@ -123,7 +144,7 @@ public final class Cells {
      */
     public double[] untreated(List<String> readouts, ReadoutTime time, BooleanSupplier cancellation)
             throws SimulationException {
-        if (!background.isEmpty() || time.isSteadyState()) {
+        if (!untreatedInOneRun(time)) {
             return treat(Map.of(), Map.of(), readouts, time, cancellation);
         }
         TimeCourse tc = model.simulation(state).run(new double[] { PreparedModel.EQUILIBRATION_TIME + time.minutes() },

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
+import org.mtorworkbench.network.ModelChanges;
 import org.mtorworkbench.simulation.SimulationException;
 
 /**
@@ -60,7 +61,7 @@ public final class Combination {
         }
         double[] a = DoseResponse.withControl(dosesA);
         double[] b = DoseResponse.withControl(dosesB);
-        List<BatchRunner.Task<Double>> tasks = new ArrayList<>();
+        RunBatch.Builder batch = new RunBatch.Builder(cells, List.of(readout), time);
         for (double da : a) {
             for (double db : b) {
                 Map<String, Double> doses = new java.util.LinkedHashMap<>();
@@ -70,10 +71,10 @@ public final class Combination {
                 if (db > 0) {
                     doses.put(drugB, db);
                 }
-                tasks.add(() -> cells.treat(doses, Map.of(), List.of(readout), time, cancellation)[0]);
+                batch.treat(ModelChanges.NONE, doses);
             }
         }
-        List<Double> v = runner.run(tasks, progress, cancellation);
+        List<Double> v = runner.run(batch.build(), progress, cancellation).stream().map(row -> row[0]).toList();
         double[][] r = new double[a.length][b.length];
         double[][] e = new double[a.length][b.length];
         for (int i = 0; i < a.length; i++) {

@@ -37,21 +37,23 @@ public final class ContextPanel {
             Map<String, Double> doses, ModelChanges treatmentChanges, List<String> readouts, ReadoutTime time,
             BatchRunner runner, Progress progress, Cancellation cancellation) throws SimulationException {
         List<CellContext> list = contexts.contexts();
-        List<BatchRunner.Task<double[][]>> tasks = new ArrayList<>();
+        // each context's cells, read out untreated and treated (as Cells.treat of those cells computes)
+        Cells base = new Cells(model, ModelChanges.NONE, drugs, options);
+        List<ModelChanges> arms = List.of(base.treatment(Map.of()),
+                base.withTreatmentChanges(treatmentChanges).treatment(doses));
+        List<RunBatch.Point> points = new ArrayList<>();
         for (CellContext c : list) {
-            Cells cells = new Cells(model, c.changes(), drugs, options);
-            Cells treated = cells.withTreatmentChanges(treatmentChanges);
-            tasks.add(() -> new double[][] { cells.treat(Map.of(), Map.of(), readouts, time, cancellation),
-                    treated.treat(doses, Map.of(), readouts, time, cancellation) });
+            points.add(RunBatch.Point.of(c.changes(), arms));
         }
-        List<double[][]> v = runner.run(tasks, progress, cancellation);
+        List<double[]> v = runner.run(new RunBatch(model, ModelChanges.NONE, readouts, time, options, points), progress,
+                cancellation);
         String given = String.join(" + ", doses.entrySet().stream()
                 .map(e -> e.getKey() + " " + Table.number(e.getValue()) + " nM").toList());
         Table t = new Table(List.of("context", "drugs", "readout", "time", "untreated", "treated", "fold_change"));
         for (int i = 0; i < list.size(); i++) {
             for (int r = 0; r < readouts.size(); r++) {
-                double u = v.get(i)[0][r];
-                double tr = v.get(i)[1][r];
+                double u = v.get(i)[r];
+                double tr = v.get(i)[readouts.size() + r];
                 t.add(list.get(i).id(), given.isEmpty() ? "none" : given, readouts.get(r), time.label(), u, tr,
                         u == 0 ? Double.NaN : tr / u);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mtorworkbench.network.ModelChanges;
 import org.mtorworkbench.simulation.SimulationException;
 
 /**
@@ -61,11 +62,11 @@ public final class DoseResponse {
             throw new IllegalArgumentException("a dose-response needs at least one readout");
         }
         double[] all = withControl(doses);
-        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
+        RunBatch.Builder batch = new RunBatch.Builder(cells, readouts, time);
         for (double d : all) {
-            tasks.add(() -> cells.treat(d == 0 ? Map.of() : Map.of(drug, d), Map.of(), readouts, time, cancellation));
+            batch.treat(ModelChanges.NONE, d == 0 ? Map.of() : Map.of(drug, d));
         }
-        List<double[]> values = runner.run(tasks, progress, cancellation);
+        List<double[]> values = runner.run(batch.build(), progress, cancellation);
         List<Result> out = new ArrayList<>();
         for (int r = 0; r < readouts.size(); r++) {
             double[] y = new double[all.length];

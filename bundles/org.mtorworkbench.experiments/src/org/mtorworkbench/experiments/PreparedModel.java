@@ -64,6 +64,11 @@ public final class PreparedModel {
         return new PreparedModel(copy, CompiledModel.compile(copy));
     }
 
+    /** @return a copy of the pristine document this model was compiled from */
+    public SBMLDocument document() {
+        return pristine.clone();
+    }
+
     /** @return the compiled pristine model */
     public CompiledModel compiled() {
         return compiled;
@@ -87,17 +92,25 @@ public final class PreparedModel {
      * @throws IllegalArgumentException for an unknown species or a factor below 0
      */
     public ModelChanges overexpression(String species, double factor) {
+        double initial = initialValue(species);
+        if (!(factor >= 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("an overexpression factor must be finite and >= 0, not " + factor);
+        }
+        return ModelChanges.initialValue(species, initial * factor);
+    }
+
+    /**
+     * @return the species' initial value as the model states it (concentration, else amount, else 0)
+     * @throws IllegalArgumentException for an unknown species
+     */
+    public double initialValue(String species) {
         Species s = pristine.getModel().getSpecies(species);
         if (s == null) {
             throw new IllegalArgumentException("model '" + pristine.getModel().getId() + "' has no species '" + species
                     + "'");
         }
-        if (!(factor >= 0) || !Double.isFinite(factor)) {
-            throw new IllegalArgumentException("an overexpression factor must be finite and >= 0, not " + factor);
-        }
-        double initial = s.isSetInitialConcentration() ? s.getInitialConcentration()
+        return s.isSetInitialConcentration() ? s.getInitialConcentration()
                 : s.isSetInitialAmount() ? s.getInitialAmount() : 0;
-        return ModelChanges.initialValue(species, initial * factor);
     }
 
     /** @return the species that are integrated (not constant, not set by rules) */

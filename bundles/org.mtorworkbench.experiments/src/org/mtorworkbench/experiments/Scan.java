@@ -130,6 +130,24 @@ public final class Scan {
     }
 
     /**
+     * The points as a batch of plain data: each point changes the cells (parameters, or species
+     * initial values), which are pre-equilibrated with it; without doses a point is read out in
+     * one run, with doses the drugs (and the cells' treatment changes) are given at time 0.
+     */
+    public static RunBatch batch(Cells cells, List<Map<String, Double>> points, Map<String, Double> doses,
+            List<String> readouts, ReadoutTime time) {
+        List<String> species = cells.model().compiled().speciesIds();
+        RunBatch.Builder b = new RunBatch.Builder(cells, readouts, time);
+        for (Map<String, Double> p : points) {
+            Map<String, Double> params = new LinkedHashMap<>();
+            Map<String, Double> initials = new LinkedHashMap<>();
+            p.forEach((id, v) -> (species.contains(id) ? initials : params).put(id, v));
+            b.run(new ModelChanges(params, initials, java.util.Set.of()), doses);
+        }
+        return b.build();
+    }
+
+    /**
      * Runs the points.
      *
      * @param points each point's values by id (parameters, or species initial values)
@@ -138,17 +156,7 @@ public final class Scan {
     public static Table run(Cells cells, String context, List<Map<String, Double>> points, Map<String, Double> doses,
             List<String> readouts, ReadoutTime time, BatchRunner runner, Progress progress, Cancellation cancellation)
             throws SimulationException {
-        List<String> species = cells.model().compiled().speciesIds();
-        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
-        for (Map<String, Double> p : points) {
-            Map<String, Double> params = new LinkedHashMap<>();
-            Map<String, Double> initials = new LinkedHashMap<>();
-            p.forEach((id, v) -> (species.contains(id) ? initials : params).put(id, v));
-            Cells at = cells.with(new ModelChanges(params, initials, java.util.Set.of()));
-            tasks.add(doses.isEmpty() ? () -> at.untreated(readouts, time, cancellation)
-                    : () -> at.treat(doses, Map.of(), readouts, time, cancellation));
-        }
-        List<double[]> values = runner.run(tasks, progress, cancellation);
+        List<double[]> values = runner.run(batch(cells, points, doses, readouts, time), progress, cancellation);
         List<String> cols = new ArrayList<>(List.of("run", "context"));
         List<String> ids = points.isEmpty() ? List.of() : List.copyOf(points.get(0).keySet());
         cols.addAll(ids);

@@ -30,16 +30,14 @@ public final class Sensitivity {
             List<String> readouts, ReadoutTime time, BatchRunner runner, Progress progress, Cancellation cancellation)
             throws SimulationException {
         List<String> ids = List.copyOf(parameters.keySet());
-        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
-        tasks.add(run(cells, doses, readouts, time, cancellation));
+        RunBatch.Builder batch = new RunBatch.Builder(cells, readouts, time).run(ModelChanges.NONE, doses);
         for (String id : ids) {
             double p = parameters.get(id);
             for (double f : new double[] { 1 + STEP, 1 - STEP }) {
-                Cells c = cells.with(ModelChanges.parameter(id, p * f));
-                tasks.add(run(c, doses, readouts, time, cancellation));
+                batch.run(ModelChanges.parameter(id, p * f), doses);
             }
         }
-        List<double[]> v = runner.run(tasks, progress, cancellation);
+        List<double[]> v = runner.run(batch.build(), progress, cancellation);
         Table t = new Table(List.of("parameter", "value", "readout", "time", "readout_value", "coefficient"));
         for (int k = 0; k < ids.size(); k++) {
             double[] up = v.get(1 + 2 * k);
@@ -119,30 +117,21 @@ public final class Sensitivity {
         return out;
     }
 
-    /** A run of cells with the doses (without any, one run through pre-equilibration: {@link Cells#untreated}). */
-    private static BatchRunner.Task<double[]> run(Cells c, Map<String, Double> doses, List<String> readouts,
-            ReadoutTime time, Cancellation cancellation) {
-        return doses.isEmpty() ? () -> c.untreated(readouts, time, cancellation)
-                : () -> c.treat(doses, Map.of(), readouts, time, cancellation);
-    }
-
     /**
      * One run per point of the unit cube, each parameter at {@code p * 4^(u - 1/2)}: log scale over [p/2, 2p].
      */
-    private static List<BatchRunner.Task<double[]>> tasks(Cells cells, Map<String, Double> parameters,
-            List<double[]> points, Map<String, Double> doses, List<String> readouts, ReadoutTime time,
-            Cancellation cancellation) {
+    private static RunBatch tasks(Cells cells, Map<String, Double> parameters, List<double[]> points,
+            Map<String, Double> doses, List<String> readouts, ReadoutTime time, Cancellation cancellation) {
         List<String> ids = List.copyOf(parameters.keySet());
-        List<BatchRunner.Task<double[]>> tasks = new ArrayList<>();
+        RunBatch.Builder batch = new RunBatch.Builder(cells, readouts, time);
         for (double[] u : points) {
             Map<String, Double> values = new LinkedHashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 values.put(ids.get(i), parameters.get(ids.get(i)) * Math.pow(4, u[i] - 0.5));
             }
-            Cells c = cells.with(new ModelChanges(values, Map.of(), java.util.Set.of()));
-            tasks.add(run(c, doses, readouts, time, cancellation));
+            batch.run(new ModelChanges(values, Map.of(), java.util.Set.of()), doses);
         }
-        return tasks;
+        return batch.build();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
 import org.mtorworkbench.cli.CommandIO;
 import org.mtorworkbench.cli.ExitCode;
+import org.mtorworkbench.experiments.BatchEngines;
 import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.PreparedModel;
@@ -40,6 +41,10 @@ final class DesignCommand implements Command {
 
     /** The options every design command takes besides the design's own. */
     static final String COMMON_HELP = "  --threads N      worker threads (default: all cores); results do not depend on it\n"
+            + "  --engine E       threads (default) or spark: where the runs execute; results are the\n"
+            + "                   same on both, bit for bit\n"
+            + "  --master URL     the Spark master with --engine spark: local[N] (default local[*]),\n"
+            + "                   spark://HOST:7077, k8s://..., yarn (see docs/scale-out.md)\n"
             + "  --progress       show a progress bar with ETA on standard error\n"
             + "  --out FILE       write the CSV there (default or '-': standard output)\n"
             + "  --sedml F.omex   also save the design as SED-ML L1V3 in a COMBINE archive with the model\n"
@@ -118,7 +123,8 @@ final class DesignCommand implements Command {
             throw CommandException.usage(design.id() + " takes drugs with their doses: --drug ID=nM");
         }
         Set<String> valued = new HashSet<>(Set.of(ExperimentCommands.THREADS, ModelRuns.OUT, ModelRuns.SOLVER,
-                ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML, ExperimentCommands.PETAB));
+                ModelRuns.RTOL, ModelRuns.ATOL, ExperimentCommands.SEDML, ExperimentCommands.PETAB,
+                ExperimentCommands.ENGINE, ExperimentCommands.MASTER));
         valued.addAll(Perturbations.OPTIONS);
         Set<String> repeatable = new HashSet<>(Perturbations.REPEATABLE);
         Set<String> flags = new HashSet<>(Set.of(ExperimentCommands.PROGRESS));
@@ -155,10 +161,16 @@ final class DesignCommand implements Command {
         SolverOptions solver = ModelRuns.solverOptions(o);
         PreparedModel model = ModelRuns.prepare(modelRef, io);
         Progress progress = o.flag(ExperimentCommands.PROGRESS) ? new ExperimentCommands.Bar(io) : Progress.NONE;
+        BatchRunner runner;
+        try {
+            runner = BatchEngines.runner(o.get(ExperimentCommands.ENGINE), o.get(ExperimentCommands.MASTER), threads);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage(e.getMessage());
+        }
         DesignRequest request;
         try {
-            request = DesignRequest.prepare(design, saved, model, Contributions.drugs(), solver,
-                    new BatchRunner(threads), progress, new Cancellation());
+            request = DesignRequest.prepare(design, saved, model, Contributions.drugs(), solver, runner, progress,
+                    new Cancellation());
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(e.getMessage());
         }

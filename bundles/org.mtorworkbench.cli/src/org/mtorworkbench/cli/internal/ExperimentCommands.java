@@ -42,6 +42,8 @@ final class ExperimentCommands {
     static final String PROGRESS = "--progress";
     static final String SEDML = "--sedml";
     static final String PETAB = "--petab";
+    static final String ENGINE = "--engine";
+    static final String MASTER = "--master";
 
     private ExperimentCommands() {
     }

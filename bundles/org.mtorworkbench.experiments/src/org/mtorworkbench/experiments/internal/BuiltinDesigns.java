@@ -9,6 +9,7 @@ import java.util.Set;
 import org.mtorworkbench.experiments.BatchRunner;
 import org.mtorworkbench.experiments.Cells;
 import org.mtorworkbench.experiments.ContextPanel;
+import org.mtorworkbench.experiments.RunBatch;
 import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.experiments.extension.DesignOption;
 import org.mtorworkbench.experiments.extension.DesignOptions;
@@ -29,7 +30,8 @@ public final class BuiltinDesigns {
     public static final List<ExperimentDesign> ALL = List.of(new SingleRunDesigns.TimeCourseDesign(),
             new SingleRunDesigns.SteadyStateDesign(), new DoseDesigns.DoseResponseDesign(),
             new DoseDesigns.CombinationDesign(), new SamplingDesigns.ScanDesign(),
-            new SamplingDesigns.SensitivityDesign(), new ContextPanelDesign(), new KnockoutScreen());
+            new SamplingDesigns.SensitivityDesign(), new ContextPanelDesign(), new KnockoutScreen(),
+            new PopulationDesign());
 
     private BuiltinDesigns() {
     }
@@ -132,24 +134,25 @@ public final class BuiltinDesigns {
             List<String> rows = new ArrayList<>();
             rows.add(null);
             rows.addAll(species);
-            List<BatchRunner.Task<double[][]>> tasks = new ArrayList<>();
+            // each knockout's cells, read out untreated and treated (as Cells.treat of those cells computes)
+            Cells base = r.cells(r.cells());
+            List<ModelChanges> arms = List.of(base.treatment(Map.of()),
+                    base.withTreatmentChanges(r.treatment()).treatment(r.doses()));
+            List<RunBatch.Point> points = new ArrayList<>();
             for (String ko : rows) {
-                ModelChanges state = ko == null ? r.cells() : r.cells().and(ModelChanges.knockout(ko));
-                Cells cells = r.cells(state);
-                Cells treated = cells.withTreatmentChanges(r.treatment());
-                tasks.add(() -> new double[][] { cells.treat(Map.of(), Map.of(), r.readouts(), r.time(),
-                        r.cancellation()), treated.treat(r.doses(), Map.of(), r.readouts(), r.time(),
-                                r.cancellation()) });
+                points.add(RunBatch.Point.of(ko == null ? ModelChanges.NONE : ModelChanges.knockout(ko), arms));
             }
-            List<double[][]> v = r.runner().run(tasks, r.progress(), r.cancellation());
+            int n = r.readouts().size();
+            List<double[]> v = r.runner().run(new RunBatch(r.model(), r.cells(), r.readouts(), r.time(),
+                    r.solverOptions(), points), r.progress(), r.cancellation());
             Table t = new Table(List.of("knockout", "drugs", "readout", "time", "untreated", "treated", "fold_change",
                     "vs_wild_type"));
             String drugs = SingleRunDesigns.doses(r.doses());
             for (int i = 0; i < rows.size(); i++) {
                 for (int q = 0; q < r.readouts().size(); q++) {
-                    double u = v.get(i)[0][q];
-                    double tr = v.get(i)[1][q];
-                    double wt = v.get(0)[1][q];
+                    double u = v.get(i)[q];
+                    double tr = v.get(i)[n + q];
+                    double wt = v.get(0)[n + q];
                     t.add(rows.get(i) == null ? "none" : rows.get(i), drugs, r.readouts().get(q), r.time().label(), u,
                             tr, u == 0 ? Double.NaN : tr / u, wt == 0 ? Double.NaN : tr / wt);
                 }

@@ -118,7 +118,7 @@ public final class SamplingDesigns {
             Table t = Scan.run(r.treatableCells(), r.contextLabel(), points, r.doses(), r.readouts(), r.time(),
                     r.runner(), r.progress(), r.cancellation());
             boolean grid = r.value(SAMPLES) == 0 && r.values(POINT).isEmpty();
-            return new DesignResult(t, List.of(points.size() + " runs on " + r.runner().threads() + " thread(s)"),
+            return new DesignResult(t, List.of(points.size() + " runs on " + r.runner().describe()),
                     grid ? new Scan.Grid(axes(r)) : null);
         }
 
