@@ -341,7 +341,7 @@ public final class CvodeReference {
             }
             String input = CvodeDriver.input(start.symbols(), start.state(), times,
                     Math.max(1, runs), budgetMillis, analyticAsked, options.get(SolverOptions.RELATIVE_TOLERANCE),
-                    engine.absoluteTolerance(), options.get(SolverOptions.MAX_STEPS),
+                    start.absoluteTolerance(), options.get(SolverOptions.MAX_STEPS),
                     options.get(SolverOptions.INITIAL_STEP), options.get(SolverOptions.MAX_STEP));
             Path in = dir.resolve("input-" + (inputs++) + ".txt");
             Files.writeString(in, input, StandardCharsets.US_ASCII);

@@ -71,8 +71,11 @@ public final class ReferenceSeam {
         }
     }
 
-    /** The values a run starts from, after initial assignments and rules. */
-    public record Start(double[] symbols, double[] state) {
+    /**
+     * The values a run starts from, after initial assignments and rules, and the absolute
+     * tolerance the engine integrates with (the option's, scaled for models of tiny amounts).
+     */
+    public record Start(double[] symbols, double[] state, double absoluteTolerance) {
         public Start {
             symbols = symbols.clone();
             state = state.clone();
@@ -129,7 +132,7 @@ public final class ReferenceSeam {
      */
     public static Start start(Simulation sim, SolverOptions options) throws SimulationException {
         Engine e = ModelAccess.get().engine(sim, options);
-        return new Start(e.values(), e.state());
+        return new Start(e.values(), e.state(), e.absoluteTolerance());
     }
 
     /**
