@@ -88,7 +88,11 @@ class ExampleExtensionTest {
         assertEquals("drug,readout,ic50_nM,ic50_low,ic50_high,hill,fold_vs_first,spared", rows.get(0));
         assertEquals(3, rows.size(), r.out());
         assertTrue(rows.get(1).startsWith("bisteric_mtorc1,pS6K1,"), rows.get(1));
-        assertTrue(rows.get(2).endsWith(",true"), "the bi-steric inhibitor spares mTORC2's Akt S473: " + rows.get(2));
+        assertTrue(rows.get(1).endsWith(",1,false"), "the first readout is the reference: " + rows.get(1));
+        String[] s473 = rows.get(2).split(",");
+        assertEquals("pAkt_S473", s473[1]);
+        assertEquals(Double.parseDouble(s473[2]) / Double.parseDouble(rows.get(1).split(",")[2]),
+                Double.parseDouble(s473[6]), 1e-6 * Double.parseDouble(s473[6]), "fold_vs_first is the IC50 ratio");
         Cli bad = run("selectivity", "builtin:mtor", "--drug", "bisteric_mtorc1", "--doses", "1,10,100,1000",
                 "--spared-above", "0.5", "--readout", "pS6K1");
         assertEquals(2, bad.code(), bad.err());

@@ -125,7 +125,7 @@ class LauncherFormUiTest {
         assertEquals("IC50 selectivity (example)", w.design().getText());
         assertEquals("20", w.text("spared-above").getText());
         assertEquals("bisteric_mtorc1", w.combo("varied-drug").getText());
-        assertEquals(List.of("pS6K1", "pAkt_S473"), List.of(w.list("readout").getSelection()));
+        assertEquals(List.of("pAkt_S473", "pS6K1"), List.of(w.list("readout").getSelection()), "in the list's order");
         assertEquals(saved, launcher.saved());
 
         ResultView view = Ui.run(launcher, w, ResultKind.TABLE);
