@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -536,10 +535,5 @@ public final class PetabObjective {
             v[c] = tc.value(r, from + c);
         }
         return v;
-    }
-
-    /** @return the model ids the formulas read, in order of first use */
-    List<String> neededIds() {
-        return List.copyOf(new LinkedHashSet<>(needed));
     }
 }

@@ -443,8 +443,9 @@ final class ProblemReader {
             throw r.error("column 'time' must be a number or inf (steady state)");
         }
         double value = r.number("measurement", Double.NaN);
-        if (Double.isNaN(r.number("measurement", 0))) {
-            throw r.error("column 'measurement' is NaN; drop the row or give the value");
+        if (Double.isNaN(value)) {
+            throw r.error("column 'measurement' is " + (r.get("measurement").isEmpty() ? "empty" : "NaN")
+                    + "; drop the row or give the measured value");
         }
         List<String> op = overrides(r, "observableParameters", o.observablePlaceholders(), obs);
         List<String> np = overrides(r, "noiseParameters", o.noisePlaceholders(), obs);

@@ -38,7 +38,7 @@ class YamlTest {
         assertEquals(List.of("meas #1.tsv"), texts(p.entries().get("measurement_files")));
         assertEquals(List.of("model.xml", "other.xml"), texts(p.entries().get("sbml_files")));
         assertEquals(List.of(), texts(p.entries().get("observable_files")));
-        assertEquals(6, p.entries().get("measurement_files").line());
+        assertEquals(7, p.entries().get("measurement_files").line(), "a block sequence starts at its first item");
     }
 
     @Test

@@ -63,7 +63,7 @@ class PetabCommandsTest {
 
     @Test
     void aDoseResponseIsSavedAsAPetabProblem() throws Exception {
-        Cli r = Cli.run(tmp, "dose-response", "builtin:mtor", "--drug", "azd8055", "--doses", "1,10",
+        Cli r = Cli.run(tmp, "dose-response", "builtin:mtor", "--drug", "azd8055", "--doses", "1,10,100,1000",
                 "--readout", "pS6K1", "--t-end", "60", "--petab", "azd");
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("problem.yaml", "model.xml", "conditions.tsv", "observables.tsv", "parameters.tsv",
@@ -71,7 +71,7 @@ class PetabCommandsTest {
             assertTrue(Files.isRegularFile(tmp.resolve("azd").resolve(f)), f);
         }
         List<String> conditions = Files.readAllLines(tmp.resolve("azd/conditions.tsv"));
-        assertEquals(List.of("cells", "azd8055_0nM", "azd8055_1nM", "azd8055_10nM"),
+        assertEquals(List.of("cells", "azd8055_0nM", "azd8055_1nM", "azd8055_10nM", "azd8055_100nM", "azd8055_1000nM"),
                 conditions.stream().skip(1).map(l -> l.split("\t")[0]).toList());
     }
 }
