@@ -107,11 +107,20 @@ class CellDesignerDiagramTest {
         Path f = SharedData.require("models/MODEL1012220003.xml");
         SBMLDocument doc = new SbmlReader().read(f);
         Diagram d = Diagram.of(AutoLayout.find(doc.getModel(), null).orElseThrow());
-        // re2: Leucine (sa15, anchor W) to sa17 (anchor N) through three edit points, line ff00cc00 width 3
+        // re2: Leucine (sa15, anchor W) to sa17 (anchor N) through three edit points, line ff00cc00 width 3;
+        // in the layout its substrate and product lines have the three edit points between them (the
+        // first lies inside the reactant's glyph, so the drawn arc starts after it)
+        org.sbml.jsbml.ext.layout.ReactionGlyph rg = AutoLayout.find(doc.getModel(), null).orElseThrow()
+                .getReactionGlyph("rg_re2");
+        int segments = rg.getListOfSpeciesReferenceGlyphs().stream().filter(g -> g.getRole() == null
+                || g.getRole() == org.sbml.jsbml.ext.layout.SpeciesReferenceRole.SUBSTRATE
+                || g.getRole() == org.sbml.jsbml.ext.layout.SpeciesReferenceRole.PRODUCT)
+                .mapToInt(g -> g.getCurve().getCurveSegmentCount()).sum();
+        assertEquals(3 + 2, segments, "reactant, three edit points, process node, product: five segments");
         List<ArcFigure> re2 = d.arcs().stream().filter(a -> a.processId().equals("rg_re2")).toList();
         assertTrue(!re2.isEmpty(), "re2 has no arcs");
         int bends = re2.stream().filter(a -> !a.kind().isModifier()).mapToInt(a -> a.pointCount() - 2).sum();
-        assertEquals(3, bends, "the base line bends at its three edit points");
+        assertEquals(2, bends, "the drawn arcs bend at the two edit points outside the reactant's glyph");
         for (ArcFigure a : re2.stream().filter(a -> !a.kind().isModifier()).toList()) {
             assertEquals(0x00CC00, a.stroke().getRGB() & 0xFFFFFF, a.id());
             assertEquals(3f, a.strokeWidth(), a.id());

@@ -78,7 +78,7 @@ class LayoutQualityTest {
         Layout l = new Layout(3, 2);
         species(l, "A", 0, 0);
         species(l, "B", 30, 10);
-        species(l, "C", 40, 0);
+        species(l, "C", 35, 0);
         species(l, "D", 500, 0);
         LayoutQuality q = LayoutQuality.of(l);
         assertEquals(3, q.overlappingGlyphs(), q.problems().toString());

@@ -309,6 +309,12 @@ final class OrthogonalRouter {
                 double y1 = pts[i + 1];
                 double ex = x1 > x0 ? Math.min(x1, box.getMaxX()) : x1 < x0 ? Math.max(x1, box.getMinX()) : x0;
                 double ey = y1 > y0 ? Math.min(y1, box.getMaxY()) : y1 < y0 ? Math.max(y1, box.getMinY()) : y0;
+                if (ex == x1 && ey == y1) {
+                    // it leaves the box at a corner of the route: start there, without a zero-length segment
+                    double[] out = new double[pts.length - i];
+                    System.arraycopy(pts, i, out, 0, pts.length - i);
+                    return out;
+                }
                 double[] out = new double[pts.length - i + 2];
                 out[0] = ex;
                 out[1] = ey;

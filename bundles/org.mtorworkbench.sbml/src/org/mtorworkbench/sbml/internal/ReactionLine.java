@@ -78,7 +78,10 @@ record ReactionLine(String editPoints, int segment, Map<String, String> modifier
         return new ReactionLine(relative(line, ca, cb), in.size() + 1, mods);
     }
 
-    /** The interior points of the species' arc, ordered from the species to the process node. */
+    /**
+     * The points of the species' arc but the one on the process node, ordered from the species:
+     * where it leaves the species' glyph, then its bends.
+     */
     private static List<double[]> bends(Layout layout, ReactionGlyph rg, String species, double[] box) {
         for (SpeciesReferenceGlyph srg : rg.getListOfSpeciesReferenceGlyphs()) {
             SpeciesGlyph sg = srg.isSetSpeciesGlyph() ? layout.getSpeciesGlyph(srg.getSpeciesGlyph()) : null;
@@ -93,7 +96,7 @@ record ReactionLine(String editPoints, int segment, Map<String, String> modifier
             if (distance(pts.get(pts.size() - 1), centre) < distance(pts.get(0), centre)) {
                 java.util.Collections.reverse(pts);
             }
-            return new ArrayList<>(pts.subList(1, pts.size() - 1));
+            return new ArrayList<>(pts.subList(0, pts.size() - 1));
         }
         return List.of();
     }
