@@ -54,7 +54,7 @@ public final class Main {
         }
     }
 
-    private void register(Command c) {
+    void register(Command c) {
         commands.put(c.name(), c);
     }
 
@@ -110,7 +110,9 @@ public final class Main {
                 e.getCause().printStackTrace(err);
             }
             return e.exitCode().code();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            // a defect or a broken installation (a class missing or of another version) ends with
+            // a message and a non-zero status, never silently
             out.flush();
             err.println("mtorwb " + name + ": internal error: " + e
                     + (debug ? "" : " (run again with --debug for the stack trace, and please report it)"));

@@ -23,6 +23,44 @@ class MainTest {
     }
 
     @Test
+    void anErrorInsideACommandEndsWithAMessageAndAFailureStatus() {
+        Main main = new Main();
+        main.register(new org.mtorworkbench.cli.Command() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String synopsis() {
+                return "broken";
+            }
+
+            @Override
+            public String summary() {
+                return "throws a linkage error, as a bundle of another version would";
+            }
+
+            @Override
+            public String help() {
+                return "";
+            }
+
+            @Override
+            public org.mtorworkbench.cli.ExitCode run(List<String> args, org.mtorworkbench.cli.CommandIO io) {
+                throw new NoSuchMethodError("org.example.Missing.method()");
+            }
+        });
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = main.run(new String[] { "broken" }, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), tmp);
+        assertEquals(70, code);
+        assertTrue(err.toString().contains("mtorwb broken: internal error: java.lang.NoSuchMethodError"),
+                err.toString());
+    }
+
+    @Test
     void helpListsEveryCommand() {
         Cli r = run("help");
         assertEquals(0, r.code());
