@@ -199,7 +199,7 @@ class SparkEngineTest {
 
         // every design command ships its runs as a batch: the same table on Spark as on one thread
         for (String[] design : List.of(
-                new String[] { "dose-response", "builtin:mtor", "--drug", "azd8055", "--doses", "0.3,3,30", "--readout",
+                new String[] { "dose-response", "builtin:mtor", "--drug", "azd8055", "--doses", "0.3,3,30,300", "--readout",
                     "p4EBP1", "--t-end", "120" },
                 new String[] { "combination", "builtin:mtor", "--drug", "rapamycin", "--drug", "pd0325901", "--doses-a",
                     "1,10", "--doses-b", "10", "--readout", "proliferation", "--t-end", "240" },
