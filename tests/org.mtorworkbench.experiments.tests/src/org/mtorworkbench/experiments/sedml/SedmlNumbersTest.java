@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.experiments.BatchRunner;
+import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.PreparedModel;
-import org.mtorworkbench.experiments.ReadoutTime;
+import org.mtorworkbench.experiments.Progress;
 import org.mtorworkbench.experiments.SavedDesign;
-import org.mtorworkbench.experiments.SavedDesign.Kind;
-import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.experiments.extension.DesignRequest;
+import org.mtorworkbench.experiments.extension.ExperimentDesign;
+import org.mtorworkbench.experiments.extension.ExperimentDesigns;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.NetworkModel;
+import org.mtorworkbench.sbml.NumberText;
 import org.mtorworkbench.sbml.SbmlWriter;
 import org.mtorworkbench.simulation.SolverOptions;
 import org.sbml.jsbml.SBMLDocument;
@@ -48,22 +53,41 @@ class SedmlNumbersTest {
         set.put("aminoacids", 2.345678901e-20);
         set.put("k_4e_unbind", -0.0);
         double[] doses = { 1e-300, 0.1 + 0.2, 1.0 / 3, 1e23, Double.MIN_VALUE };
-        SavedDesign d = new SavedDesign(Kind.DOSE_RESPONSE, null, List.of(), Map.of(), set, Map.of(),
-                List.of("rapamycin"), List.of(doses), List.of(), List.of("pS6K1"), ReadoutTime.at(1.0 / 7), 1);
-        String sedml = SedmlWriter.write(d, sbml, model, DrugCatalogue.builtin(), CellContexts.builtin(),
-                SolverOptions.defaults(), () -> false);
+        StringBuilder doseText = new StringBuilder();
+        for (double x : doses) {
+            doseText.append(doseText.length() > 0 ? "," : "").append(NumberText.format(x));
+        }
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        options.put("varied-drug", List.of("rapamycin"));
+        options.put("doses", List.of(doseText.toString()));
+        options.put("readout", List.of("pS6K1"));
+        options.put("t-end", List.of(NumberText.format(1.0 / 7)));
+        List<String> sets = new ArrayList<>();
+        set.forEach((id, v) -> sets.add(id + "=" + NumberText.format(v)));
+        SavedDesign d = new SavedDesign("dose-response", options, Map.of("set", sets));
+        ExperimentDesign design = ExperimentDesigns.byId("dose-response").orElseThrow();
+        DesignRequest request = DesignRequest.prepare(design, d, model, DrugCatalogue.builtin(),
+                SolverOptions.defaults(), new BatchRunner(1), Progress.NONE, new Cancellation());
+        String sedml = SedmlWriter.write(design, request, sbml, () -> false);
         assertFalse(sedml.contains("E-") || sedml.contains("E2"), "Java's exponent form in " + sedml);
         assertTrue(sedml.contains("9.437111707e-10"), sedml);
         Path omex = tmp.resolve("numbers.omex");
         CombineArchive.write(omex, new SbmlWriter().toBytes(sbml, "builtin:mtor"), "sbml.level-3.version-2", sedml);
         SavedDesign back = SedmlExperiment.open(omex).design().orElseThrow();
+        Map<String, Double> setBack = new LinkedHashMap<>();
+        for (String kv : back.perturbation("set")) {
+            int eq = kv.indexOf('=');
+            setBack.put(kv.substring(0, eq), NumberText.parse(kv.substring(eq + 1)));
+        }
         for (Map.Entry<String, Double> e : set.entrySet()) {
-            assertBits(e.getValue(), back.set().get(e.getKey()), e.getKey());
+            assertBits(e.getValue(), setBack.get(e.getKey()), e.getKey());
         }
+        String[] dosesBack = back.value("doses").split(",");
+        assertEquals(doses.length, dosesBack.length);
         for (int i = 0; i < doses.length; i++) {
-            assertBits(doses[i], back.doses().get(0)[i], "dose " + i);
+            assertBits(doses[i], NumberText.parse(dosesBack[i]), "dose " + i);
         }
-        assertBits(1.0 / 7, back.time().minutes(), "readout time");
+        assertBits(1.0 / 7, NumberText.parse(back.value("t-end")), "readout time");
     }
 
     @Test
