@@ -1,6 +1,9 @@
 package org.mtorworkbench.network;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mtorworkbench.network.internal.ModelSpec;
 import org.mtorworkbench.network.internal.NetworkSbmlBuilder;
@@ -29,6 +32,23 @@ public final class NetworkModel {
     private static final ModelSpec SPEC = ModelSpec.builtin();
 
     private NetworkModel() {
+    }
+
+    /** The source of parameters chosen so the network reproduces the review's findings. */
+    public static final String CALIBRATED = "calibrated";
+
+    /**
+     * @return the calibrated parameters (source {@value #CALIBRATED} in the model source) and
+     *         their values, in model order; the set a robustness analysis varies
+     */
+    public static Map<String, Double> calibratedParameters() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (ModelSpec.Parameter p : SPEC.parameters()) {
+            if (CALIBRATED.equals(p.source())) {
+                out.put(p.id(), p.value());
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** @return a new document of the network (SBML L3V2); callers may change it freely */

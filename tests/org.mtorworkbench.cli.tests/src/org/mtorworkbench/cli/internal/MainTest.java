@@ -284,6 +284,19 @@ class MainTest {
     }
 
     @Test
+    void findingsRobustnessNeedsASampleCountAndSeedOnlyGoesWithIt() {
+        Cli none = run("findings", "--robustness", "0");
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("--robustness must be at least 1"), none.err());
+        Cli seedAlone = run("findings", "--seed", "3");
+        assertEquals(2, seedAlone.code(), seedAlone.err());
+        assertTrue(seedAlone.err().contains("--seed applies to --robustness only"), seedAlone.err());
+        Cli badSeed = run("findings", "--robustness", "2", "--seed", "x");
+        assertEquals(2, badSeed.code(), badSeed.err());
+        assertTrue(badSeed.err().contains("--seed needs a whole number"), badSeed.err());
+    }
+
+    @Test
     void theCommandLineBundleIsHeadless() {
         Architecture.assertHeadless("org.mtorworkbench.cli");
         Architecture.assertHeadless("org.mtorworkbench.sbml");

@@ -17,8 +17,13 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.part.ViewPart;
+import org.mtorworkbench.experiments.BatchRunner;
+import org.mtorworkbench.experiments.Cancellation;
 import org.mtorworkbench.experiments.FindingsRunner;
 import org.mtorworkbench.experiments.FindingsRunner.CheckResult;
+import org.mtorworkbench.experiments.FindingsRunner.FindingRobustness;
+import org.mtorworkbench.experiments.FindingsRunner.Robustness;
+import org.mtorworkbench.experiments.Progress;
 import org.mtorworkbench.experiments.PreparedModel;
 import org.mtorworkbench.network.CellContexts;
 import org.mtorworkbench.network.DrugCatalogue;
@@ -32,12 +37,16 @@ import org.mtorworkbench.ui.views.ViewIds;
 /**
  * The review's findings checked on the built-in network: one row per check with its
  * finding, section, readout, expectation, simulated ratio and PASS/FAIL. The checks run in
- * a job when the view opens (and on Refresh).
+ * a job when the view opens (and on Refresh). "Robustness" re-runs the findings on a
+ * Latin-hypercube sample of the calibrated parameters and fills the last column with the
+ * fraction of samples in which each check's finding holds.
  */
 public final class FindingsView extends ViewPart {
 
     private static final String[] COLUMNS = { "finding", "section", "readout", "expected", "simulated ratio",
-            "result" };
+            "result", "holds in samples" };
+    /** The samples of the view's robustness run ({@code mtorwb findings --robustness N} for more). */
+    static final int ROBUSTNESS_SAMPLES = 20;
 
     private Table table;
     private final List<CheckResult> results = new ArrayList<>();
@@ -48,7 +57,7 @@ public final class FindingsView extends ViewPart {
         table = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        int[] widths = { 300, 120, 110, 220, 110, 70 };
+        int[] widths = { 300, 120, 110, 220, 110, 70, 120 };
         for (int i = 0; i < COLUMNS.length; i++) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(COLUMNS[i]);
@@ -65,6 +74,12 @@ public final class FindingsView extends ViewPart {
             @Override
             public void run() {
                 refresh();
+            }
+        });
+        getViewSite().getActionBars().getToolBarManager().add(new Action("Robustness") {
+            @Override
+            public void run() {
+                robustness(ROBUSTNESS_SAMPLES);
             }
         });
         refresh();
@@ -116,6 +131,74 @@ public final class FindingsView extends ViewPart {
         j.schedule();
     }
 
+    /**
+     * Re-runs the findings on {@code samples} Latin-hypercube samples of the calibrated
+     * parameters in a job and shows each finding's fraction in the last column.
+     *
+     * @return the job
+     */
+    public Job robustness(int samples) {
+        Display display = table.getDisplay();
+        SolverOptions options = RunPreferences.workbench().solverOptions();
+        Job j = new Job("Findings on " + samples + " parameter samples of " + NetworkModel.ID) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask(getName(), samples);
+                Cancellation cancel = new Cancellation();
+                int[] shown = { 0 };
+                Progress progress = new Progress() {
+                    @Override
+                    public synchronized void update(int done, int total, long etaMillis) {
+                        if (monitor.isCanceled()) {
+                            cancel.cancel();
+                        }
+                        monitor.worked(done - shown[0]);
+                        shown[0] = done;
+                    }
+                };
+                try {
+                    FindingsRunner runner = new FindingsRunner(PreparedModel.of(NetworkModel.newDocument()),
+                            DrugCatalogue.builtin(), CellContexts.builtin(), options);
+                    Robustness r = runner.robustness(Findings.builtin(), NetworkModel.calibratedParameters(), samples,
+                            1, new BatchRunner(0), progress, cancel);
+                    display.asyncExec(() -> showRobustness(r));
+                    return Status.OK_STATUS;
+                } catch (SimulationException e) {
+                    return cancel.isCancelled() ? Status.CANCEL_STATUS
+                            : new Status(IStatus.ERROR, "org.mtorworkbench.ui.views",
+                                    "the robustness run failed: " + e.getMessage(), e);
+                } finally {
+                    monitor.done();
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == ViewIds.JOB_FAMILY;
+            }
+        };
+        j.setUser(true);
+        j.schedule();
+        return j;
+    }
+
+    private void showRobustness(Robustness r) {
+        if (table.isDisposed()) {
+            return;
+        }
+        for (int i = 0; i < results.size(); i++) {
+            String id = results.get(i).finding().id();
+            for (FindingRobustness f : r.findings()) {
+                if (f.finding().id().equals(id)) {
+                    TableItem item = table.getItem(i);
+                    item.setText(6, String.format(Locale.ROOT, "%.0f%% of %d", 100 * f.fraction(), f.samples()));
+                    item.setForeground(6, table.getDisplay().getSystemColor(f.fragile() ? SWT.COLOR_RED
+                            : SWT.COLOR_DARK_GREEN));
+                }
+            }
+        }
+    }
+
     private void add(List<CheckResult> r) {
         if (table.isDisposed()) {
             return;
@@ -125,7 +208,7 @@ public final class FindingsView extends ViewPart {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { c.finding().title(), c.finding().section(), c.check().readout(),
                     c.check().expectation().words(), String.format(Locale.ROOT, "%.3g", c.ratio()),
-                    c.passed() ? "PASS" : "FAIL" });
+                    c.passed() ? "PASS" : "FAIL", "" });
             item.setForeground(5, table.getDisplay().getSystemColor(c.passed() ? SWT.COLOR_DARK_GREEN
                     : SWT.COLOR_RED));
         }
