@@ -50,6 +50,17 @@ class OperationsTest {
     void moveShiftsTheGlyphItsLabelAndTheEndsOfItsArcs() throws Exception {
         Diagram d = Diagram.of(layout);
         NodeFigure akt = d.node("sg_Akt_T308").orElseThrow();
+        // The end of each of Akt's arcs at Akt (arcs are routed from the glyph's border, so the end
+        // nearer to its centre), before the move.
+        java.util.Map<SpeciesReferenceGlyph, double[]> ends = new java.util.LinkedHashMap<>();
+        for (var rg : layout.getListOfReactionGlyphs()) {
+            for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
+                if ("sg_Akt_T308".equals(s.getSpeciesGlyph())) {
+                    ends.put(s, endAt(s, akt.centerX(), akt.centerY()));
+                }
+            }
+        }
+        assertTrue(!ends.isEmpty(), "Akt has arcs");
         roundTrip(new MoveOperation(layout, Set.of("sg_Akt_T308"), 30, -12));
         Diagram moved = Diagram.of(layout);
         NodeFigure now = moved.node("sg_Akt_T308").orElseThrow();
@@ -59,15 +70,22 @@ class OperationsTest {
         for (var rg : layout.getListOfReactionGlyphs()) {
             for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
                 if ("sg_Akt_T308".equals(s.getSpeciesGlyph())) {
-                    var seg = s.getCurve().getCurveSegment(0);
-                    double cx = now.centerX();
-                    double cy = now.centerY();
-                    double near = Math.min(Math.hypot(seg.getStart().getX() - cx, seg.getStart().getY() - cy),
-                            Math.hypot(seg.getEnd().getX() - cx, seg.getEnd().getY() - cy));
-                    assertTrue(near < 1e-6, "an arc of Akt did not follow it: " + near);
+                    double[] before = ends.get(s);
+                    double[] after = endAt(s, now.centerX(), now.centerY());
+                    assertEquals(before[0] + 30, after[0], 1e-6, "an arc of Akt did not follow it in x");
+                    assertEquals(before[1] - 12, after[1], 1e-6, "an arc of Akt did not follow it in y");
                 }
             }
         }
+    }
+
+    /** @return the end of an arc's curve nearer to a point (its first start or its last end) */
+    private static double[] endAt(SpeciesReferenceGlyph s, double x, double y) {
+        var first = s.getCurve().getCurveSegment(0).getStart();
+        var last = s.getCurve().getCurveSegment(s.getCurve().getCurveSegmentCount() - 1).getEnd();
+        var p = Math.hypot(first.getX() - x, first.getY() - y) <= Math.hypot(last.getX() - x, last.getY() - y)
+                ? first : last;
+        return new double[] { p.getX(), p.getY() };
     }
 
     @Test
