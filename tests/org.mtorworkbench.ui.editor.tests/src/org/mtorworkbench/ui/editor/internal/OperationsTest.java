@@ -52,11 +52,11 @@ class OperationsTest {
         NodeFigure akt = d.node("sg_Akt_T308").orElseThrow();
         // The end of each of Akt's arcs at Akt (arcs are routed from the glyph's border, so the end
         // nearer to its centre), before the move.
-        java.util.Map<SpeciesReferenceGlyph, double[]> ends = new java.util.LinkedHashMap<>();
+        java.util.Map<String, double[]> ends = new java.util.LinkedHashMap<>();
         for (var rg : layout.getListOfReactionGlyphs()) {
             for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
                 if ("sg_Akt_T308".equals(s.getSpeciesGlyph())) {
-                    ends.put(s, endAt(s, akt.centerX(), akt.centerY()));
+                    ends.put(s.getId(), endAt(s, akt.centerX(), akt.centerY()));
                 }
             }
         }
@@ -70,7 +70,8 @@ class OperationsTest {
         for (var rg : layout.getListOfReactionGlyphs()) {
             for (SpeciesReferenceGlyph s : rg.getListOfSpeciesReferenceGlyphs()) {
                 if ("sg_Akt_T308".equals(s.getSpeciesGlyph())) {
-                    double[] before = ends.get(s);
+                    double[] before = ends.get(s.getId());
+                    assertTrue(before != null, "the arc " + s.getId() + " is the one before the move");
                     double[] after = endAt(s, now.centerX(), now.centerY());
                     assertEquals(before[0] + 30, after[0], 1e-6, "an arc of Akt did not follow it in x");
                     assertEquals(before[1] - 12, after[1], 1e-6, "an arc of Akt did not follow it in y");
