@@ -26,11 +26,13 @@ import org.w3c.dom.Element;
  * <li>Steady states: root finding (KISAO:0000407, the workbench's own term, and the Newton-type
  * solvers in {@link #STEADY_STATE_EQUIVALENTS}) and the ODE integrators above (integration to
  * steady state) run with the workbench's steady-state solver.</li>
- * <li>Flux balance analysis KISAO:0000437 on fbc models.</li>
+ * <li>Flux balance analysis KISAO:0000437 and flux variability analysis KISAO:0000526 on fbc
+ * models.</li>
  * </ul>
  * Algorithm parameters: relative tolerance KISAO:0000209, absolute tolerance KISAO:0000211,
- * maximum number of steps KISAO:0000415 and random seed KISAO:0000488 are honoured; others are
- * reported in a note and not applied.
+ * maximum number of steps KISAO:0000415, random seed KISAO:0000488 and, for flux variability
+ * analysis, the fraction of the optimum KISAO:0000531 (0 to 1, default 1) are honoured; others
+ * are reported in a note and not applied.
  */
 final class KisaoPolicy {
 
@@ -47,6 +49,10 @@ final class KisaoPolicy {
             "KISAO:0000282", "KINSOL", "KISAO:0000568", "NLEQ1", "KISAO:0000569", "NLEQ2");
     /** Flux balance analysis. */
     static final String FBA = "KISAO:0000437";
+    /** Flux variability analysis. */
+    static final String FVA = "KISAO:0000526";
+    /** Flux variability analysis' fraction of the optimum the objective must reach. */
+    static final String FRACTION_OF_OPTIMUM = "KISAO:0000531";
 
     private static final String RTOL = "KISAO:0000209";
     private static final String ATOL = "KISAO:0000211";
@@ -111,16 +117,18 @@ final class KisaoPolicy {
             for (Element p : Xml.list(alg, "listOfAlgorithmParameters")) {
                 String pid = normalise(p.getAttribute("kisaoID"));
                 String value = p.getAttribute("value");
-                if (List.of(RTOL, ATOL, MAX_STEPS, SEED).contains(pid)) {
+                if (List.of(RTOL, ATOL, MAX_STEPS, SEED).contains(pid) || (pid.equals(FRACTION_OF_OPTIMUM) && id.equals(FVA))) {
                     try {
                         double x = Double.parseDouble(value.trim());
-                        if (!Double.isFinite(x) || (!pid.equals(SEED) && x <= 0)) {
+                        if (!Double.isFinite(x) || (pid.equals(FRACTION_OF_OPTIMUM) ? x < 0 || x > 1
+                                : !pid.equals(SEED) && x <= 0)) {
                             throw new NumberFormatException();
                         }
                     } catch (NumberFormatException e) {
                         throw new SedmlException(SedmlException.Kind.INVALID, source + ": " + where
                                 + " <algorithmParameter kisaoID=\"" + pid + "\">: value '" + value
-                                + "' is not a valid number for it");
+                                + "' is not a valid number for it" + (pid.equals(FRACTION_OF_OPTIMUM)
+                                        ? " (a fraction of the optimum from 0 to 1)" : ""));
                     }
                     params.put(pid, value);
                 } else {
@@ -135,7 +143,7 @@ final class KisaoPolicy {
         if (id.isEmpty()) {
             return new Choice(id, null, false, false, params);
         }
-        if (id.equals(FBA)) {
+        if (id.equals(FBA) || id.equals(FVA)) {
             return new Choice(id, null, false, true, params);
         }
         Solver exact = Solver.byName(id);
@@ -159,7 +167,7 @@ final class KisaoPolicy {
         throw unsupported(source, where + ": the algorithm " + id + " is neither one the workbench runs nor one it "
                 + "has an equivalent of (exact stochastic: KISAO:0000029, KISAO:0000027; ODE integrators such as "
                 + "KISAO:0000019 CVODE, KISAO:0000088 LSODA; steady states: KISAO:0000407; flux balance: " + FBA
-                + "); see docs/experiments.md");
+                + ", flux variability: " + FVA + "); see docs/experiments.md");
     }
 
     private static SedmlException unsupported(String source, String what) {

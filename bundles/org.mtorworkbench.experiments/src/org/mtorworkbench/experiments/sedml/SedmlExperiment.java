@@ -317,7 +317,8 @@ public final class SedmlExperiment {
 
     /**
      * What a data generator's variable reads: a model value, a species as an amount or as a
-     * concentration (quantity; ignored for other ids), or a flux-balance result (fba: "flux" or
+     * concentration (quantity; ignored for other ids), or a flux-balance result (fba: "flux",
+     * "reducedCost", "shadowPrice", "minFlux", "maxFlux" or
      * "objective"; else null).
      */
     private record Target(String id, Quantity quantity, String fba) {
@@ -817,16 +818,21 @@ public final class SedmlExperiment {
     }
 
     /**
-     * Solves a flux-balance model (fbc) for a task: the reaction fluxes ({@code @flux}, or a
-     * reaction's plain target) and the objective's value ({@code fbc:objective/@value}), the
-     * targets the BioSimulators conventions define for FBA; parameter changes (flux bounds)
-     * are applied to a copy of the document.
+     * Solves a flux-balance model (fbc) for a task with the targets the BioSimulators conventions
+     * define: flux balance analysis (KISAO:0000437) gives the reaction fluxes ({@code @flux}, or
+     * a reaction's plain target), their reduced costs ({@code @reducedCost}), the balanced
+     * species' shadow prices ({@code @shadowPrice}) and the objective's value
+     * ({@code fbc:objective/@value}); flux variability analysis (KISAO:0000526, fraction of the
+     * optimum KISAO:0000531, default 1) gives each reaction's {@code @minFlux} and
+     * {@code @maxFlux} and the objective's optimum. Parameter changes (flux bounds) are applied
+     * to a copy of the document.
      */
     private Run fluxBalance(ModelDef m, SimDef sim, List<Target> ids, ModelChanges overrides,
             Map<String, Double> ranges, String where) throws SedmlException, SimulationException {
         if (sim.times() != null || !sim.algorithm().fluxBalance()) {
             throw unsupported(where + ": the model is a flux-balance model (SBML fbc); run it with a <steadyState> "
-                    + "simulation whose algorithm is KISAO:0000437 (flux balance analysis), not "
+                    + "simulation whose algorithm is KISAO:0000437 (flux balance analysis) or KISAO:0000526 (flux "
+                    + "variability analysis), not "
                     + (sim.times() != null ? "a time course" : sim.algorithm().kisaoId()));
         }
         ModelChanges c = m.changes().and(overrides);
@@ -847,21 +853,44 @@ public final class SedmlExperiment {
                 p.setValue(e.getValue());
             }
         }
-        FluxBalance.Solution solution = FluxBalance.solve(doc);
+        boolean fva = KisaoPolicy.FVA.equals(sim.algorithm().kisaoId());
+        String fraction = sim.algorithm().parameters().get(KisaoPolicy.FRACTION_OF_OPTIMUM);
+        FluxBalance.Solution solution = fva ? null : FluxBalance.solve(doc);
+        FluxBalance.Variability range = fva
+                ? FluxBalance.variability(doc, fraction == null ? 1.0 : Double.parseDouble(fraction.trim())) : null;
+        String analysis = fva ? "flux variability analysis (KISAO:0000526)" : "flux balance analysis (KISAO:0000437)";
         Map<Target, double[]> values = new LinkedHashMap<>();
         for (Target t : ids) {
-            double v;
-            if ("objective".equals(t.fba())) {
-                if (!t.id().equals(solution.objective())) {
-                    throw unsupported(where + ": objective '" + t.id() + "' is not the model's active objective '"
-                            + solution.objective() + "'");
+            String kind = t.fba() == null ? "flux" : t.fba();
+            Map<String, Double> source = switch (kind) {
+                case "objective" -> {
+                    String objective = fva ? range.objective() : solution.objective();
+                    if (!t.id().equals(objective)) {
+                        throw unsupported(where + ": objective '" + t.id() + "' is not the model's active objective '"
+                                + objective + "'");
+                    }
+                    yield Map.of(objective, fva ? range.objectiveValue() : solution.objectiveValue());
                 }
-                v = solution.objectiveValue();
-            } else if (solution.fluxes().containsKey(t.id())) {
-                v = solution.fluxes().get(t.id());
-            } else {
-                throw unsupported(where + ": a flux-balance analysis gives the fluxes of reactions (@flux) and the "
-                        + "objective's value (fbc:objective/@value); '" + t.id() + "' is neither");
+                case "flux" -> fva ? null : solution.fluxes();
+                case "reducedCost" -> fva ? null : solution.reducedCosts();
+                case "shadowPrice" -> fva ? null : solution.shadowPrices();
+                case "minFlux" -> fva ? range.minFluxes() : null;
+                case "maxFlux" -> fva ? range.maxFluxes() : null;
+                default -> null;
+            };
+            if (source == null) {
+                throw unsupported(where + ": " + analysis + " does not give @" + kind + " ('" + t.id() + "'); it gives "
+                        + (fva ? "@minFlux and @maxFlux of reactions and the objective's @value"
+                                : "@flux and @reducedCost of reactions, @shadowPrice of species and the objective's @value")
+                        + (fva ? "; run flux balance analysis (KISAO:0000437) for @" + kind
+                                : "; run flux variability analysis (KISAO:0000526) for @" + kind));
+            }
+            Double v = source.get(t.id());
+            if (v == null) {
+                throw unsupported(where + ": '" + t.id() + "' has no @" + kind + " in the " + analysis + " of model '"
+                        + doc.getModel().getId() + "'" + ("shadowPrice".equals(kind)
+                                ? " (shadow prices belong to species that are neither boundary conditions nor constant)"
+                                : " (it is not a reaction of the model)"));
             }
             values.put(t, new double[] { v });
         }
@@ -896,8 +925,7 @@ public final class SedmlExperiment {
             case "value":
                 return new Target(id, q, objective ? "objective" : null);
             case "reducedCost", "shadowPrice", "minFlux", "maxFlux":
-                throw unsupported(where + ": target '" + target + "' asks for @" + attr + ", which the workbench's "
-                        + "flux-balance analysis does not compute (it gives @flux and the objective's @value)");
+                return new Target(id, q, attr);
             default:
                 if (Set.of("initialConcentration", "initialAmount", "size").contains(attr)) {
                     // the value the attribute stands for, as it changes over the run

@@ -266,14 +266,57 @@ class SedmlReferenceSemanticsTest {
                 + "sbml:parameter[@id='uptake']/@value\" newValue=\"5\"/>", fba, objective, reaction.formatted("R3")));
         assertEquals(9, cell(changed, 0, 0), 1e-9);
         assertEquals(1, cell(changed, 0, 1), 1e-9);
-        // what the analysis does not compute is refused, naming it
+        // reduced costs and shadow prices (the dual solution): R1 and R2 at their upper bounds
+        // are each worth 1 more unit of objective per unit of flux; A is worth 1, B 2
+        String reduced = "/sbml:sbml/sbml:model/sbml:listOfReactions/sbml:reaction[@id='%s']/@reducedCost";
+        String price = "/sbml:sbml/sbml:model/sbml:listOfSpecies/sbml:species[@id='%s']/@shadowPrice";
+        Table duals = run(FBA_MODEL, sedml("", fba, reduced.formatted("R1"), reduced.formatted("R2"),
+                reduced.formatted("R3"), price.formatted("A"), price.formatted("B")));
+        assertEquals(1, cell(duals, 0, 0), 1e-9);
+        assertEquals(1, cell(duals, 0, 1), 1e-9);
+        assertEquals(0, cell(duals, 0, 2), 1e-9);
+        assertEquals(-1, cell(duals, 0, 3), 1e-9);
+        assertEquals(-2, cell(duals, 0, 4), 1e-9);
+        // what the analysis does not compute is refused, naming it and the analysis that does
         SedmlException e = assertThrows(SedmlException.class, () -> run(FBA_MODEL, sedml("", fba,
-                "/sbml:sbml/sbml:model/sbml:listOfReactions/sbml:reaction[@id='R2']/@reducedCost")));
+                "/sbml:sbml/sbml:model/sbml:listOfReactions/sbml:reaction[@id='R2']/@minFlux")));
         assertEquals(SedmlException.Kind.UNSUPPORTED, e.kind());
-        assertTrue(e.getMessage().contains("reducedCost"), e.getMessage());
+        assertTrue(e.getMessage().contains("minFlux") && e.getMessage().contains("KISAO:0000526"), e.getMessage());
         e = assertThrows(SedmlException.class, () -> run(FBA_MODEL, sedml("", timeCourse(1, 1, algorithm(
                 "KISAO:0000019", "")), reaction.formatted("R2"))));
         assertEquals(SedmlException.Kind.UNSUPPORTED, e.kind());
         assertTrue(e.getMessage().contains("KISAO:0000437"), e.getMessage());
+    }
+
+    @Test
+    void fluxVariabilityReportsEachReactionsRangeNearTheOptimum() throws Exception {
+        String min = "/sbml:sbml/sbml:model/sbml:listOfReactions/sbml:reaction[@id='%s']/@minFlux";
+        String max = "/sbml:sbml/sbml:model/sbml:listOfReactions/sbml:reaction[@id='%s']/@maxFlux";
+        String objective = "/sbml:sbml/sbml:model/fbc:listOfObjectives/fbc:objective[@fbc:id='growth']/@value";
+        // at 90% of the optimum 14 the objective 2 R2 + R3 >= 12.6 leaves R2 in [2.6, 4], R3 in [4.6, 7.4]
+        String fva = "<steadyState id=\"sim\">" + algorithm("KISAO:0000526",
+                "<algorithmParameter kisaoID=\"KISAO:0000531\" value=\"0.9\"/>") + "</steadyState>";
+        Table t = run(FBA_MODEL, sedml("", fva, min.formatted("R2"), max.formatted("R2"), min.formatted("R3"),
+                max.formatted("R3"), objective));
+        assertEquals(2.6, cell(t, 0, 0), 1e-7);
+        assertEquals(4, cell(t, 0, 1), 1e-7);
+        assertEquals(4.6, cell(t, 0, 2), 1e-7);
+        assertEquals(7.4, cell(t, 0, 3), 1e-7);
+        assertEquals(14, cell(t, 0, 4), 1e-9);
+        // without the parameter the fraction is 1: the optimum is unique here, so each range is a point
+        String optimal = "<steadyState id=\"sim\">" + algorithm("KISAO:0000526", "") + "</steadyState>";
+        Table point = run(FBA_MODEL, sedml("", optimal, min.formatted("R2"), max.formatted("R2")));
+        assertEquals(4, cell(point, 0, 0), 1e-7);
+        assertEquals(4, cell(point, 0, 1), 1e-7);
+        // a fraction outside [0, 1] and a flux asked of the variability analysis are refused
+        String bad = "<steadyState id=\"sim\">" + algorithm("KISAO:0000526",
+                "<algorithmParameter kisaoID=\"KISAO:0000531\" value=\"1.5\"/>") + "</steadyState>";
+        SedmlException e = assertThrows(SedmlException.class, () -> run(FBA_MODEL, sedml("", bad, min.formatted("R2"))));
+        assertEquals(SedmlException.Kind.INVALID, e.kind());
+        assertTrue(e.getMessage().contains("KISAO:0000531") && e.getMessage().contains("0 to 1"), e.getMessage());
+        e = assertThrows(SedmlException.class, () -> run(FBA_MODEL, sedml("", optimal,
+                "/sbml:sbml/sbml:model/sbml:listOfReactions/sbml:reaction[@id='R2']/@flux")));
+        assertEquals(SedmlException.Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.getMessage().contains("@flux") && e.getMessage().contains("KISAO:0000437"), e.getMessage());
     }
 }
