@@ -19,6 +19,11 @@ final class DelayedExpr extends Expr {
     final int index;
     final Expr delay;
 
+    @Override
+    java.util.List<Expr> operands() {
+        return java.util.List.of(delay);
+    }
+
     DelayedExpr(int index, Expr delay) {
         this.index = index;
         this.delay = delay;

@@ -57,6 +57,24 @@ public abstract class Expr {
      */
     abstract Expr d(Arr arr, int index) throws NotDifferentiable;
 
+    /** @return the direct sub-expressions, for analyses that walk the tree (none for leaves) */
+    java.util.List<Expr> operands() {
+        return java.util.List.of();
+    }
+
+    /** @return whether this expression or any of its sub-expressions satisfies the test */
+    final boolean anyMatch(java.util.function.Predicate<Expr> test) {
+        if (test.test(this)) {
+            return true;
+        }
+        for (Expr o : operands()) {
+            if (o.anyMatch(test)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds the comparisons in this expression to {@code out} (their operand differences are root functions). */
     void comparisons(List<Cmp> out) {
     }
@@ -189,6 +207,11 @@ public abstract class Expr {
     static final class Neg extends Expr {
         final Expr a;
 
+        @Override
+        java.util.List<Expr> operands() {
+            return java.util.List.of(a);
+        }
+
         Neg(Expr a) {
             this.a = a;
         }
@@ -225,6 +248,11 @@ public abstract class Expr {
     abstract static class Binary extends Expr {
         final Expr a;
         final Expr b;
+
+        @Override
+        java.util.List<Expr> operands() {
+            return java.util.List.of(a, b);
+        }
 
         Binary(Expr a, Expr b) {
             this.a = a;
@@ -291,6 +319,11 @@ public abstract class Expr {
         final String owner;
         final String name;
         final Expr[] args;
+
+        @Override
+        java.util.List<Expr> operands() {
+            return java.util.List.of(args);
+        }
 
         Call(String owner, String name, Expr[] args) {
             this.owner = owner;
@@ -478,6 +511,11 @@ public abstract class Expr {
     abstract static class Nary extends Expr {
         final List<Expr> args;
 
+        @Override
+        java.util.List<Expr> operands() {
+            return args;
+        }
+
         Nary(List<Expr> args) {
             this.args = args;
         }
@@ -585,6 +623,11 @@ public abstract class Expr {
         final int overrideIndex;
         final Expr a;
         final Expr b;
+
+        @Override
+        java.util.List<Expr> operands() {
+            return java.util.List.of(test, a, b);
+        }
 
         Cond(Expr test, Expr a, Expr b) {
             this.test = test;

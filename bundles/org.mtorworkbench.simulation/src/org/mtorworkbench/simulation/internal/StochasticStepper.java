@@ -3,8 +3,6 @@ package org.mtorworkbench.simulation.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.mtorworkbench.simulation.SimulationException;
 import org.mtorworkbench.simulation.SimulationException.Kind;
@@ -38,9 +36,6 @@ final class StochasticStepper extends Stepper {
         DIRECT, NEXT_REACTION
     }
 
-    /** Whole-word {@code t} (the time argument) in an expression's listing, not a function name. */
-    private static final Pattern TIME = Pattern.compile("(?<![A-Za-z0-9_.#])t(?![A-Za-z0-9_(\\[])");
-    private static final Pattern LOAD = Pattern.compile("\\b(v|y)\\[(\\d+)\\]");
 
     private final Method method;
     private final SplittableRandom random;
@@ -104,13 +99,9 @@ final class StochasticStepper extends Stepper {
                 if (st.arr() != Expr.Arr.V || timed[st.index()]) {
                     continue;
                 }
-                String e = st.expr().toString();
-                boolean dep = TIME.matcher(e).find() || e.contains("delay#");
-                Matcher m = LOAD.matcher(e);
-                while (!dep && m.find()) {
-                    int i = Integer.parseInt(m.group(2));
-                    dep = "v".equals(m.group(1)) && i < timed.length && timed[i];
-                }
+                // time itself (the update's argument or symbol 0), a delay, or a value that depends on time
+                boolean dep = st.expr().anyMatch(e -> e instanceof Expr.Time || e instanceof DelayedExpr
+                        || e instanceof Expr.Load x && x.arr == Expr.Arr.V && x.index < timed.length && timed[x.index]);
                 timed[st.index()] = dep;
             }
         }
