@@ -44,9 +44,37 @@ final class VersionCommand implements Command {
         return ExitCode.OK;
     }
 
-    /** @return the version of the installed command-line bundle, which every product bundle shares */
+    /**
+     * @return the version of the installed command-line bundle, which every product bundle shares:
+     *         from the OSGi framework, or outside OSGi (the launcher's plain class path of the
+     *         product's bundles) from the {@code Bundle-Version} of this class's jar manifest
+     */
     static String version() {
-        Bundle b = FrameworkUtil.getBundle(VersionCommand.class);
-        return b == null ? "(development build, not running in OSGi)" : b.getVersion().toString();
+        Bundle b;
+        try {
+            b = FrameworkUtil.getBundle(VersionCommand.class);
+        } catch (LinkageError e) {
+            b = null; // plain Java without the OSGi framework on the class path
+        }
+        if (b != null) {
+            return b.getVersion().toString();
+        }
+        String manifest = manifestVersion();
+        return manifest != null ? manifest : "(development build, not running in OSGi)";
+    }
+
+    /** @return the Bundle-Version of the jar this class was loaded from, or null (classes in a folder) */
+    private static String manifestVersion() {
+        java.net.URL self = VersionCommand.class.getResource(VersionCommand.class.getSimpleName() + ".class");
+        if (self == null || !"jar".equals(self.getProtocol())) {
+            return null;
+        }
+        String jar = self.toString().substring(0, self.toString().indexOf("!/") + 2);
+        try (java.io.InputStream in = new java.net.URL(jar + "META-INF/MANIFEST.MF").openStream()) {
+            String v = new java.util.jar.Manifest(in).getMainAttributes().getValue("Bundle-Version");
+            return v == null ? null : v.trim();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

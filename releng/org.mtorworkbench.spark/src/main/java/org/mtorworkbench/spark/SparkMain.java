@@ -1,7 +1,5 @@
 package org.mtorworkbench.spark;
 
-import java.nio.file.Path;
-
 import org.mtorworkbench.cli.CommandLine;
 
 /**
@@ -15,10 +13,6 @@ public final class SparkMain {
     }
 
     public static void main(String[] args) {
-        Path cwd = Path.of(System.getProperty("mtorwb.cwd", System.getProperty("user.dir")));
-        int code = CommandLine.run(args, System.out, System.err, cwd);
-        System.out.flush();
-        System.err.flush();
-        System.exit(code);
+        CommandLine.main(args);
     }
 }
