@@ -28,7 +28,7 @@ class TimeSwitchTest {
             + "<otherwise><cn>0</cn></otherwise></piecewise>";
 
     /** X made at the pulse's rate (in the kinetic law itself, or through a rule variable) and decaying at rate d. */
-    private static String model(boolean throughRule, String events) {
+    static String model(boolean throughRule, String events) {
         String rate = throughRule ? "<ci>input</ci>" : PULSE;
         String rules = throughRule ? "<listOfRules><assignmentRule variable=\"input\"><math " + Models.MATH + ">" + PULSE
                 + "</math></assignmentRule></listOfRules>" : "";
