@@ -322,21 +322,41 @@ public final class PetabObjective {
                     + onParameterScale.length);
         }
         double[] lin = nominal.clone();
-        double[][] dlin = gradient ? new double[lin.length][] : null;
         for (int k = 0; k < estimated.length; k++) {
             int i = estimated[k];
-            ParameterScale scale = problem.parameters().get(parameterTable.get(i)).scale();
-            lin[i] = scale.fromScale(onParameterScale[k]);
-            if (gradient) {
-                dlin[i] = new double[estimated.length];
-                dlin[i][k] = switch (scale) {
-                case LIN -> 1;
-                case LOG -> lin[i];
-                case LOG10 -> lin[i] * Math.log(10);
-                };
-            }
+            lin[i] = problem.parameters().get(parameterTable.get(i)).scale().fromScale(onParameterScale[k]);
         }
-        return evaluateLinear(lin, dlin, cancelled);
+        return evaluateLinear(lin, gradient ? scaleDerivatives(lin) : null, cancelled);
+    }
+
+    /** @return per parameter-table entry d linear value / d theta (null for fixed parameters) */
+    private double[][] scaleDerivatives(double[] lin) {
+        double[][] dlin = new double[lin.length][];
+        for (int k = 0; k < estimated.length; k++) {
+            int i = estimated[k];
+            dlin[i] = new double[estimated.length];
+            dlin[i][k] = switch (problem.parameters().get(parameterTable.get(i)).scale()) {
+            case LIN -> 1;
+            case LOG -> lin[i];
+            case LOG10 -> lin[i] * Math.log(10);
+            };
+        }
+        return dlin;
+    }
+
+    /**
+     * @return the estimated parameters on their parameter scales, in {@link #parameterIds()} order:
+     *         the given linear values, the nominal ones for the others
+     * @throws IllegalArgumentException naming an id that is not in the parameter table
+     */
+    public double[] onParameterScale(Map<String, Double> linearValues) {
+        double[] lin = linear(linearValues);
+        double[] out = new double[estimated.length];
+        for (int k = 0; k < estimated.length; k++) {
+            int i = estimated[k];
+            out[k] = problem.parameters().get(parameterTable.get(i)).scale().toScale(lin[i]);
+        }
+        return out;
     }
 
     /**
@@ -346,6 +366,21 @@ public final class PetabObjective {
      * @throws IllegalArgumentException naming an id that is not in the parameter table
      */
     public ObjectiveValue evaluate(Map<String, Double> linearValues, BooleanSupplier cancelled) throws PetabException {
+        return evaluate(linearValues, false, cancelled);
+    }
+
+    /**
+     * Evaluates with some parameters given linear values, as {@link #evaluate(Map, BooleanSupplier)},
+     * and with {@code gradient} the derivatives with respect to the estimated parameters on their
+     * parameter scales, as {@link #evaluate(double[], boolean, BooleanSupplier)}.
+     */
+    public ObjectiveValue evaluate(Map<String, Double> linearValues, boolean gradient, BooleanSupplier cancelled)
+            throws PetabException {
+        double[] lin = linear(linearValues);
+        return evaluateLinear(lin, gradient ? scaleDerivatives(lin) : null, cancelled);
+    }
+
+    private double[] linear(Map<String, Double> linearValues) {
         double[] lin = nominal.clone();
         for (Map.Entry<String, Double> e : linearValues.entrySet()) {
             Integer i = parameterIndex.get(e.getKey());
@@ -354,7 +389,7 @@ public final class PetabObjective {
             }
             lin[i] = e.getValue();
         }
-        return evaluateLinear(lin, null, cancelled);
+        return lin;
     }
 
     // ---- preparation ----
