@@ -68,6 +68,8 @@ public final class ForwardSensitivity {
     private final double[] yp;
     private final double[] col;
     private final DenseLu lu;
+    /** The Jacobian's non-zero columns per row. */
+    private final int[][] pattern;
     private final double[] threshold;
     /** Times at which events may fire: the start and the time switches' stops and restarts. */
     private final double[] eventTimes;
@@ -107,6 +109,7 @@ public final class ForwardSensitivity {
         yp = new double[n];
         col = new double[n];
         lu = new DenseLu(n);
+        pattern = layout.jacobianPattern;
         threshold = new double[n];
         Arrays.fill(threshold, engine.absoluteTolerance() / Math.max(engine.relativeTolerance(), 1e-300));
         pdir = new double[m][layout.symbolCount()];
@@ -262,7 +265,7 @@ public final class ForwardSensitivity {
             for (int i = 0; i < n; i++) {
                 double x = b[o + i];
                 int r = i * n;
-                for (int k = 0; k < n; k++) {
+                for (int k : pattern[i]) {
                     x += jac[r + k] * sv[o + k];
                 }
                 out[o + i] = x;
@@ -362,7 +365,7 @@ public final class ForwardSensitivity {
             for (int i = 0; i < n; i++) {
                 double x = b[o + i];
                 int r = i * n;
-                for (int c = 0; c < n; c++) {
+                for (int c : pattern[i]) {
                     x += jac[r + c] * pred[o + c];
                 }
                 col[i] = hk * x - dnew[o + i];
