@@ -43,11 +43,16 @@ public final class SimulationTable {
 
     /** Writes the table atomically (a temporary file moved into place). */
     public static void write(PetabProblem problem, ObjectiveValue value, Path file) throws IOException {
+        writeAtomically(file, format(problem, value));
+    }
+
+    /** Writes a text file atomically (a temporary file in the same folder moved into place). */
+    static void writeAtomically(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".simulations", ".tsv");
+        Path tmp = Files.createTempFile(parent, ".table", ".tsv");
         try {
-            Files.writeString(tmp, format(problem, value), StandardCharsets.UTF_8);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
