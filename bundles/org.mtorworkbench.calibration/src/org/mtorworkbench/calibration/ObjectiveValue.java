@@ -17,9 +17,21 @@ public final class ObjectiveValue {
     private final double[] terms;
     private final double llh;
     private final double chi2;
+    private final double[] gradient;
+    private final double[][] residualJacobian;
+    private final double[][] sigmaJacobian;
 
     ObjectiveValue(List<PetabMeasurement> measurements, double[] simulations, double[] sigmas, double[] residuals,
             double[] terms) {
+        this(measurements, simulations, sigmas, residuals, terms, null, null, null);
+    }
+
+    private ObjectiveValue(List<PetabMeasurement> measurements, double[] simulations, double[] sigmas,
+            double[] residuals, double[] terms, double[] gradient, double[][] residualJacobian,
+            double[][] sigmaJacobian) {
+        this.gradient = gradient == null ? null : gradient.clone();
+        this.residualJacobian = copy(residualJacobian);
+        this.sigmaJacobian = copy(sigmaJacobian);
         this.measurements = measurements;
         this.simulations = simulations.clone();
         this.sigmas = sigmas.clone();
@@ -80,5 +92,50 @@ public final class ObjectiveValue {
 
     public double[] residuals() {
         return residuals.clone();
+    }
+
+    /** @return a copy of this value with its derivatives on the parameter scale */
+    ObjectiveValue withDerivatives(double[] gradient, double[][] residualJacobian, double[][] sigmaJacobian) {
+        return new ObjectiveValue(measurements, simulations, sigmas, residuals, terms, gradient, residualJacobian,
+                sigmaJacobian);
+    }
+
+    /**
+     * @return d llh / d theta on the parameter scale, in the order of {@link PetabObjective#parameterIds()}, or
+     *         null when the evaluation was not asked for derivatives
+     */
+    public double[] gradient() {
+        return gradient == null ? null : gradient.clone();
+    }
+
+    /**
+     * @return d residual_i / d theta_j ([measurement][parameter], parameter scale), or null when the evaluation
+     *         was not asked for derivatives
+     */
+    public double[][] residualJacobian() {
+        return copy(residualJacobian);
+    }
+
+    /**
+     * @return d sigma_i / d theta_j ([measurement][parameter], parameter scale), or null when the evaluation was
+     *         not asked for derivatives
+     */
+    public double[][] sigmaJacobian() {
+        return copy(sigmaJacobian);
+    }
+
+    public double[] sigmas() {
+        return sigmas.clone();
+    }
+
+    private static double[][] copy(double[][] m) {
+        if (m == null) {
+            return null;
+        }
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
     }
 }

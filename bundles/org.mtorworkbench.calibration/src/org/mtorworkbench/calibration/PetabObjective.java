@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.calibration.PetabException.Kind;
+import org.mtorworkbench.calibration.internal.FiniteDifferences;
 import org.mtorworkbench.calibration.internal.MathExpr;
 import org.mtorworkbench.calibration.internal.Table;
 import org.mtorworkbench.simulation.CompiledModel;
@@ -208,6 +209,42 @@ public final class PetabObjective {
             lin[i] = problem.parameters().get(parameterTable.get(i)).scale().fromScale(scaled[k]);
         }
         return evaluateLinear(lin, cancelled);
+    }
+
+    /**
+     * Evaluates at a vector of the estimated parameters on their parameter scales, with the derivatives
+     * of the log-likelihood, the residuals and the sigmas with respect to them when {@code gradient}
+     * is set ({@link ObjectiveValue#gradient()}, {@link ObjectiveValue#residualJacobian()},
+     * {@link ObjectiveValue#sigmaJacobian()}). The derivatives are central finite differences on the
+     * parameter scale ({@link FiniteDifferences}), 2 evaluations per parameter.
+     *
+     * @throws IllegalArgumentException if the vector's length is not the number of estimated parameters
+     */
+    public ObjectiveValue evaluate(double[] onParameterScale, boolean gradient, BooleanSupplier cancelled)
+            throws PetabException {
+        ObjectiveValue value = evaluate(onParameterScale, cancelled);
+        if (!gradient) {
+            return value;
+        }
+        double[] steps = new double[estimated.length];
+        for (int k = 0; k < estimated.length; k++) {
+            ParameterScale scale = problem.parameters().get(parameterTable.get(estimated[k])).scale();
+            steps[k] = FiniteDifferences.step(onParameterScale[k], scale != ParameterScale.LIN);
+        }
+        FiniteDifferences.Derivatives d = FiniteDifferences.derivatives(onParameterScale, scaledBounds(true),
+                scaledBounds(false), value, x -> evaluate(x, cancelled), steps);
+        return value.withDerivatives(d.gradient(), d.residualJacobian(), d.sigmaJacobian());
+    }
+
+    /** @return the lower (or upper) bounds of the estimated parameters on their parameter scales (infinite when none) */
+    public double[] scaledBounds(boolean lower) {
+        double[] out = new double[estimated.length];
+        for (int k = 0; k < estimated.length; k++) {
+            PetabParameter p = problem.parameters().get(parameterTable.get(estimated[k]));
+            double b = lower ? p.lowerBound() : p.upperBound();
+            out[k] = Double.isInfinite(b) ? b : p.scale().toScale(b);
+        }
+        return out;
     }
 
     /**
