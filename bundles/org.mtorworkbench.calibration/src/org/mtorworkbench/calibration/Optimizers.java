@@ -1,5 +1,7 @@
 package org.mtorworkbench.calibration;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +26,18 @@ public final class Optimizers {
     private Optimizers() {
     }
 
-    /** @return every optimiser, in bundle installation order; the first of two with one id wins */
+    /**
+     * @return every optimiser: the product's own first (the default first of all), then the others in
+     *         bundle installation order; the first of two with one id wins
+     */
     public static List<Optimizer> all() {
-        return TRACKED.get();
+        List<String> builtin = BuiltinOptimizers.ALL.stream().map(Optimizer::id).toList();
+        List<Optimizer> out = new ArrayList<>(TRACKED.get());
+        out.sort(Comparator.comparingInt(o -> {
+            int i = builtin.indexOf(o.id());
+            return i < 0 ? builtin.size() : i;
+        }));
+        return List.copyOf(out);
     }
 
     /** @return the optimiser with this id */

@@ -15,7 +15,7 @@ import org.mtorworkbench.calibration.PetabException.Kind;
  * Profile likelihoods: for one parameter, fixed at values stepping away from the best fit in both
  * directions, the other parameters re-optimised from the previous step's values; the profile's
  * 95% confidence interval is where it falls below {@code llh_best - chi2(0.95, 1) / 2}
- * ({@link #THRESHOLD} = 1.92), located by secant steps to within 0.01 in llh. The step adapts to
+ * ({@link #THRESHOLD} = 1.92), located by regula falsi to within {@link #CROSSING_TOLERANCE} in llh. The step adapts to
  * the profile's fall: each next step is the last one times {@code sqrt(target / drop)}, clamped to
  * [0.5, 2] times and to [1e-4, 0.2] of the box's width, with a target drop of 0.3 (about 6 steps
  * to the threshold on a quadratic profile). A direction ends when the threshold is crossed, the
@@ -31,6 +31,9 @@ public final class Profile {
 
     /** {@code chi2(0.95, 1) / 2}: the llh drop of a pointwise 95% confidence interval. */
     public static final double THRESHOLD = 1.920729410347062;
+
+    /** How close to the threshold, in llh, an interval's end is located. */
+    public static final double CROSSING_TOLERANCE = 1e-3;
 
     /** The largest drop below the best llh of a profile that counts as flat. */
     public static final double FLAT = 0.1;
@@ -270,21 +273,29 @@ public final class Profile {
         return new ParameterProfile(id, best[k], bestLlh, points, ends[0], ends[1], verdict);
     }
 
-    /** Secant steps between the last point above and the first below the threshold. */
+    /**
+     * Locates the threshold between the last point above it and the first below, by regula falsi on
+     * {@code sqrt(llh_best - llh)}, which is linear in the parameter where the profile is quadratic (one
+     * step then suffices), with the Illinois modification against one-sided convergence.
+     */
     private static double crossing(FitFunction f, Point in, Point out, double threshold, int k, Optimizer optimizer,
             OptimizerSettings settings, BooleanSupplier cancelled, List<Point> points, String id, Progress progress)
             throws PetabException {
+        double bestLlh = threshold + THRESHOLD;
+        double target = Math.sqrt(THRESHOLD);
         Point a = in;
         Point b = out;
-        for (int i = 0; i < 8 && !cancelled.getAsBoolean(); i++) {
-            double t = (a.llh - threshold) / (a.llh - b.llh);
-            double v = a.value + t * (b.value - a.value);
-            if (Math.abs(a.llh - threshold) < 0.01) {
+        double fa = Math.sqrt(Math.max(0, bestLlh - a.llh)) - target;
+        double fb = Math.sqrt(Math.max(0, bestLlh - b.llh)) - target;
+        int lastMoved = 0;
+        for (int i = 0; i < 20 && !cancelled.getAsBoolean(); i++) {
+            if (Math.abs(a.llh - threshold) < CROSSING_TOLERANCE) {
                 return a.value;
             }
-            if (Math.abs(b.llh - threshold) < 0.01) {
+            if (Math.abs(b.llh - threshold) < CROSSING_TOLERANCE) {
                 return b.value;
             }
+            double v = a.value + fa / (fa - fb) * (b.value - a.value);
             Point p = fixed(f, a.parameters, k, v, optimizer, settings, cancelled);
             points.add(p);
             if (progress != null) {
@@ -293,14 +304,24 @@ public final class Profile {
             if (!Double.isFinite(p.llh)) {
                 return v;
             }
-            if (p.llh >= threshold) {
+            double fp = Math.sqrt(Math.max(0, bestLlh - p.llh)) - target;
+            if (fp <= 0) {
                 a = p;
+                fa = fp;
+                if (lastMoved < 0) {
+                    fb /= 2;
+                }
+                lastMoved = -1;
             } else {
                 b = p;
+                fb = fp;
+                if (lastMoved > 0) {
+                    fa /= 2;
+                }
+                lastMoved = 1;
             }
         }
-        double t = (a.llh - threshold) / (a.llh - b.llh);
-        return a.value + t * (b.value - a.value);
+        return a.value + fa / (fa - fb) * (b.value - a.value);
     }
 
     /** The best llh with coordinate {@code k} fixed at {@code v}, the others optimised from {@code from}. */
