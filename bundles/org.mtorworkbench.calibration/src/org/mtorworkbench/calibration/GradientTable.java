@@ -36,6 +36,6 @@ public final class GradientTable {
     /** Writes the table atomically. */
     public static void write(PetabObjective objective, double[] onParameterScale, ObjectiveValue value, Path file)
             throws IOException {
-        SimulationTable.writeAtomically(file, format(objective, onParameterScale, value));
+        FitTables.write(format(objective, onParameterScale, value), file);
     }
 }

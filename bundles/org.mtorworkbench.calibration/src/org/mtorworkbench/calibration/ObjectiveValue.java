@@ -95,7 +95,16 @@ public final class ObjectiveValue {
         return residuals.clone();
     }
 
-    /** @return d llh / d theta_j on the parameter scale, one per estimated parameter; null when not evaluated */
+    /** @return a copy of this value with its derivatives on the parameter scale */
+    ObjectiveValue withDerivatives(double[] gradient, double[][] residualJacobian, double[][] sigmaJacobian) {
+        return new ObjectiveValue(measurements, simulations, sigmas, residuals, terms, gradient, residualJacobian,
+                sigmaJacobian);
+    }
+
+    /**
+     * @return d llh / d theta on the parameter scale, in the order of {@link PetabObjective#parameterIds()}, or
+     *         null when the evaluation was not asked for derivatives
+     */
     public double[] gradient() {
         return gradient == null ? null : gradient.clone();
     }
@@ -113,13 +122,17 @@ public final class ObjectiveValue {
         return copy(sigmaJacobian);
     }
 
-    private static double[][] copy(double[][] a) {
-        if (a == null) {
+    public double[] sigmas() {
+        return sigmas.clone();
+    }
+
+    private static double[][] copy(double[][] m) {
+        if (m == null) {
             return null;
         }
-        double[][] out = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i].clone();
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
         }
         return out;
     }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.calibration.PetabException.Kind;
+import org.mtorworkbench.calibration.internal.FiniteDifferences;
 import org.mtorworkbench.calibration.internal.MathExpr;
 import org.mtorworkbench.calibration.internal.Table;
 import org.mtorworkbench.simulation.CompiledModel;
@@ -312,8 +313,10 @@ public final class PetabObjective {
      * condition, observable and noise formulas, overrides and parameter scales.
      *
      * @throws IllegalArgumentException if the vector's length is not the number of estimated parameters
-     * @throws PetabException NUMERICAL when a simulation fails, UNSUPPORTED (naming the construct)
-     *         when the model's sensitivities are not computed
+     * When the sensitivities do not cover a construct of the model (an event whose trigger depends
+     * on the state, say) the derivatives come from {@link #evaluateByDifferences} instead.
+     *
+     * @throws PetabException NUMERICAL when a simulation fails
      */
     public ObjectiveValue evaluate(double[] onParameterScale, boolean gradient, BooleanSupplier cancelled)
             throws PetabException {
@@ -326,7 +329,18 @@ public final class PetabObjective {
             int i = estimated[k];
             lin[i] = problem.parameters().get(parameterTable.get(i)).scale().fromScale(onParameterScale[k]);
         }
-        return evaluateLinear(lin, gradient ? scaleDerivatives(lin) : null, cancelled);
+        if (!gradient) {
+            return evaluateLinear(lin, null, cancelled);
+        }
+        try {
+            return evaluateLinear(lin, scaleDerivatives(lin), cancelled);
+        } catch (PetabException e) {
+            if (e.kind() != PetabException.Kind.UNSUPPORTED) {
+                throw e;
+            }
+            // a construct the sensitivities do not cover (named in e): the derivatives by differences instead
+            return evaluateByDifferences(onParameterScale, cancelled);
+        }
     }
 
     /** @return per parameter-table entry d linear value / d theta (null for fixed parameters) */
@@ -355,6 +369,39 @@ public final class PetabObjective {
         for (int k = 0; k < estimated.length; k++) {
             int i = estimated[k];
             out[k] = problem.parameters().get(parameterTable.get(i)).scale().toScale(lin[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Evaluates at a vector of the estimated parameters on their parameter scales with the
+     * derivatives of the log-likelihood, the residuals and the sigmas with respect to them by
+     * central finite differences on the parameter scale ({@link FiniteDifferences}, 2 evaluations
+     * per parameter, one-sided at a bound): the check of the sensitivity-based derivatives of
+     * {@link #evaluate(double[], boolean, BooleanSupplier)} and its fallback.
+     *
+     * @throws IllegalArgumentException if the vector's length is not the number of estimated parameters
+     */
+    public ObjectiveValue evaluateByDifferences(double[] onParameterScale, BooleanSupplier cancelled)
+            throws PetabException {
+        ObjectiveValue value = evaluate(onParameterScale, false, cancelled);
+        double[] steps = new double[estimated.length];
+        for (int k = 0; k < estimated.length; k++) {
+            ParameterScale scale = problem.parameters().get(parameterTable.get(estimated[k])).scale();
+            steps[k] = FiniteDifferences.step(onParameterScale[k], scale != ParameterScale.LIN);
+        }
+        FiniteDifferences.Derivatives d = FiniteDifferences.derivatives(onParameterScale, scaledBounds(true),
+                scaledBounds(false), value, x -> evaluate(x, false, cancelled), steps);
+        return value.withDerivatives(d.gradient(), d.residualJacobian(), d.sigmaJacobian());
+    }
+
+    /** @return the lower (or upper) bounds of the estimated parameters on their parameter scales (infinite when none) */
+    public double[] scaledBounds(boolean lower) {
+        double[] out = new double[estimated.length];
+        for (int k = 0; k < estimated.length; k++) {
+            PetabParameter p = problem.parameters().get(parameterTable.get(estimated[k]));
+            double b = lower ? p.lowerBound() : p.upperBound();
+            out[k] = Double.isInfinite(b) ? b : p.scale().toScale(b);
         }
         return out;
     }
