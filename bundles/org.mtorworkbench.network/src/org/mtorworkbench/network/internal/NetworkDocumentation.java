@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.mtorworkbench.network.CellContext;
 import org.mtorworkbench.network.CellContexts;
+import org.mtorworkbench.network.CellularPotency;
 import org.mtorworkbench.network.Drug;
 import org.mtorworkbench.network.DrugCatalogue;
 import org.mtorworkbench.network.Finding;
@@ -35,7 +36,9 @@ public final class NetworkDocumentation {
         md.append("Parameter sources: a citation; `input` (a contract input); `drug effect` (set by the drug\n")
                 .append("catalogue from dose and potency); `context` (set by a cell context); `calibrated` (no\n")
                 .append("measured value exists for this abstract model; chosen so that the model reproduces the\n")
-                .append("review's qualitative findings below, at effects of at least 20%).\n\n");
+                .append("review's qualitative findings below, at effects of at least 20%); `assumed` (a physical\n")
+                .append("quantity no source gave, at a stated order of magnitude); a source followed by `(cellular\n")
+                .append("IC50)` (set so the network reproduces that cited cellular potency; see Potencies in cells).\n\n");
 
         md.append("## Compartments\n\n| id | name | size |\n|---|---|---|\n");
         for (ModelSpec.Compartment c : spec.compartments()) {
@@ -88,6 +91,28 @@ public final class NetworkDocumentation {
         }
         md.append("\nInhibitions of the same parameter by several drugs combine as independent actions\n")
                 .append("(1 - product of (1 - f)); rapalog concentrations add.\n");
+        md.append("\n## Potencies in cells\n\n")
+                .append("Every cellular potency of the drug fact sheet, against the network's dose-response on the\n")
+                .append("cited readout (25 doses from 1/100 to 100 times the cited value, four-parameter Hill fit,\n")
+                .append("wild-type cells, pre-equilibrated); `CellularPotencyTest` re-runs each and requires\n")
+                .append("agreement within ").append(num(CellularPotency.TOLERANCE))
+                .append("-fold and the simulated value shown here. How each drug's in-cell\n")
+                .append("potency is set: `occupancy` (from a cited cellular value) or an ATP shift of a cell-free IC50\n")
+                .append("(factor ").append(num(DrugCatalogue.ATP_SHIFT))
+                .append(", see the drug table); drugs without a cellular value are not in this table.\n\n")
+                .append("| drug | readout | read at | cited | simulated | ratio | source | assay | in-cell potency |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (CellularPotency p : CellularPotency.builtin()) {
+            boolean ic50 = p.measure() == CellularPotency.Measure.IC50;
+            md.append("| `").append(p.drug()).append("` | `").append(p.readout()).append("` | ")
+                    .append(num(p.minutes())).append(" min | ")
+                    .append(ic50 ? "IC50 " + num(p.cited()) + " nM" : "<= " + num(p.cited()) + " of control at "
+                            + num(p.doseNm()) + " nM")
+                    .append(" | ").append(ic50 ? num(p.simulated()) + " nM" : num(p.simulated()) + " of control")
+                    .append(" | ").append(ic50 ? String.format(java.util.Locale.ROOT, "%.2f", p.ratio()) : "-")
+                    .append(" | ").append(p.source()).append(" | ").append(p.assay()).append(" | ").append(p.basis())
+                    .append(" |\n");
+        }
         md.append("\n## Cell contexts\n\n| id | name | what it changes | review section |\n|---|---|---|---|\n");
         for (CellContext c : CellContexts.builtin().contexts()) {
             md.append("| `").append(c.id()).append("` | ").append(c.name()).append(" | ").append(c.description())
