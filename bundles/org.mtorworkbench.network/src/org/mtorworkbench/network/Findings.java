@@ -259,6 +259,13 @@ public final class Findings {
                         + "mutations",
                 List.of(Check.compare("proliferation", kras.drug("bez235", 20), kras, UP, "proliferation",
                         pik.drug("bez235", 20), pik))));
+        f.add(new Finding("27", "Feedback relief builds over hours: rapamycin restores IRS-1 and receptor protein", "5",
+                "down regulation of insulin receptor substrate 1 (IRS-1) by S6K1 as well as down regulation of "
+                        + "platelet-derived growth factor have been involved in this negative feedback loop",
+                List.of(fold("IRS1_total", rapa24h, c24h, UP), fold("RTK_total", rapa24h, c24h, UP),
+                        Check.compare("IRS1_total", rapa24h, c24h, UP, "IRS1_total", rapa1h, c1h),
+                        Check.compare("RTK_total", rapa24h, c24h, UP, "RTK_total", rapa1h, c1h),
+                        Check.compare("PIP3", rapa24h, c24h, UP, "PIP3", rapa1h, c1h))));
         return List.copyOf(f);
     }
 }

@@ -30,7 +30,9 @@ public final class NetworkDocumentation {
                 .append("catalogue, the cell contexts and the findings (`NetworkDocumentation`); a test fails when it\n")
                 .append("is out of date. The model encodes the review in the product's seed (Cancers 2011, 3):\n")
                 .append("sections 2, 3, 5 and 7 and Figures 1-3.\n\n");
-        md.append("Units: time in minutes; every protein form is a fraction of its total (dimensionless);\n")
+        md.append("Units: time in minutes; every protein form is a fraction of its total (dimensionless;\n")
+                .append("proteins that are made and degraded, such as IRS-1 and the receptor, relative to their\n")
+                .append("wild-type level, about 1);\n")
                 .append("drug concentrations in nM. SBML Level 3 Version 2, annotated with UniProt and ChEBI\n")
                 .append("identifiers (identifiers.org) and SBO terms for species, reactions and modifiers.\n\n");
         md.append("Parameter sources: a citation; `input` (a contract input); `drug effect` (set by the drug\n")
