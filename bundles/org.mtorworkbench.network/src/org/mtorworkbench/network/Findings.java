@@ -266,6 +266,13 @@ public final class Findings {
                         Check.compare("IRS1_total", rapa24h, c24h, UP, "IRS1_total", rapa1h, c1h),
                         Check.compare("RTK_total", rapa24h, c24h, UP, "RTK_total", rapa1h, c1h),
                         Check.compare("PIP3", rapa24h, c24h, UP, "PIP3", rapa1h, c1h))));
+        Condition rapaMnk24h = rapa24h.drug("cgp57380", CGP57380);
+        f.add(new Finding("28", "Mnk inhibition increases rapamycin's growth inhibition through eIF4E S209", "5",
+                "eIF4E regulates the initiation translation of mRNA with 5'untranlsated regions including a number of "
+                        + "transformation related genes [...] the inhibition of Mnk increased rapamycin-mediated growth "
+                        + "inhibition",
+                List.of(fold("proliferation", rapaMnk24h, rapa24h, DOWN), fold("CyclinD1", rapaMnk24h, rapa24h, DOWN),
+                        fold("Mcl1", rapaMnk24h, rapa24h, DOWN))));
         return List.copyOf(f);
     }
 }
