@@ -42,6 +42,8 @@ public final class DrugCatalogue {
 
     private static final String BEZ235_BASIS = "set from the cellular pS6 IC50 6.5 nM (S7); cell-free 20.7 nM (S7)";
 
+    private static final String SP600125 = "Bennett 2001, PNAS 98:13681 (abstract)";
+
     private static final Map<String, String> CHEBI = Map.of("ly294002", "65329", "sorafenib", "50924", "erlotinib",
             "114785", "metformin", "6801");
 
@@ -113,7 +115,11 @@ public final class DrugCatalogue {
                     List.of(), "3", List.of(inh("inh_complexI", 1_000_000, ASSUMED
                             + "; studies used 10-100x the maximal therapeutic concentration (He and Wondisford 2015, S18)"))),
             kinase("cgp57380", "CGP 57380", Mechanism.MNK_INHIBITOR, List.of("MNK1", "MNK2"), List.of(), "5",
-                    List.of(inh("inh_Mnk", 2200, ASSUMED))));
+                    List.of(inh("inh_Mnk", 2200, ASSUMED))),
+            kinase("sp600125", "SP600125", Mechanism.JNK_INHIBITOR, List.of("JNK1", "JNK2", "JNK3"),
+                    List.of(new Potency("JNK1 and JNK2", 40, "IC50", "cell-free", SP600125),
+                            new Potency("c-Jun phosphorylation", 5000, "IC50", "cellular", SP600125)),
+                    "5", List.of(inh("inh_JNK", 5000, SP600125 + ", cellular"))));
 
     private final Map<String, Drug> drugs;
 

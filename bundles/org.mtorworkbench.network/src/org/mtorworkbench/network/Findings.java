@@ -37,6 +37,7 @@ public final class Findings {
     static final double METFORMIN = 2_000_000;
     static final double CGP57380 = 20_000;
     static final double EVEROLIMUS = 10;
+    static final double SP600125 = 20_000;
 
     private static final double HOUR = 60;
     private static final double FOUR_HOURS = 240;
@@ -273,6 +274,14 @@ public final class Findings {
                         + "inhibition",
                 List.of(fold("proliferation", rapaMnk24h, rapa24h, DOWN), fold("CyclinD1", rapaMnk24h, rapa24h, DOWN),
                         fold("Mcl1", rapaMnk24h, rapa24h, DOWN))));
+        Condition jnk24h = with("sp600125", SP600125, DAY);
+        Condition rapaJnk24h = rapa24h.drug("sp600125", SP600125);
+        f.add(new Finding("29", "Rapamycin activates JNK; JNK and mTOR inhibition add up", "5",
+                "it has also been reported that rapamycin-activated JNK signaling pathway in colon cancer cells plus "
+                        + "combined JNK and mTOR inhibition had additive anti-tumor effects",
+                List.of(fold("pJNK", rapa1h, c1h, UP), fold("p_cJun", rapa1h, c1h, UP),
+                        fold("p_cJun", rapa1h.drug("sp600125", SP600125), c1h, NOT_UP),
+                        fold("proliferation", rapaJnk24h, rapa24h, DOWN), fold("proliferation", rapaJnk24h, jnk24h, DOWN))));
         return List.copyOf(f);
     }
 }

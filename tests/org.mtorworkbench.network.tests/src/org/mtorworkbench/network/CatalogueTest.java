@@ -21,7 +21,7 @@ class CatalogueTest {
     void theCatalogueHasEveryDrugOfTheContract() {
         assertEquals(List.of("rapamycin", "everolimus", "temsirolimus", "ridaforolimus", "torin1", "pp242", "azd8055",
                 "ku0063794", "wye125132", "osi027", "bez235", "ly294002", "perifosine", "u0126", "pd0325901",
-                "sorafenib", "igf1r_inhibitor", "erlotinib", "metformin", "cgp57380"),
+                "sorafenib", "igf1r_inhibitor", "erlotinib", "metformin", "cgp57380", "sp600125"),
                 List.copyOf(DrugCatalogue.builtin().ids()));
     }
 
