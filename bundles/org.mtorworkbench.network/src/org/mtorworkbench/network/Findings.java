@@ -29,6 +29,8 @@ public final class Findings {
     static final double AZD8055 = 100;
     static final double KU0063794 = 1000;
     static final double BEZ235 = 500;
+    /** BEZ235 where mTOR inhibition dominates (below about 100 nM, S8) and PI3K is inhibited in part. */
+    static final double BEZ235_MTOR_DOSE = 50;
     static final double LY294002 = 20_000;
     static final double PERIFOSINE = 20_000;
     static final double U0126 = 10_000;
@@ -282,6 +284,18 @@ public final class Findings {
                 List.of(fold("pJNK", rapa1h, c1h, UP), fold("p_cJun", rapa1h, c1h, UP),
                         fold("p_cJun", rapa1h.drug("sp600125", SP600125), c1h, NOT_UP),
                         fold("proliferation", rapaJnk24h, rapa24h, DOWN), fold("proliferation", rapaJnk24h, jnk24h, DOWN))));
+        Condition bezLow1h = with("bez235", BEZ235_MTOR_DOSE, HOUR);
+        Condition bezLow24h = with("bez235", BEZ235_MTOR_DOSE, DAY);
+        f.add(new Finding("30", "Dual PI3K/mTOR inhibition raises Erk through the receptor route, over hours", "7",
+                "activation of Mek/Erk signaling pathway following exposure of cancer cells to ATP-competitive "
+                        + "inhibitors of mTOR has also been reported even with dual PI3K/mTOR inhibitors",
+                List.of(fold("pERK", bezLow24h, c24h, UP), fold("RTK_total", bezLow24h, c24h, UP),
+                        fold("SOS_rtk", bezLow24h, c24h, UP), fold("pERK", bezLow1h, c1h, NOT_UP))));
+        Condition kras1h = c1h.in("kras_mutant");
+        f.add(new Finding("31", "Rapalog-induced Erk activation depends on the cell type", "5",
+                "It is also worth noting that rapalogs induced Erk activation is cell type dependent",
+                List.of(fold("pERK", kras1h.drug("rapamycin", RAPAMYCIN), kras1h, NOT_UP),
+                        Check.compare("pERK", rapa1h, c1h, UP, "pERK", kras1h.drug("rapamycin", RAPAMYCIN), kras1h))));
         return List.copyOf(f);
     }
 }

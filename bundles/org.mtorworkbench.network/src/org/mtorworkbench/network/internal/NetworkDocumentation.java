@@ -120,6 +120,24 @@ public final class NetworkDocumentation {
             md.append("| `").append(c.id()).append("` | ").append(c.name()).append(" | ").append(c.description())
                     .append(" | ").append(c.reviewSection()).append(" |\n");
         }
+        md.append("\n## Feedbacks on two time scales, and Erk under every inhibitor class\n\n")
+                .append("S6K1 acts on IRS-1 twice: within minutes it phosphorylates IRS-1 on serine and disengages it\n")
+                .append("from the receptor (`irs1_s_phos`), and over hours serine-phosphorylated IRS-1 is degraded\n")
+                .append("(`irs1_s_degradation`) while mTORC1/S6K1 repress receptor expression (`rtk_synthesis`).\n")
+                .append("Inhibiting mTORC1 lifts the first at once and the second only as IRS-1 and the receptor are\n")
+                .append("re-made, so the 24 h picture differs from the 1 h one (finding 27).\n\n")
+                .append("Ras is loaded by two routes: receptor-bound Grb2-SOS (`sos_recruitment`, `ras_activation`,\n")
+                .append("the receptor-level route, damped by Erk's phosphorylation of SOS) and PIP3 (PI3K-dependent).\n")
+                .append("The review's two statements about Erk then hold together, separated by time and dose:\n")
+                .append("within the first hour rapalogs and mTOR kinase inhibitors raise Erk through the relief of\n")
+                .append("the fast IRS-1 feedback, which raises PIP3, so a PI3K inhibitor abolishes the rise\n")
+                .append("(findings 5, 18); a dual PI3K/mTOR inhibitor removes that route, so at 1 h Erk does not\n")
+                .append("rise, but over a day the receptor is re-expressed and Erk rises through Grb2-SOS without\n")
+                .append("PI3K (finding 30). The dose matters: BEZ235 inhibits mTOR in cells at lower doses than\n")
+                .append("PI3K (S8); near 500 nM, where PI3K is blocked as well, Erk falls at 1 h. Cell context\n")
+                .append("matters as the review says (HCT-116, MCF-7 and DU145 cells showed no Erk rise): where\n")
+                .append("the receptor and PI3K contribute little to Ras, as in the KRAS-mutant context, the rise is\n")
+                .append("small (finding 31).\n");
         List<Finding> findings = Findings.builtin();
         md.append("\n## The review's findings (").append(findings.size()).append(")\n\n")
                 .append("Each is an acceptance test (`./mtorwb findings`); a check passes only with an effect of at\n")
