@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IFileEditorInput;
@@ -30,6 +34,8 @@ class FirstStartUiTest {
 
     static final String PATHWAY_EDITOR = "org.mtorworkbench.ui.editor.pathwayEditor";
     static final String NETWORK_FILE = "mtor-network.xml";
+    /** The name of the workbench's periodic save job ({@code Workbench.WORKBENCH_AUTO_SAVE_JOB}). */
+    private static final String AUTO_SAVE = "Workbench Auto-Save Job";
 
     /** @return the editors open on the network's file */
     static List<IEditorReference> networkEditors(IWorkbenchPage page) {
@@ -122,28 +128,22 @@ class FirstStartUiTest {
         Ui.waitUntil(() -> page.findView(ViewIds.WELCOME) == null);
         page.activate(editor.getEditor(false));
         Screenshots.take("workbench", Ui.window().getShell());
-        System.out.println("DIAG dirty editors: " + page.getDirtyEditors().length);
-        org.eclipse.ui.PlatformUI.getWorkbench().addWorkbenchListener(new org.eclipse.ui.IWorkbenchListener() {
-            @Override
-            public boolean preShutdown(org.eclipse.ui.IWorkbench workbench, boolean forced) {
-                diag("preShutdown forced=" + forced + " dirty " + page.getDirtyEditors().length);
-                return true;
-            }
 
+        // The test harness ends the session without the workbench's close, which saves the open
+        // editors' inputs and the layout; the workbench's periodic save does the same: run it now.
+        Job[] save = Arrays.stream(Job.getJobManager().find(null)).filter(j -> AUTO_SAVE.equals(j.getName()))
+                .toArray(Job[]::new);
+        assertEquals(1, save.length, "the workbench's periodic save job (WORKBENCH_SAVE_INTERVAL > 0)");
+        AtomicBoolean saved = new AtomicBoolean();
+        save[0].addJobChangeListener(new JobChangeAdapter() {
             @Override
-            public void postShutdown(org.eclipse.ui.IWorkbench workbench) {
-                diag("postShutdown");
+            public void done(IJobChangeEvent event) {
+                saved.set(true);
             }
         });
-    }
-
-    private static void diag(String s) {
-        try {
-            java.nio.file.Files.writeString(workspace().resolve("diag.txt"), s + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // scheduled with the interval as its delay, it sleeps until then: wake it up
+        save[0].wakeUp();
+        Ui.waitUntil(saved::get);
     }
 
     private static int runs(IWorkbenchPage page, ResultKind kind) {

@@ -28,10 +28,6 @@ class SecondStartUiTest {
                 "this workspace has been started before (run after FirstStartUiTest, on its workspace: "
                         + FirstStartUiTest.workspace() + ")");
         IWorkbenchPage page = Ui.window().getActivePage();
-        String xmi = java.nio.file.Files.readString(FirstStartUiTest.workspace().resolve(
-                ".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi"));
-        int at = xmi.indexOf("label=\"mtor-network.xml\"");
-        System.out.println("DIAG xmi: " + (at < 0 ? "no editor" : xmi.substring(at, Math.min(xmi.length(), at + 900))));
         List<IEditorReference> editors = FirstStartUiTest.networkEditors(page);
         assertEquals(1, editors.size(), "the network's editor is restored");
         IEditorReference editor = editors.get(0);
