@@ -58,6 +58,9 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     private final List<ResultRun> runs = new ArrayList<>();
     private ResultKind design = ResultKind.TIME_COURSE;
     private ChartComposite chartComposite;
+    /** A population's second chart, its biomarker candidates; null in the views of other kinds. */
+    private ChartComposite biomarkerComposite;
+    private JFreeChart biomarkerChart;
     private Label readout;
     private ResultTable table;
     private JFreeChart chart;
@@ -84,8 +87,18 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         layout.verticalSpacing = 2;
         left.setLayout(layout);
         chart = build();
-        chartComposite = new ChartComposite(left, SWT.NONE, chart, true);
+        Composite charts = left;
+        if (design == ResultKind.POPULATION) {
+            charts = new SashForm(left, SWT.HORIZONTAL);
+            charts.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        }
+        chartComposite = new ChartComposite(charts, SWT.NONE, chart, true);
         chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        if (design == ResultKind.POPULATION) {
+            biomarkerChart = buildBiomarkers();
+            biomarkerComposite = new ChartComposite(charts, SWT.NONE, biomarkerChart, true);
+            ((SashForm) charts).setWeights(new int[] { 55, 45 });
+        }
         chartComposite.setZoomInFactor(ZOOM);
         chartComposite.setZoomOutFactor(1 / ZOOM);
         readout = new Label(left, SWT.NONE);
@@ -132,7 +145,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
             bar.add(synergy);
         } else if (design == ResultKind.SCAN_2D) {
             bar.add(action("Next readout", "Show the heatmap of the next readout", this::nextHeat));
-        } else if (!design.bars()) {
+        } else if (!design.bars() && design != ResultKind.POPULATION) {
             bar.add(logX);
             bar.add(logY);
             bar.add(action("Zoom in", "Zoom in around the centre (or turn the mouse wheel over the plot)",
@@ -140,8 +153,9 @@ public final class ResultView extends ViewPart implements ResultDisplay {
             bar.add(action("Zoom out", "Zoom out around the centre", () -> zoom(false, centre())));
             bar.add(action("Fit", "Show all the data (undo zooming)", () -> chartComposite.restoreAutoBounds()));
         }
-        bar.add(action("PNG", "Export the plot as PNG", () -> export("*.png", p -> exportPng(p, 1000, 640))));
-        bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, 1000, 640))));
+        int width = charts().size() == 1 ? 1000 : 1400;
+        bar.add(action("PNG", "Export the plot as PNG", () -> export("*.png", p -> exportPng(p, width, 640))));
+        bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, width, 640))));
         bar.add(action("CSV", "Export the table of the latest run as CSV", () -> export("*.csv", this::exportCsv)));
         bar.add(action("Copy", "Copy the table (selected rows, or all) to the clipboard", () -> table.copy()));
         bar.add(action("Clear", "Remove all runs from this view", this::clear));
@@ -315,6 +329,9 @@ public final class ResultView extends ViewPart implements ResultDisplay {
      * sensitivity as bars; other designs overlay their runs.
      */
     private JFreeChart build() {
+        if (!runs.isEmpty() && latest().histogram() != null) {
+            return Charts.histogram(latest().histogram());
+        }
         if (!runs.isEmpty() && !latest().heats().isEmpty()) {
             List<Heat> heats = latest().heats();
             int i = design == ResultKind.COMBINATION ? (synergy != null && synergy.isChecked() ? 1 : 0) : heatIndex;
@@ -327,19 +344,56 @@ public final class ResultView extends ViewPart implements ResultDisplay {
                 RunPreferences.workbench().timeUnit());
     }
 
+    /** The bars of a population's biomarker candidates (empty until a population has run). */
+    private JFreeChart buildBiomarkers() {
+        Bars bars = runs.isEmpty() || latest().histogram() == null ? new Bars("varied quantity",
+                "Spearman rank correlation", List.of(), java.util.Map.of()) : latest().bars();
+        return Charts.bars("Biomarker candidates" + (runs.isEmpty() ? "" : ": " + latest().label()), bars);
+    }
+
     private void refresh() {
         chart = build();
         chartComposite.setChart(chart);
         chartComposite.forceRedraw();
+        if (biomarkerComposite != null) {
+            biomarkerChart = buildBiomarkers();
+            biomarkerComposite.setChart(biomarkerChart);
+            biomarkerComposite.forceRedraw();
+        }
         if (readout != null) {
-            readout.setText(chart.getPlot() instanceof XYPlot && !design.heatmap()
-                    ? "Move the pointer over the plot to read values; drag or turn the wheel to zoom" : "");
+            if (!runs.isEmpty() && latest().histogram() != null) {
+                readout.setText(latest().histogram().summary());
+            } else {
+                readout.setText(chart.getPlot() instanceof XYPlot && !design.heatmap()
+                        && design != ResultKind.POPULATION
+                        ? "Move the pointer over the plot to read values; drag or turn the wheel to zoom" : "");
+            }
         }
     }
 
-    /** @return the chart shown */
+    /** @return the chart shown (a population's histogram) */
     public JFreeChart getChart() {
         return chart;
+    }
+
+    /** @return a population's biomarker chart, null in the views of other kinds */
+    public JFreeChart getBiomarkerChart() {
+        return biomarkerChart;
+    }
+
+    /** @return the charts shown, left to right (two for a population, else one) */
+    public List<JFreeChart> charts() {
+        return biomarkerChart == null ? List.of(chart) : List.of(chart, biomarkerChart);
+    }
+
+    /** Draws the charts side by side into a rectangle of this size. */
+    private void draw(java.awt.Graphics2D g2, int width, int height) {
+        List<JFreeChart> all = charts();
+        for (int i = 0; i < all.size(); i++) {
+            int x0 = width * i / all.size();
+            int x1 = width * (i + 1) / all.size();
+            all.get(i).draw(g2, new Rectangle2D.Double(x0, 0, x1 - x0, height));
+        }
     }
 
     /** @return the runs shown, oldest first */
@@ -365,13 +419,13 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         refresh();
     }
 
-    /** Writes the plot as PNG, drawn by SWT. */
+    /** Writes the plot (a population's two charts side by side) as PNG, drawn by SWT. */
     public void exportPng(Path file, int width, int height) throws IOException {
         Image image = new Image(chartComposite.getDisplay(), width, height);
         GC gc = new GC(image);
         SWTGraphics2D g2 = new SWTGraphics2D(gc);
         try {
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            draw(g2, width, height);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] { image.getImageData() };
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".png");
@@ -384,10 +438,10 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         }
     }
 
-    /** Writes the plot as SVG. */
+    /** Writes the plot (a population's two charts side by side) as SVG. */
     public void exportSvg(Path file, int width, int height) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        draw(g2, width, height);
         write(file, g2.getSVGDocument());
     }
 
