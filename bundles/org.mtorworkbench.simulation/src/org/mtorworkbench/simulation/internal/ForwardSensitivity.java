@@ -23,11 +23,13 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
  * differences, rescaled with the state's on every change of step size and order, so their dense
  * output is the same polynomial interpolation as the state's.
  *
- * <p>{@code df/dtheta_j}, the initial sensitivities (initial assignments included) and the
+ * <p>{@code df/dtheta_j} is the generated {@link ParameterJacobian} (symbolic, through the rules)
+ * times the direction, or, when some function has no derivative rule, central differences of the
+ * right-hand side along it. The initial sensitivities (initial assignments included) and the
  * derivatives of reported values (assignment rules, concentrations of species held as amounts)
- * are central differences along the direction of the compiled code (the initial values, the
- * right-hand side, the rules): exact to about 1e-9 relative, the error of the integration being
- * the larger. The local error of the sensitivities is in the step size control only when asked.
+ * are central differences of the compiled code along the direction (the initial values, the
+ * rules): exact to about 1e-9 relative, the error of the integration being the larger. The local
+ * error of the sensitivities is in the step size control only when asked.
  *
  * <p>Events are supported where the time at which they fire does not depend on the parameters:
  * those triggered by the model's time switches on constants (the engine stops at them) and at the
@@ -68,6 +70,9 @@ public final class ForwardSensitivity {
     private final double[] yp;
     private final double[] col;
     private final DenseLu lu;
+    /** df/dv for the constants as generated code, or null (central differences of the right-hand side). */
+    private final ParameterJacobian parameterJacobian;
+    private final double[][] parameterWork;
     /** The Jacobian's non-zero columns per row. */
     private final int[][] pattern;
     private final double[] threshold;
@@ -110,6 +115,8 @@ public final class ForwardSensitivity {
         col = new double[n];
         lu = new DenseLu(n);
         pattern = layout.jacobianPattern;
+        parameterJacobian = ParameterJacobian.of(layout, this::isConstant);
+        parameterWork = parameterJacobian == null ? null : parameterJacobian.newWork();
         threshold = new double[n];
         Arrays.fill(threshold, engine.absoluteTolerance() / Math.max(engine.relativeTolerance(), 1e-300));
         pdir = new double[m][layout.symbolCount()];
@@ -273,9 +280,33 @@ public final class ForwardSensitivity {
         }
     }
 
-    /** b = df/dtheta at (t, y) by central differences of the right-hand side along each direction's constants. */
+    /**
+     * b = df/dtheta at (t, y): the generated derivatives with respect to the constants times each
+     * direction, or central differences of the right-hand side along it. Leaves the values updated at (t, y).
+     */
     private void parameterDerivatives(double t, double[] y) {
         double[] v = rhs.v;
+        if (parameterJacobian != null) {
+            rhs.update(t, y);
+            parameterJacobian.evaluate(v, y, parameterWork);
+            double[] d = parameterWork[1];
+            int nc = parameterJacobian.columns();
+            Arrays.fill(b, 0);
+            for (int j = 0; j < m; j++) {
+                int o = j * n;
+                for (int q : pdirSyms[j]) {
+                    int c = parameterJacobian.column(q);
+                    if (c < 0) {
+                        continue;
+                    }
+                    double w = pdir[j][q];
+                    for (int i = 0; i < n; i++) {
+                        b[o + i] += d[i * nc + c] * w;
+                    }
+                }
+            }
+            return;
+        }
         for (int j = 0; j < m; j++) {
             int o = j * n;
             int[] syms = pdirSyms[j];
