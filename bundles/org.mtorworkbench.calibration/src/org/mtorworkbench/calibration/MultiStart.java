@@ -3,14 +3,11 @@ package org.mtorworkbench.calibration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.calibration.PetabException.Kind;
+import org.mtorworkbench.calibration.internal.Parallel;
 
 /**
  * Multi-start local optimisation of a PEtab problem: start 0 at the nominal parameters (moved into
@@ -205,57 +202,31 @@ public final class MultiStart {
         double[][] points = startPoints(lower, upper, objective.nominalParameters(), settings.starts(), settings.seed(),
                 settings.nominalFirst());
         FitFunction f = PetabFit.function(objective);
-        int threads = settings.threads() == 0 ? Runtime.getRuntime().availableProcessors() : settings.threads();
         AtomicBoolean failed = new AtomicBoolean();
         BooleanSupplier stop = () -> failed.get() || cancelled.getAsBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, points.length), r -> {
-            Thread t = new Thread(r, "mtorwb-fit");
-            t.setDaemon(true);
-            return t;
-        });
         int[] done = {0};
-        try {
-            List<Future<Start>> futures = new ArrayList<>();
-            for (int k = 0; k < points.length; k++) {
-                int index = k;
-                futures.add(pool.submit(() -> {
-                    Start s;
-                    try {
-                        s = one(f, optimizer, index, points[index], settings.optimizer(), stop);
-                    } catch (PetabException | RuntimeException e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                    if (progress != null) {
-                        synchronized (done) {
-                            done[0]++;
-                            progress.finished(s, done[0], points.length);
-                        }
-                    }
-                    return s;
-                }));
-            }
-            List<Start> starts = new ArrayList<>();
-            for (Future<Start> fu : futures) {
+        List<Parallel.Task<Start>> tasks = new ArrayList<>();
+        for (int k = 0; k < points.length; k++) {
+            int index = k;
+            tasks.add(() -> {
+                Start s;
                 try {
-                    starts.add(fu.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof PetabException pe) {
-                        throw pe;
-                    }
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PetabException(Kind.NUMERICAL, objective.problem().yamlFile(), 0, "interrupted", e);
+                    s = one(f, optimizer, index, points[index], settings.optimizer(), stop);
+                } catch (PetabException | RuntimeException e) {
+                    failed.set(true);
+                    throw e;
                 }
-            }
-            return new Result(ids, optimizer.id(), starts);
-        } finally {
-            pool.shutdownNow();
+                if (progress != null) {
+                    synchronized (done) {
+                        done[0]++;
+                        progress.finished(s, done[0], points.length);
+                    }
+                }
+                return s;
+            });
         }
+        List<Start> starts = Parallel.run(tasks, settings.threads(), "mtorwb-fit", objective.problem().yamlFile());
+        return new Result(ids, optimizer.id(), starts);
     }
 
     private static Start one(FitFunction f, Optimizer optimizer, int index, double[] x0, OptimizerSettings settings,

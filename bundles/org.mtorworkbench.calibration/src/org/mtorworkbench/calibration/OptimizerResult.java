@@ -17,7 +17,7 @@ public record OptimizerResult(double[] x, double value, int iterations, int eval
 
     /** Why an optimisation stopped. */
     public enum Exit {
-        /** An accepted step decreased the value by less than the function tolerance. */
+        /** Three accepted steps in a row decreased the value by less than the function tolerance. */
         FUNCTION_TOLERANCE("function-tolerance"),
         /** The projected gradient fell below the gradient tolerance. */
         GRADIENT_TOLERANCE("gradient-tolerance"),

@@ -5,7 +5,7 @@ package org.mtorworkbench.calibration;
  *
  * @param maxIterations the most iterations (accepted or rejected steps)
  * @param maxEvaluations the most function evaluations (with or without derivatives)
- * @param functionTolerance stop when an accepted step decreases the value by less than
+ * @param functionTolerance stop when 3 accepted steps in a row each decrease the value by less than
  *        {@code functionTolerance * (1 + |value|)}
  * @param gradientTolerance stop when the largest component of the projected gradient (zero for a
  *        coordinate at a bound that the gradient pushes outwards) is below it

@@ -3,13 +3,10 @@ package org.mtorworkbench.calibration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import org.mtorworkbench.calibration.PetabException.Kind;
+import org.mtorworkbench.calibration.internal.Parallel;
 
 /**
  * Profile likelihoods: for one parameter, fixed at values stepping away from the best fit in both
@@ -169,45 +166,19 @@ public final class Profile {
         }
         double[] best = fit.x();
         double bestLlh = -fit.value();
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, chosen.size())), r -> {
-            Thread t = new Thread(r, "mtorwb-profile");
-            t.setDaemon(true);
-            return t;
-        });
         Object lock = new Object();
         Progress synced = progress == null ? null : (id, p) -> {
             synchronized (lock) {
                 progress.point(id, p);
             }
         };
-        try {
-            List<Future<ParameterProfile>> futures = new ArrayList<>();
-            for (String id : chosen) {
-                int k = all.indexOf(id);
-                futures.add(pool.submit(() -> profile(f, best, bestLlh, k, id, optimizer, settings, synced, cancelled)));
-            }
-            List<ParameterProfile> out = new ArrayList<>();
-            for (Future<ParameterProfile> fu : futures) {
-                try {
-                    out.add(fu.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof PetabException pe) {
-                        throw pe;
-                    }
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PetabException(Kind.NUMERICAL, objective.problem().yamlFile(), 0, "interrupted", e);
-                }
-            }
-            return new Result(all, best, bestLlh, fit, out);
-        } finally {
-            pool.shutdownNow();
+        List<Parallel.Task<ParameterProfile>> tasks = new ArrayList<>();
+        for (String id : chosen) {
+            int k = all.indexOf(id);
+            tasks.add(() -> profile(f, best, bestLlh, k, id, optimizer, settings, synced, cancelled));
         }
+        List<ParameterProfile> out = Parallel.run(tasks, threads, "mtorwb-profile", objective.problem().yamlFile());
+        return new Result(all, best, bestLlh, fit, out);
     }
 
     /**

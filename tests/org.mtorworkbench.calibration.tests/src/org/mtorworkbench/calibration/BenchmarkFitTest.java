@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.mtorworkbench.tests.support.SharedData;
 
 /**
  * Fits of the shared benchmark problems (Hass et al. 2019): from a few starts, the best llh reaches
  * AMICI's nominal llh within 0.1 (start 0 is the nominal point, so this checks that the optimiser
  * keeps or improves the published optimum under the workbench's objective; the drawn starts get 30
- * iterations to keep CI time modest). The waterfall benchmark (100 starts by default) runs when
- * the system property {@code mtorwb.fitStarts} is set, e.g. with
- * {@code -Dtycho.testArgLine=-Dmtorwb.fitStarts=100}, and prints its table.
+ * iterations to keep CI time modest). The waterfall benchmark runs when the environment variable
+ * {@code MTORWB_FIT_STARTS} gives its number of starts ({@code MTORWB_FIT_ITERATIONS} the iteration
+ * limit of each, default 200; {@code MTORWB_FIT_PROBLEMS} a comma-separated subset by
+ * name prefix), e.g. {@code MTORWB_FIT_STARTS=100 ./mvnw verify -pl ...
+ * -Dtest=BenchmarkFitTest#waterfallBenchmark}, and prints its table.
  */
 class BenchmarkFitTest {
 
@@ -50,15 +54,21 @@ class BenchmarkFitTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "mtorwb.fitStarts", matches = "[0-9]+")
+    @EnabledIfEnvironmentVariable(named = "MTORWB_FIT_STARTS", matches = "[0-9]+")
     void waterfallBenchmark() throws Exception {
-        int starts = Integer.parseInt(System.getProperty("mtorwb.fitStarts"));
-        int iterations = Integer.parseInt(System.getProperty("mtorwb.fitIterations", "200"));
+        int starts = Integer.parseInt(System.getenv("MTORWB_FIT_STARTS"));
+        int iterations = System.getenv("MTORWB_FIT_ITERATIONS") == null ? 200
+                : Integer.parseInt(System.getenv("MTORWB_FIT_ITERATIONS"));
         String[] names = {"Fiedler_BMCSystBiol2016", "Brannmark_JBC2010", "Fujita_SciSignal2010"};
         double[] amici = {58.58390161681, -141.889113770537, 53.08377736998929};
         StringBuilder table = new StringBuilder("| problem | starts | best llh | AMICI nominal llh | starts within 0.1 of"
                 + " the nominal llh | within 0.1 of the best | median s per start | wall s |\n");
+        String only = System.getenv("MTORWB_FIT_PROBLEMS");
         for (int p = 0; p < names.length; p++) {
+            String name = names[p];
+            if (only != null && Arrays.stream(only.split(",")).noneMatch(o -> name.startsWith(o.strip()))) {
+                continue;
+            }
             long t0 = System.nanoTime();
             MultiStart.Result r = fit(names[p], starts, iterations);
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -73,6 +83,14 @@ class BenchmarkFitTest {
             double[] llhs = r.starts().stream().mapToDouble(MultiStart.Start::llh).toArray();
             Arrays.sort(llhs);
             System.out.println("waterfall " + names[p] + " sorted llh: " + Arrays.toString(llhs));
+            Map<String, Long> exits = new TreeMap<>();
+            for (MultiStart.Start s : r.starts()) {
+                exits.merge(s.exit().id(), 1L, Long::sum);
+            }
+            int[] its = r.starts().stream().mapToInt(MultiStart.Start::iterations).sorted().toArray();
+            System.out.println("waterfall " + names[p] + " exits " + exits + ", median iterations "
+                    + its[its.length / 2] + ", median evaluations "
+                    + r.starts().stream().mapToInt(MultiStart.Start::evaluations).sorted().toArray()[its.length / 2]);
         }
         System.out.print(table);
     }

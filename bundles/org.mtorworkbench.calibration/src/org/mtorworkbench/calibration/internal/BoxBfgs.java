@@ -162,7 +162,7 @@ public final class BoxBfgs implements Optimizer {
             x = trial;
             fx = td.value();
             g = gn;
-            if (run.smallDecrease(before, fx)) {
+            if (run.stalled(before, fx)) {
                 return run.result(x, fx, iteration, Exit.FUNCTION_TOLERANCE);
             }
         }

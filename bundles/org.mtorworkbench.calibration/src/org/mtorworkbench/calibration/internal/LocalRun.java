@@ -120,10 +120,24 @@ final class LocalRun {
         return true;
     }
 
-    /** @return whether an accepted step's decrease is below the function tolerance */
-    boolean smallDecrease(double before, double after) {
-        return before - after < settings.functionTolerance() * (1 + Math.abs(after));
+    /** Consecutive accepted steps whose decrease was below the function tolerance. */
+    private int smallDecreases;
+
+    /**
+     * @return whether the last {@link #STALLED} accepted steps each decreased the value by less than the
+     *         function tolerance (one small decrease alone is often a heavily damped step, not convergence)
+     */
+    boolean stalled(double before, double after) {
+        if (before - after < settings.functionTolerance() * (1 + Math.abs(after))) {
+            smallDecreases++;
+        } else {
+            smallDecreases = 0;
+        }
+        return smallDecreases >= STALLED;
     }
+
+    /** How many consecutive small decreases end a run. */
+    static final int STALLED = 3;
 
     OptimizerResult result(double[] x, double value, int iterations, OptimizerResult.Exit exit) {
         return new OptimizerResult(x, value, iterations, evaluations, derivativeEvaluations, exit);

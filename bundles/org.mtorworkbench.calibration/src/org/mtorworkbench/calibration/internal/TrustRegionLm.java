@@ -13,15 +13,19 @@ import org.mtorworkbench.calibration.PetabException;
 /**
  * Levenberg-Marquardt within bounds ({@code trust-region-lm}): the quadratic model
  * {@code m(s) = f + g.s + s.B.s / 2} with the function's exact gradient {@code g} and its curvature
- * {@code B} (Gauss-Newton {@code J^T J} for least squares; for a PEtab problem the Fisher
- * information, which is {@code J^T J} of the residuals when sigmas are fixed and adds the log-sigma
- * term when they are estimated), minimised over the free coordinates with the damping
- * {@code (B + lambda D) s = -g}, {@code D} the running maximum of {@code diag(B)} (Moré's scaling),
+ * {@code B} (Gauss-Newton {@code J^T J} for least squares; for a PEtab problem {@code J^T J} of the
+ * residuals plus the expected curvature of the log-sigma terms when sigmas are estimated, see
+ * {@link org.mtorworkbench.calibration.PetabFit}), minimised over the free coordinates with the damping
+ * {@code (B + lambda D) s = -g}, {@code D = diag(B)} (Marquardt's scaling, floored at 1e-12 of its largest entry; a running maximum
+ * as in Moré's scaling kept directions whose curvature fell by orders of magnitude, such as noise
+ * parameters started far off, damped for the rest of the run),
  * the step projected into the bounds. A step is accepted when the actual decrease is at least 1e-4 of
  * the model's prediction; lambda follows Nielsen's rule (divided by up to 3 after good steps, doubled
  * and doubled again after each rejection), so lambda plays the role of the inverse trust-region
- * radius. Coordinates at a bound the gradient pushes against are held. Functions without curvature
- * are handed to {@link BoxBfgs}.
+ * radius. Coordinates at a bound the gradient pushes against are held. Iterations count accepted
+ * steps; rejected ones cost evaluations only (bounded by the evaluation limit, and by lambda
+ * reaching 1e16, which ends the run as converged in step). Functions without curvature are handed
+ * to {@link BoxBfgs}.
  */
 public final class TrustRegionLm implements Optimizer {
 
@@ -36,8 +40,8 @@ public final class TrustRegionLm implements Optimizer {
 
     @Override
     public String description() {
-        return "Levenberg-Marquardt trust region within bounds on the residuals (Fisher information with estimated"
-                + " sigmas); gradient-based, the default";
+        return "Levenberg-Marquardt trust region within bounds on the residuals (with the log-sigma terms'"
+                + " curvature when sigmas are estimated); gradient-based, the default";
     }
 
     @Override
@@ -81,10 +85,9 @@ public final class TrustRegionLm implements Optimizer {
             if (lambda > LAMBDA_MAX) {
                 return run.result(x, fx, iteration, Exit.STEP_TOLERANCE);
             }
-            iteration++;
             double dmax = 0;
             for (int j = 0; j < n; j++) {
-                d[j] = Math.max(d[j], b[j][j]);
+                d[j] = b[j][j];
                 dmax = Math.max(dmax, d[j]);
             }
             double floor = 1e-12 * Math.max(1, dmax);
@@ -122,6 +125,7 @@ public final class TrustRegionLm implements Optimizer {
             double rho = t == null ? -1 : (fx - t.value()) / predicted;
             FitPoint td = rho > 1e-4 ? run.eval(trial, true) : null;
             if (td != null) {
+                iteration++;
                 double before = fx;
                 x = trial;
                 fx = td.value();
@@ -130,7 +134,7 @@ public final class TrustRegionLm implements Optimizer {
                 double r = 2 * rho - 1;
                 lambda *= Math.max(1.0 / 3, 1 - r * r * r);
                 nu = 2;
-                if (run.smallDecrease(before, fx)) {
+                if (run.stalled(before, fx)) {
                     return run.result(x, fx, iteration, Exit.FUNCTION_TOLERANCE);
                 }
             } else {
