@@ -281,8 +281,8 @@ public final class Findings {
         f.add(new Finding("29", "Rapamycin activates JNK; JNK and mTOR inhibition add up", "5",
                 "it has also been reported that rapamycin-activated JNK signaling pathway in colon cancer cells plus "
                         + "combined JNK and mTOR inhibition had additive anti-tumor effects",
-                List.of(fold("pJNK", rapa1h, c1h, UP), fold("p_cJun", rapa1h, c1h, UP),
-                        fold("p_cJun", rapa1h.drug("sp600125", SP600125), c1h, NOT_UP),
+                List.of(fold("pJNK", rapa1h, c1h, UP), fold("JNK_activity", rapa1h, c1h, UP),
+                        fold("JNK_activity", rapa1h.drug("sp600125", SP600125), c1h, NOT_UP),
                         fold("proliferation", rapaJnk24h, rapa24h, DOWN), fold("proliferation", rapaJnk24h, jnk24h, DOWN))));
         Condition bezLow1h = with("bez235", BEZ235_MTOR_DOSE, HOUR);
         Condition bezLow24h = with("bez235", BEZ235_MTOR_DOSE, DAY);

@@ -41,7 +41,7 @@ class FindingsRobustnessTest {
     @Test
     void theCalibratedParametersAreTheModelSourcesOnes() {
         Map<String, Double> p = NetworkModel.calibratedParameters();
-        assertEquals(125, p.size(), p.keySet().toString());
+        assertEquals(123, p.size(), p.keySet().toString());
         assertEquals(5.0, p.get("k_s6k"), 0);
         assertFalse(p.containsKey("GF"), "inputs are not calibrated");
         assertFalse(p.containsKey("inh_mTORC1"), "drug effects are not calibrated");
@@ -56,7 +56,7 @@ class FindingsRobustnessTest {
         assertEquals(a, b, "a seeded robustness run must not depend on the runner or the thread count");
         assertEquals(3, a.samples());
         assertEquals(2, a.findings().size());
-        assertEquals(125, a.parameters().size());
+        assertEquals(123, a.parameters().size());
         for (FindingRobustness f : a.findings()) {
             assertTrue(f.held() >= 0 && f.held() <= 3, f.toString());
             assertEquals(f.fragile(), f.fraction() < 0.8);

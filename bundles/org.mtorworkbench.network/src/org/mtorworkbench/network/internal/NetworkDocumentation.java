@@ -151,7 +151,109 @@ public final class NetworkDocumentation {
             }
             md.append('\n');
         }
+        robustness(md, findings);
         return md.toString();
+    }
+
+    /** The resource holding the last {@code ./mtorwb findings --robustness} table, as the command writes it. */
+    public static final String ROBUSTNESS = "/model/findings-robustness.csv";
+
+    /** Samples and seed of the robustness table in {@link #ROBUSTNESS}. */
+    public static final int ROBUSTNESS_SAMPLES = 200;
+    public static final long ROBUSTNESS_SEED = 1;
+
+    private static void robustness(StringBuilder md, List<Finding> findings) {
+        List<List<String>> rows = robustnessRows();
+        md.append("## Robustness of the findings\n\n")
+                .append("`./mtorwb findings --robustness ").append(ROBUSTNESS_SAMPLES).append(" --seed ")
+                .append(ROBUSTNESS_SEED).append("`: every finding re-run on ").append(ROBUSTNESS_SAMPLES)
+                .append(" Latin-hypercube samples of all\n")
+                .append("calibrated parameters, each log-uniform in [p/2, 2p]; the fraction of samples in which all its\n")
+                .append("checks pass. Fragile findings (below 80%) name the parameters their success correlates with\n")
+                .append("most (Spearman rank correlation with passing; positive: larger values help). The table is\n")
+                .append("`model/findings-robustness.csv`, the command's output for the model as it is.\n\n")
+                .append("| finding | title | held | fraction | fragile | hinges on |\n|---|---|---|---|---|---|\n");
+        List<String> ids = rows.stream().map(r -> r.get(0)).collect(Collectors.toList());
+        List<String> expected = findings.stream().map(Finding::id).collect(Collectors.toList());
+        if (!ids.equals(expected)) {
+            throw new IllegalStateException(ROBUSTNESS + " lists findings " + ids + " but the model has " + expected
+                    + "; regenerate it with ./mtorwb findings --robustness " + ROBUSTNESS_SAMPLES + " --seed "
+                    + ROBUSTNESS_SEED);
+        }
+        int fragile = 0;
+        for (List<String> r : rows) {
+            String title = findings.stream().filter(f -> f.id().equals(r.get(0))).map(Finding::title).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(ROBUSTNESS + ": unknown finding " + r.get(0)));
+            String hinges = r.size() > 6 && !r.get(6).isEmpty() ? java.util.Arrays.stream(r.get(6).split(";"))
+                    .map(NetworkDocumentation::hinge).collect(Collectors.joining(", ")) : "";
+            md.append("| ").append(r.get(0)).append(" | ").append(title).append(" | ").append(r.get(3)).append(" of ")
+                    .append(r.get(2)).append(" | ").append(r.get(4)).append(" | ").append(r.get(5)).append(" | ")
+                    .append(hinges).append(" |\n");
+            fragile += r.get(5).equals("yes") ? 1 : 0;
+        }
+        md.append("\n").append(rows.size() - fragile).append(" of ").append(rows.size())
+                .append(" findings hold in at least 80% of the samples; ").append(fragile).append(" are fragile.\n");
+    }
+
+    private static List<List<String>> robustnessRows() {
+        try (java.io.InputStream in = NetworkDocumentation.class.getResourceAsStream(ROBUSTNESS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ROBUSTNESS);
+            }
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank()).collect(Collectors.toList());
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int i = 1; i < lines.size(); i++) {
+                List<String> cells = csvCells(lines.get(i));
+                if (cells.size() < 6) {
+                    throw new IllegalStateException(ROBUSTNESS + ":" + (i + 1) + ": expected at least 6 fields, got "
+                            + cells.size() + "; regenerate it with ./mtorwb findings --robustness");
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code k_erk(-0.2677...)} as {@code k_erk (-0.27)}. */
+    private static String hinge(String h) {
+        int open = h.indexOf('(');
+        if (open < 0 || !h.endsWith(")")) {
+            return h;
+        }
+        double rho = Double.parseDouble(h.substring(open + 1, h.length() - 1));
+        return "`" + h.substring(0, open) + "` (" + String.format(java.util.Locale.ROOT, "%+.2f", rho) + ")";
+    }
+
+    /** Splits one CSV line (fields quoted with double quotes when they contain a comma). */
+    static List<String> csvCells(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     private static String num(double v) {
