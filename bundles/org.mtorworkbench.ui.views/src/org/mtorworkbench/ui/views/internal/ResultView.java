@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -45,7 +46,8 @@ import org.mtorworkbench.ui.views.ResultDisplay;
 
 /**
  * The results of one design: the runs overlaid in a plot (JFreeChart on SWT), or the
- * latest run's heatmap or bar chart, beside the table of the latest run. Line plots show
+ * latest run's heatmap or bar chart (a population: its fold-change histogram beside the bars
+ * of its biomarker candidates), beside the table of the latest run. Line plots show
  * the values at the pointer (a crosshair) and zoom (drag a rectangle, the mouse wheel, the
  * toolbar). Exports the plot as PNG or SVG and the table as CSV. The workbench's result
  * view of every built-in kind, contributed to the result views extension point.
@@ -347,7 +349,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     /** The bars of a population's biomarker candidates (empty until a population has run). */
     private JFreeChart buildBiomarkers() {
         Bars bars = runs.isEmpty() || latest().histogram() == null ? new Bars("varied quantity",
-                "Spearman rank correlation", List.of(), java.util.Map.of()) : latest().bars();
+                "Spearman rank correlation", List.of(), Map.of()) : latest().bars();
         return Charts.bars("Biomarker candidates" + (runs.isEmpty() ? "" : ": " + latest().label()), bars);
     }
 
