@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -45,7 +46,8 @@ import org.mtorworkbench.ui.views.ResultDisplay;
 
 /**
  * The results of one design: the runs overlaid in a plot (JFreeChart on SWT), or the
- * latest run's heatmap or bar chart, beside the table of the latest run. Line plots show
+ * latest run's heatmap or bar chart (a population: its fold-change histogram beside the bars
+ * of its biomarker candidates), beside the table of the latest run. Line plots show
  * the values at the pointer (a crosshair) and zoom (drag a rectangle, the mouse wheel, the
  * toolbar). Exports the plot as PNG or SVG and the table as CSV. The workbench's result
  * view of every built-in kind, contributed to the result views extension point.
@@ -137,31 +139,39 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     }
 
     private void contributeActions(IToolBarManager bar) {
-        logX = toggle("Log x", "Logarithmic horizontal axis");
+        logX = toggle("Log x", "Logarithmic horizontal axis", ViewIcons.Picture.LOG_X);
         logX.setEnabled(design != ResultKind.DOSE_RESPONSE);
-        logY = toggle("Log y", "Logarithmic vertical axis");
-        synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response");
+        logY = toggle("Log y", "Logarithmic vertical axis", ViewIcons.Picture.LOG_Y);
+        synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response",
+                ViewIcons.Picture.SYNERGY);
         if (design == ResultKind.COMBINATION) {
             bar.add(synergy);
         } else if (design == ResultKind.SCAN_2D) {
-            bar.add(action("Next readout", "Show the heatmap of the next readout", this::nextHeat));
+            bar.add(action("Next readout", "Show the heatmap of the next readout", ViewIcons.Picture.NEXT,
+                    this::nextHeat));
         } else if (!design.bars() && design != ResultKind.POPULATION) {
             bar.add(logX);
             bar.add(logY);
             bar.add(action("Zoom in", "Zoom in around the centre (or turn the mouse wheel over the plot)",
-                    () -> zoom(true, centre())));
-            bar.add(action("Zoom out", "Zoom out around the centre", () -> zoom(false, centre())));
-            bar.add(action("Fit", "Show all the data (undo zooming)", () -> chartComposite.restoreAutoBounds()));
+                    ViewIcons.Picture.ZOOM_IN, () -> zoom(true, centre())));
+            bar.add(action("Zoom out", "Zoom out around the centre", ViewIcons.Picture.ZOOM_OUT,
+                    () -> zoom(false, centre())));
+            bar.add(action("Fit", "Show all the data (undo zooming)", ViewIcons.Picture.FIT,
+                    () -> chartComposite.restoreAutoBounds()));
         }
         int width = charts().size() == 1 ? 1000 : 1400;
-        bar.add(action("PNG", "Export the plot as PNG", () -> export("*.png", p -> exportPng(p, width, 640))));
-        bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, width, 640))));
-        bar.add(action("CSV", "Export the table of the latest run as CSV", () -> export("*.csv", this::exportCsv)));
-        bar.add(action("Copy", "Copy the table (selected rows, or all) to the clipboard", () -> table.copy()));
-        bar.add(action("Clear", "Remove all runs from this view", this::clear));
+        bar.add(action("PNG", "Export the plot as PNG", ViewIcons.Picture.PNG,
+                () -> export("*.png", p -> exportPng(p, width, 640))));
+        bar.add(action("SVG", "Export the plot as SVG", ViewIcons.Picture.SVG,
+                () -> export("*.svg", p -> exportSvg(p, width, 640))));
+        bar.add(action("CSV", "Export the table of the latest run as CSV", ViewIcons.Picture.CSV,
+                () -> export("*.csv", this::exportCsv)));
+        bar.add(action("Copy", "Copy the table (selected rows, or all) to the clipboard", ViewIcons.Picture.COPY,
+                () -> table.copy()));
+        bar.add(action("Clear", "Remove all runs from this view", ViewIcons.Picture.CLEAR, this::clear));
     }
 
-    private IAction toggle(String text, String tip) {
+    private IAction toggle(String text, String tip, ViewIcons.Picture icon) {
         Action a = new Action(text, IAction.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -169,10 +179,11 @@ public final class ResultView extends ViewPart implements ResultDisplay {
             }
         };
         a.setToolTipText(tip);
+        a.setImageDescriptor(ViewIcons.descriptor(icon));
         return a;
     }
 
-    private static IAction action(String text, String tip, Runnable r) {
+    private static IAction action(String text, String tip, ViewIcons.Picture icon, Runnable r) {
         Action a = new Action(text) {
             @Override
             public void run() {
@@ -180,6 +191,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
             }
         };
         a.setToolTipText(tip);
+        a.setImageDescriptor(ViewIcons.descriptor(icon));
         return a;
     }
 
@@ -347,7 +359,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     /** The bars of a population's biomarker candidates (empty until a population has run). */
     private JFreeChart buildBiomarkers() {
         Bars bars = runs.isEmpty() || latest().histogram() == null ? new Bars("varied quantity",
-                "Spearman rank correlation", List.of(), java.util.Map.of()) : latest().bars();
+                "Spearman rank correlation", List.of(), Map.of()) : latest().bars();
         return Charts.bars("Biomarker candidates" + (runs.isEmpty() ? "" : ": " + latest().label()), bars);
     }
 

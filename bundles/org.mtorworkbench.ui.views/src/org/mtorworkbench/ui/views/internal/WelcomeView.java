@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
@@ -41,6 +43,9 @@ public final class WelcomeView extends ViewPart {
     /** The guides the page links to: the name shown and the file in {@code docs/}. */
     static final Map<String, String> GUIDES = linked("User guide", "user-guide.md", "Experiments and designs",
             "experiments.md", "Result views", "views.md", "The built-in network", "network.md");
+
+    /** Where the first start writes the built-in network ({@code org.mtorworkbench.ui}'s {@code FirstRun}). */
+    static final String NETWORK_FILE = "mTOR network/mtor-network.xml";
 
     /** The workbench's text editor, which shows the guides (Markdown) as text. */
     private static final String TEXT_EDITOR = "org.eclipse.ui.DefaultTextEditor";
@@ -79,9 +84,12 @@ public final class WelcomeView extends ViewPart {
                 + "and Ras/Erk arms; TSC1/2 and Rheb relay them to mTORC1, which drives S6K1 and 4E-BP1, and S6K1 "
                 + "feeds back onto IRS-1; mTORC2 phosphorylates Akt at S473. " + network.getSpeciesCount()
                 + " species, " + network.getReactionCount() + " reactions, " + Contributions.drugs().drugs().size()
-                + " drugs and " + Contributions.contexts().contexts().size() + " cell contexts. It is the file "
-                + "mTOR network/mtor-network.xml of the workspace: edit it in the diagram, and run experiments on "
-                + "it (or on the built-in original) from the Experiment Launcher.");
+                + " drugs and " + Contributions.contexts().contexts().size() + " cell contexts. "
+                + (ResourcesPlugin.getWorkspace().getRoot().getFile(IPath.fromOSString(NETWORK_FILE)).exists()
+                        ? "It is the file " + NETWORK_FILE + " of the workspace: edit it in the diagram, and run "
+                                + "experiments on it (or on the built-in original) from the Experiment Launcher."
+                        : "File > New > Model from Template writes it into a project; the Experiment Launcher "
+                                + "runs experiments on it."));
 
         heading(page, "Try an experiment", JFaceResources.BANNER_FONT);
         for (Examples.Example e : Examples.ALL) {
