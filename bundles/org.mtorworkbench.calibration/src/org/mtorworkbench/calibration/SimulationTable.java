@@ -1,10 +1,7 @@
 package org.mtorworkbench.calibration;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.mtorworkbench.sbml.NumberText;
@@ -43,15 +40,7 @@ public final class SimulationTable {
 
     /** Writes the table atomically (a temporary file moved into place). */
     public static void write(PetabProblem problem, ObjectiveValue value, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".simulations", ".tsv");
-        try {
-            Files.writeString(tmp, format(problem, value), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        FitTables.write(format(problem, value), file);
     }
 
     /** PEtab spelling of a double: round-trip decimal, {@code inf}, {@code -inf}, {@code nan}. */

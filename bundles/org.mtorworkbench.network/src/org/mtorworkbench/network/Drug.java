@@ -40,7 +40,9 @@ public record Drug(String id, String name, Mechanism mechanism, List<String> tar
         /** Indirect AMPK activation through mitochondrial complex I. */
         AMPK_ACTIVATOR("indirect AMPK activator (mitochondrial complex I inhibitor)"),
         /** Inhibitor of the MAP kinase-interacting kinases. */
-        MNK_INHIBITOR("Mnk inhibitor");
+        MNK_INHIBITOR("Mnk inhibitor"),
+        /** Inhibitor of the c-Jun N-terminal kinases. */
+        JNK_INHIBITOR("JNK inhibitor");
 
         private final String description;
 

@@ -29,6 +29,8 @@ public final class Findings {
     static final double AZD8055 = 100;
     static final double KU0063794 = 1000;
     static final double BEZ235 = 500;
+    /** BEZ235 where mTOR inhibition dominates (below about 100 nM, S8) and PI3K is inhibited in part. */
+    static final double BEZ235_MTOR_DOSE = 50;
     static final double LY294002 = 20_000;
     static final double PERIFOSINE = 20_000;
     static final double U0126 = 10_000;
@@ -37,6 +39,7 @@ public final class Findings {
     static final double METFORMIN = 2_000_000;
     static final double CGP57380 = 20_000;
     static final double EVEROLIMUS = 10;
+    static final double SP600125 = 20_000;
 
     private static final double HOUR = 60;
     private static final double FOUR_HOURS = 240;
@@ -259,6 +262,40 @@ public final class Findings {
                         + "mutations",
                 List.of(Check.compare("proliferation", kras.drug("bez235", 20), kras, UP, "proliferation",
                         pik.drug("bez235", 20), pik))));
+        f.add(new Finding("27", "Feedback relief builds over hours: rapamycin restores IRS-1 and receptor protein", "5",
+                "down regulation of insulin receptor substrate 1 (IRS-1) by S6K1 as well as down regulation of "
+                        + "platelet-derived growth factor have been involved in this negative feedback loop",
+                List.of(fold("IRS1_total", rapa24h, c24h, UP), fold("RTK_total", rapa24h, c24h, UP),
+                        Check.compare("IRS1_total", rapa24h, c24h, UP, "IRS1_total", rapa1h, c1h),
+                        Check.compare("RTK_total", rapa24h, c24h, UP, "RTK_total", rapa1h, c1h),
+                        Check.compare("PIP3", rapa24h, c24h, UP, "PIP3", rapa1h, c1h))));
+        Condition rapaMnk24h = rapa24h.drug("cgp57380", CGP57380);
+        f.add(new Finding("28", "Mnk inhibition increases rapamycin's growth inhibition through eIF4E S209", "5",
+                "eIF4E regulates the initiation translation of mRNA with 5'untranlsated regions including a number of "
+                        + "transformation related genes [...] the inhibition of Mnk increased rapamycin-mediated growth "
+                        + "inhibition",
+                List.of(fold("proliferation", rapaMnk24h, rapa24h, DOWN), fold("CyclinD1", rapaMnk24h, rapa24h, DOWN),
+                        fold("Mcl1", rapaMnk24h, rapa24h, DOWN))));
+        Condition jnk24h = with("sp600125", SP600125, DAY);
+        Condition rapaJnk24h = rapa24h.drug("sp600125", SP600125);
+        f.add(new Finding("29", "Rapamycin activates JNK; JNK and mTOR inhibition add up", "5",
+                "it has also been reported that rapamycin-activated JNK signaling pathway in colon cancer cells plus "
+                        + "combined JNK and mTOR inhibition had additive anti-tumor effects",
+                List.of(fold("pJNK", rapa1h, c1h, UP), fold("JNK_activity", rapa1h, c1h, UP),
+                        fold("JNK_activity", rapa1h.drug("sp600125", SP600125), c1h, NOT_UP),
+                        fold("proliferation", rapaJnk24h, rapa24h, DOWN), fold("proliferation", rapaJnk24h, jnk24h, DOWN))));
+        Condition bezLow1h = with("bez235", BEZ235_MTOR_DOSE, HOUR);
+        Condition bezLow24h = with("bez235", BEZ235_MTOR_DOSE, DAY);
+        f.add(new Finding("30", "Dual PI3K/mTOR inhibition raises Erk through the receptor route, over hours", "7",
+                "activation of Mek/Erk signaling pathway following exposure of cancer cells to ATP-competitive "
+                        + "inhibitors of mTOR has also been reported even with dual PI3K/mTOR inhibitors",
+                List.of(fold("pERK", bezLow24h, c24h, UP), fold("RTK_total", bezLow24h, c24h, UP),
+                        fold("SOS_rtk", bezLow24h, c24h, UP), fold("pERK", bezLow1h, c1h, NOT_UP))));
+        Condition kras1h = c1h.in("kras_mutant");
+        f.add(new Finding("31", "Rapalog-induced Erk activation depends on the cell type", "5",
+                "It is also worth noting that rapalogs induced Erk activation is cell type dependent",
+                List.of(fold("pERK", kras1h.drug("rapamycin", RAPAMYCIN), kras1h, NOT_UP),
+                        Check.compare("pERK", rapa1h, c1h, UP, "pERK", kras1h.drug("rapamycin", RAPAMYCIN), kras1h))));
         return List.copyOf(f);
     }
 }

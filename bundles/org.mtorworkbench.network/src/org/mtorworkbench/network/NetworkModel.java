@@ -27,7 +27,7 @@ public final class NetworkModel {
     public static final List<String> READOUTS = List.of("pIRS1_S", "PIP3", "pAkt_T308", "pAkt_S473", "pTSC2",
             "RhebGTP", "pPRAS40", "mTORC1_active", "mTORC2_active", "pS6K1", "pS6", "p4EBP1", "eIF4E_free",
             "p_eIF4E", "RasGTP", "pMEK", "pERK", "pRSK", "AMPK_active", "REDD1", "RagGTP", "p53_active", "pPKCa",
-            "pSGK1", "CyclinD1", "cMyc", "HIF1a", "VEGF", "proliferation", "apoptosis");
+            "pSGK1", "CyclinD1", "cMyc", "HIF1a", "VEGF", "proliferation", "apoptosis", "IRS1_total", "RTK_total", "Mcl1", "pJNK", "JNK_activity", "SOS_rtk");
 
     private static final ModelSpec SPEC = ModelSpec.builtin();
 

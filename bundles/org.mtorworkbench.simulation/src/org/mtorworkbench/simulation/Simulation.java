@@ -76,7 +76,7 @@ public final class Simulation {
         return new Simulation(model, Map.copyOf(m), startTime);
     }
 
-    private static void checkSettable(ModelLayout l, String id) {
+    static void checkSettable(ModelLayout l, String id) {
         int i = l.indexOf(id);
         if (i <= 0 || l.kind(i) == ModelLayout.REACTION || l.kind(i) == ModelLayout.INTERNAL) {
             throw new IllegalArgumentException("'" + id + "' is not a parameter, compartment or species of model '"
@@ -85,6 +85,11 @@ public final class Simulation {
         if (l.isRuleAssigned(i)) {
             throw new IllegalArgumentException("'" + id + "' is defined by an assignment rule and cannot be set");
         }
+    }
+
+    /** @return the time the runs start at */
+    public double startTime() {
+        return startTime;
     }
 
     public Simulation withStartTime(double t0) {
@@ -113,17 +118,6 @@ public final class Simulation {
      */
     public TimeCourse run(double[] times, List<Output> outputs, SolverOptions options, BooleanSupplier cancelled)
             throws SimulationException {
-        if (times.length == 0) {
-            throw new IllegalArgumentException("no output times");
-        }
-        for (int i = 1; i < times.length; i++) {
-            if (!(times[i] >= times[i - 1])) {
-                throw new IllegalArgumentException("output times must not decrease: " + times[i - 1] + ", " + times[i]);
-            }
-        }
-        if (times[0] < startTime) {
-            throw new IllegalArgumentException("the first output time " + times[0] + " is before the start " + startTime);
-        }
         ModelLayout l = model.layout();
         int[] sym = new int[outputs.size()];
         Quantity[] quantity = new Quantity[outputs.size()];
@@ -132,14 +126,9 @@ public final class Simulation {
             sym[c] = symbol(l, o.id());
             quantity[c] = o.quantity();
         }
+        double[] runTimes = runTimes(times, startTime);
         long t0 = System.nanoTime();
         Engine engine = engine(options);
-        double[] runTimes = times;
-        if (times[0] > startTime) {
-            runTimes = new double[times.length + 1];
-            runTimes[0] = startTime;
-            System.arraycopy(times, 0, runTimes, 1, times.length);
-        }
         int shift = runTimes.length - times.length;
         double[][] values = new double[times.length][sym.length];
         engine.run(runTimes, (row, t, v) -> {
@@ -178,6 +167,32 @@ public final class Simulation {
             out[c] = Amounts.read(l, symbol(l, o.id()), v, o.quantity());
         }
         return new SteadyState(outputs, out, r.method(), r.iterations(), r.residual(), r.conservationLaws());
+    }
+
+    /**
+     * Checks output times (non-decreasing, the first not before the start).
+     *
+     * @return the times the engine runs over: the output times, preceded by the start when they begin later
+     */
+    static double[] runTimes(double[] times, double startTime) {
+        if (times.length == 0) {
+            throw new IllegalArgumentException("no output times");
+        }
+        for (int i = 1; i < times.length; i++) {
+            if (!(times[i] >= times[i - 1])) {
+                throw new IllegalArgumentException("output times must not decrease: " + times[i - 1] + ", " + times[i]);
+            }
+        }
+        if (times[0] < startTime) {
+            throw new IllegalArgumentException("the first output time " + times[0] + " is before the start " + startTime);
+        }
+        if (times[0] == startTime) {
+            return times;
+        }
+        double[] run = new double[times.length + 1];
+        run[0] = startTime;
+        System.arraycopy(times, 0, run, 1, times.length);
+        return run;
     }
 
     /** @return the symbol of a reported id */

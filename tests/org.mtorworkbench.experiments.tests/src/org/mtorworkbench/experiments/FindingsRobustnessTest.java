@@ -41,7 +41,7 @@ class FindingsRobustnessTest {
     @Test
     void theCalibratedParametersAreTheModelSourcesOnes() {
         Map<String, Double> p = NetworkModel.calibratedParameters();
-        assertEquals(110, p.size(), p.keySet().toString());
+        assertEquals(123, p.size(), p.keySet().toString());
         assertEquals(5.0, p.get("k_s6k"), 0);
         assertFalse(p.containsKey("GF"), "inputs are not calibrated");
         assertFalse(p.containsKey("inh_mTORC1"), "drug effects are not calibrated");
@@ -56,11 +56,13 @@ class FindingsRobustnessTest {
         assertEquals(a, b, "a seeded robustness run must not depend on the runner or the thread count");
         assertEquals(3, a.samples());
         assertEquals(2, a.findings().size());
-        assertEquals(110, a.parameters().size());
+        assertEquals(123, a.parameters().size());
         for (FindingRobustness f : a.findings()) {
             assertTrue(f.held() >= 0 && f.held() <= 3, f.toString());
             assertEquals(f.fragile(), f.fraction() < 0.8);
-            assertEquals(f.fragile(), !f.hinges().isEmpty(), "hinges are named for fragile findings only: " + f);
+            // A finding that holds in no sample has no rank correlation with any parameter: no hinge.
+            assertEquals(f.fragile() && f.held() > 0, !f.hinges().isEmpty(),
+                    "hinges are named for fragile findings only (that hold in some sample): " + f);
         }
     }
 

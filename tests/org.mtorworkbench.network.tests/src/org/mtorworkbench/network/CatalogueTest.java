@@ -21,7 +21,7 @@ class CatalogueTest {
     void theCatalogueHasEveryDrugOfTheContract() {
         assertEquals(List.of("rapamycin", "everolimus", "temsirolimus", "ridaforolimus", "torin1", "pp242", "azd8055",
                 "ku0063794", "wye125132", "osi027", "bez235", "ly294002", "perifosine", "u0126", "pd0325901",
-                "sorafenib", "igf1r_inhibitor", "erlotinib", "metformin", "cgp57380"),
+                "sorafenib", "igf1r_inhibitor", "erlotinib", "metformin", "cgp57380", "sp600125"),
                 List.copyOf(DrugCatalogue.builtin().ids()));
     }
 
@@ -45,12 +45,16 @@ class CatalogueTest {
     @Test
     void inhibitionsCombineAsIndependentActionAndRapalogsAdd() {
         DrugCatalogue c = DrugCatalogue.builtin();
-        double ku = c.changes(Map.of("ku0063794", 10.0)).parameters().get("inh_mTORC1");
-        assertEquals(0.5, ku, 1e-12, "at its IC50 a drug inhibits half");
-        double both = c.changes(Map.of("ku0063794", 10.0, "osi027", 22.0)).parameters().get("inh_mTORC1");
+        double kuInCells = 10 * DrugCatalogue.ATP_SHIFT;
+        double ku = c.changes(Map.of("ku0063794", kuInCells)).parameters().get("inh_mTORC1");
+        assertEquals(0.5, ku, 1e-12, "at its in-cell (ATP-shifted) IC50 a drug inhibits half");
+        double both = c.changes(Map.of("ku0063794", kuInCells, "osi027", 22 * DrugCatalogue.ATP_SHIFT)).parameters()
+                .get("inh_mTORC1");
         assertEquals(1 - 0.5 * 0.5, both, 1e-12);
         double rapalogs = c.changes(Map.of("rapamycin", 5.0, "everolimus", 3.0)).parameters().get("rapalog_nM");
         assertEquals(8.0, rapalogs, 1e-12);
+        assertEquals(0.25, c.changes(Map.of("erlotinib", 20.0)).parameters().get("inh_RTK"), 1e-12,
+                "a cellular IC50 is used as it is, not ATP-shifted (erlotinib: at most half of the receptor pool)");
         assertEquals(0.0, c.changes(Map.of("torin1", 0.0)).parameters().get("inh_mTORC2"), 0);
         assertThrows(IllegalArgumentException.class, () -> c.changes(Map.of("aspirin", 1.0)));
         assertThrows(IllegalArgumentException.class, () -> c.changes(Map.of("torin1", -1.0)));

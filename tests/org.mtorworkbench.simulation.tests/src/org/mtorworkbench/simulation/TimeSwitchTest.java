@@ -37,7 +37,7 @@ class TimeSwitchTest {
             + "</apply></apply></apply></piece><otherwise><cn>0</cn></otherwise></piecewise>";
 
     /** X made at the pulse's rate (in the kinetic law itself, or through a rule variable) and decaying at rate d. */
-    private static String model(boolean throughRule, String events) {
+    static String model(boolean throughRule, String events) {
         return model(throughRule, events, PULSE);
     }
 

@@ -38,6 +38,8 @@ public final class Main {
         register(new TestSuiteCommand());
         register(new PetabCommands.TestSuite());
         register(new PetabCommands.Objective());
+        register(new PetabCommands.Fit());
+        register(new PetabCommands.ProfileCommand());
         register(new BenchCommand());
         register(new CrosscheckCommand());
         register(new RenderCommand());

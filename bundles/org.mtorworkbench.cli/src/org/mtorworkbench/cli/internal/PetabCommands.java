@@ -6,16 +6,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.mtorworkbench.calibration.DesignPetab;
+import org.mtorworkbench.calibration.GradientTable;
+import org.mtorworkbench.calibration.FitTables;
+import org.mtorworkbench.calibration.MultiStart;
 import org.mtorworkbench.calibration.ObjectiveValue;
+import org.mtorworkbench.calibration.Optimizer;
+import org.mtorworkbench.calibration.OptimizerSettings;
+import org.mtorworkbench.calibration.Optimizers;
 import org.mtorworkbench.calibration.ParameterValues;
 import org.mtorworkbench.calibration.PetabException;
 import org.mtorworkbench.calibration.PetabObjective;
 import org.mtorworkbench.calibration.PetabProblem;
 import org.mtorworkbench.calibration.PetabTestSuite;
+import org.mtorworkbench.calibration.Profile;
 import org.mtorworkbench.calibration.SimulationTable;
 import org.mtorworkbench.cli.Command;
 import org.mtorworkbench.cli.CommandException;
@@ -26,7 +34,7 @@ import org.mtorworkbench.experiments.extension.ExperimentDesign;
 import org.mtorworkbench.simulation.SolverOptions;
 import org.mtorworkbench.simulation.TestSuiteRunner;
 
-/** The PEtab commands: {@code petab-testsuite} and {@code objective}. */
+/** The PEtab commands: {@code petab-testsuite}, {@code objective}, {@code fit} and {@code profile}. */
 final class PetabCommands {
 
     private PetabCommands() {
@@ -115,7 +123,7 @@ final class PetabCommands {
         }
     }
 
-    /** {@code objective PROBLEM.yaml [--parameters FILE] [--out DIR]}. */
+    /** {@code objective PROBLEM.yaml [--parameters FILE] [--gradient] [--out DIR]}. */
     static final class Objective implements Command {
 
         @Override
@@ -125,7 +133,7 @@ final class PetabCommands {
 
         @Override
         public String synopsis() {
-            return "objective PROBLEM.yaml [--parameters FILE] [--out DIR] [--solver ID] [--rtol R] [--atol A]";
+            return "objective PROBLEM.yaml [--parameters FILE] [--gradient] [--out DIR] [--solver ID] [--rtol R] [--atol A]";
         }
 
         @Override
@@ -142,7 +150,11 @@ final class PetabCommands {
                     + "experiments after a JIT warm-up.\n"
                     + "  --parameters FILE  evaluate at these values instead of the nominal ones: a PEtab parameter\n"
                     + "                     table (its nominalValue column) or a TSV of id and linear value\n"
-                    + "  --out DIR          write DIR/simulations.tsv, the simulation table in PEtab format\n"
+                    + "  --gradient         also the gradient of llh on the parameter scales, from forward\n"
+                    + "                     sensitivities; prints 'gradient: <ms> ms', the median time of one\n"
+                    + "                     evaluation with it, timed as the objective is\n"
+                    + "  --out DIR          write DIR/simulations.tsv, the simulation table in PEtab format, and with\n"
+                    + "                     --gradient DIR/gradient.tsv (parameterId, parameterScale, value, gradient)\n"
                     + "  --solver auto|bdf|dormand-prince, --rtol, --atol  the integrator (default bdf, 1e-8, 1e-12,\n"
                     + "                     first step 1e-6)";
         }
@@ -150,7 +162,7 @@ final class PetabCommands {
         @Override
         public ExitCode run(List<String> args, CommandIO io) throws CommandException {
             Options o = Options.parse(args, Set.of("--parameters", "--out", ModelRuns.SOLVER, ModelRuns.RTOL,
-                    ModelRuns.ATOL), Set.of());
+                    ModelRuns.ATOL), Set.of(), Set.of("--gradient"));
             Path yaml = io.resolve(o.onePositional("PROBLEM.yaml"));
             SolverOptions options = ModelRuns.solverOptions(o, PetabObjective.defaultOptions());
             try {
@@ -172,15 +184,27 @@ final class PetabCommands {
                 io.out().println("chi2 = " + v.chi2());
                 io.out().println("objective: " + String.format(java.util.Locale.ROOT, "%.3f",
                         medianMillis(() -> objective.evaluate(at, () -> false))) + " ms");
+                boolean gradient = o.flag("--gradient");
+                ObjectiveValue g = null;
+                if (gradient) {
+                    g = objective.evaluate(at, true, () -> false);
+                    io.out().println("gradient: " + String.format(java.util.Locale.ROOT, "%.3f",
+                            medianMillis(() -> objective.evaluate(at, true, () -> false))) + " ms");
+                }
                 if (o.get("--out") != null) {
                     Path dir = io.resolve(o.get("--out"));
                     Path file = dir.resolve("simulations.tsv");
+                    Path gfile = dir.resolve("gradient.tsv");
                     try {
                         SimulationTable.write(problem, v, file);
+                        io.err().println("wrote " + file);
+                        if (g != null) {
+                            GradientTable.write(objective, objective.onParameterScale(at), g, gfile);
+                            io.err().println("wrote " + gfile);
+                        }
                     } catch (IOException e) {
-                        throw new CommandException(ExitCode.BAD_INPUT, file + ": cannot write: " + e.getMessage(), e);
+                        throw new CommandException(ExitCode.BAD_INPUT, dir + ": cannot write: " + e.getMessage(), e);
                     }
-                    io.err().println("wrote " + file);
                 }
                 return ExitCode.OK;
             } catch (PetabException e) {
@@ -210,6 +234,223 @@ final class PetabCommands {
             long[] a = times.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(a);
             return a[a.length / 2] / 1e6;
+        }
+    }
+
+    /** The optimiser of {@code --optimizer ID}, the default when absent. */
+    private static Optimizer optimizer(Options o) throws CommandException {
+        String id = o.get("--optimizer") == null ? Optimizers.DEFAULT : o.get("--optimizer");
+        return Optimizers.byId(id).orElseThrow(() -> CommandException.usage("--optimizer: no optimiser '" + id
+                + "'; use one of " + String.join(", ", Optimizers.ids())));
+    }
+
+    private static OptimizerSettings optimizerSettings(Options o) throws CommandException {
+        OptimizerSettings d = OptimizerSettings.defaults();
+        return d.withMaxIterations(o.integer("--max-iterations", d.maxIterations(), 1))
+                .withMaxEvaluations(o.integer("--max-evaluations", d.maxEvaluations(), 1));
+    }
+
+    private static final String OPTIMIZER_HELP = "  --optimizer ID     the local optimiser (default trust-region-lm): trust-region-lm, bfgs-box,\n"
+            + "                     bobyqa, nelder-mead, or one an installed bundle contributes\n"
+            + "  --max-iterations N, --max-evaluations N  when a local optimisation stops (default 200, 2000)\n"
+            + "  --threads N        worker threads (default 0: one per processor)\n"
+            + "  --solver auto|bdf|dormand-prince, --rtol, --atol  the integrator (default bdf, 1e-8, 1e-12)\n";
+
+    private static void write(String text, Path file, CommandIO io) throws CommandException {
+        try {
+            FitTables.write(text, file);
+        } catch (IOException e) {
+            throw new CommandException(ExitCode.BAD_INPUT, file + ": cannot write: " + e.getMessage(), e);
+        }
+        io.err().println("wrote " + file);
+    }
+
+    /** {@code fit PROBLEM.yaml --starts N [--seed S] [--threads N] [--optimizer ID] [--out DIR]}. */
+    static final class Fit implements Command {
+
+        @Override
+        public String name() {
+            return "fit";
+        }
+
+        @Override
+        public String synopsis() {
+            return "fit PROBLEM.yaml --starts N [--seed S] [--threads N] [--optimizer ID] [--out DIR]";
+        }
+
+        @Override
+        public String summary() {
+            return "multi-start maximum-likelihood fit of a PEtab problem";
+        }
+
+        @Override
+        public String help() {
+            return "Maximises the log-likelihood of a PEtab v1 or v2 problem over its estimated parameters, on their\n"
+                    + "parameter scales within their bounds, from N starts: start 0 is the nominal point of the\n"
+                    + "parameter table, the others a Latin hypercube of the bounds drawn from the seed. Starts run in\n"
+                    + "parallel; results are the same for any thread count. Prints 'best llh = <value>', the best\n"
+                    + "start and how many starts reached the best llh within 0.1; progress on standard error.\n"
+                    + "  --starts N         number of starts (required)\n"
+                    + "  --seed S           seed of the Latin hypercube (default 0)\n"
+                    + "  --no-nominal       draw start 0 from the hypercube too\n"
+                    + OPTIMIZER_HELP
+                    + "  --out DIR          write DIR/starts.tsv (every start: start and end vectors on the parameter\n"
+                    + "                     scale, llh, iterations, evaluations, seconds, exit reason, in start order),\n"
+                    + "                     DIR/best_parameters.tsv (the parameter table with nominalValue = the best\n"
+                    + "                     fit, usable as --parameters of objective and --from of profile) and\n"
+                    + "                     DIR/simulations.tsv (the best fit's simulations)";
+        }
+
+        @Override
+        public ExitCode run(List<String> args, CommandIO io) throws CommandException {
+            Options o = Options.parse(args, Set.of("--starts", "--seed", "--threads", "--optimizer", "--out",
+                    "--max-iterations", "--max-evaluations", ModelRuns.SOLVER, ModelRuns.RTOL, ModelRuns.ATOL),
+                    Set.of(), Set.of("--no-nominal"));
+            Path yaml = io.resolve(o.onePositional("PROBLEM.yaml"));
+            if (o.get("--starts") == null) {
+                throw CommandException.usage("give --starts N, the number of starts");
+            }
+            int starts = o.integer("--starts", 1, 1);
+            long seed;
+            try {
+                seed = o.get("--seed") == null ? 0 : Long.parseLong(o.get("--seed").strip());
+            } catch (NumberFormatException e) {
+                throw CommandException.usage("--seed: '" + o.get("--seed") + "' is not an integer");
+            }
+            int threads = o.integer("--threads", 0, 0);
+            Optimizer optimizer = optimizer(o);
+            MultiStart.Settings settings = new MultiStart.Settings(starts, seed, threads, !o.flag("--no-nominal"),
+                    optimizerSettings(o));
+            SolverOptions options = ModelRuns.solverOptions(o, PetabObjective.defaultOptions());
+            try {
+                PetabProblem problem = PetabProblem.read(yaml);
+                PetabObjective objective = PetabObjective.create(problem, options);
+                io.err().println("fitting " + objective.parameterIds().size() + " parameter(s) from " + starts
+                        + " start(s) with " + optimizer.id());
+                double[] bestSoFar = {Double.NEGATIVE_INFINITY};
+                MultiStart.Result r = MultiStart.run(objective, optimizer, settings, (s, done, total) -> {
+                    if (Double.isFinite(s.llh()) && s.llh() > bestSoFar[0]) {
+                        bestSoFar[0] = s.llh();
+                    }
+                    io.err().println(String.format(Locale.ROOT, "start %d done (%d/%d): llh = %s, %d iterations,"
+                            + " %d evaluations, %.1f s, %s; best so far %s", s.index(), done, total, s.llh(),
+                            s.iterations(), s.evaluations(), s.seconds(), s.exit().id(), bestSoFar[0]));
+                }, () -> false);
+                MultiStart.Start best = r.best();
+                if (best == null) {
+                    throw new CommandException(ExitCode.NUMERICAL, yaml + ": no start could be evaluated; check the"
+                            + " bounds and the solver options");
+                }
+                io.out().println("best llh = " + best.llh());
+                io.out().println("best start = " + best.index());
+                long within = r.starts().stream().filter(s -> s.llh() >= best.llh() - 0.1).count();
+                io.out().println("starts within 0.1 of the best = " + within + "/" + r.starts().size());
+                if (o.get("--out") != null) {
+                    Path dir = io.resolve(o.get("--out"));
+                    write(FitTables.starts(r), dir.resolve("starts.tsv"), io);
+                    write(FitTables.parameters(problem, r.parameterIds(), best.end()),
+                            dir.resolve("best_parameters.tsv"), io);
+                    ObjectiveValue v = objective.evaluate(best.end(), () -> false);
+                    write(SimulationTable.format(problem, v), dir.resolve("simulations.tsv"), io);
+                }
+                return ExitCode.OK;
+            } catch (PetabException e) {
+                throw failure(e);
+            }
+        }
+    }
+
+    /** {@code profile PROBLEM.yaml [--param ID...] [--from FILE] [--out DIR]}. */
+    static final class ProfileCommand implements Command {
+
+        @Override
+        public String name() {
+            return "profile";
+        }
+
+        @Override
+        public String synopsis() {
+            return "profile PROBLEM.yaml [--param ID...] [--from FILE] [--out DIR]";
+        }
+
+        @Override
+        public String summary() {
+            return "profile likelihoods, 95% confidence intervals and identifiability of a PEtab problem";
+        }
+
+        @Override
+        public String help() {
+            return "Optimises locally from the nominal parameters (or those of --from, e.g. the best_parameters.tsv\n"
+                    + "of fit), then profiles each parameter: fixed at steps away from the best fit, the others\n"
+                    + "re-optimised, until the llh falls below llh_best - chi2(0.95,1)/2 = llh_best - 1.92 or the\n"
+                    + "bound is reached. Prints 'best llh = <value>' and a table: parameter, scale, best value, the\n"
+                    + "95% interval on the parameter and linear scales (-inf/inf where open), the highest llh seen\n"
+                    + "on the profile (above the best: a better fit exists) and the verdict: identifiable,\n"
+                    + "practically non-identifiable (the profile does not cross the threshold on one side or both),\n"
+                    + "structurally non-identifiable (flat: within 0.1 of the best everywhere explored).\n"
+                    + "  --param ID         a parameter to profile (repeatable; default every estimated one)\n"
+                    + "  --from FILE        start here: a PEtab parameter table or a TSV of id and linear value\n"
+                    + "  --max-steps N      steps per direction (default 40)\n"
+                    + OPTIMIZER_HELP
+                    + "  --out DIR          write DIR/intervals.tsv (the table) and DIR/profiles.tsv (every profile\n"
+                    + "                     point: parameter, value, llh, exit, all parameters on their scales)";
+        }
+
+        @Override
+        public ExitCode run(List<String> args, CommandIO io) throws CommandException {
+            Options o = Options.parse(args, Set.of("--param", "--from", "--out", "--optimizer", "--threads",
+                    "--max-steps", "--max-iterations", "--max-evaluations", ModelRuns.SOLVER, ModelRuns.RTOL,
+                    ModelRuns.ATOL), Set.of("--param"));
+            Path yaml = io.resolve(o.onePositional("PROBLEM.yaml"));
+            Optimizer optimizer = optimizer(o);
+            int threads = o.integer("--threads", 0, 0);
+            Profile.Settings d = Profile.Settings.defaults();
+            Profile.Settings settings = new Profile.Settings(optimizerSettings(o), o.integer("--max-steps",
+                    d.maxSteps(), 1), d.targetDrop());
+            SolverOptions options = ModelRuns.solverOptions(o, PetabObjective.defaultOptions());
+            try {
+                PetabProblem problem = PetabProblem.read(yaml);
+                PetabObjective objective = PetabObjective.create(problem, options);
+                List<String> ids = objective.parameterIds();
+                double[] start = objective.nominalParameters();
+                if (o.get("--from") != null) {
+                    Map<String, Double> values = ParameterValues.read(io.resolve(o.get("--from")));
+                    for (Map.Entry<String, Double> e : values.entrySet()) {
+                        if (!problem.parameters().containsKey(e.getKey())) {
+                            throw new CommandException(ExitCode.BAD_INPUT, o.get("--from") + ": '" + e.getKey()
+                                    + "' is not in the problem's parameter table");
+                        }
+                        int k = ids.indexOf(e.getKey());
+                        if (k >= 0) {
+                            start[k] = problem.parameters().get(e.getKey()).scale().toScale(e.getValue());
+                        }
+                    }
+                }
+                List<String> chosen = o.all("--param");
+                for (String id : chosen) {
+                    if (!ids.contains(id)) {
+                        throw CommandException.usage("--param: '" + id + "' is not an estimated parameter; use one of "
+                                + String.join(", ", ids));
+                    }
+                }
+                io.err().println("profiling " + (chosen.isEmpty() ? ids.size() : chosen.size()) + " parameter(s) with "
+                        + optimizer.id());
+                Profile.Result r = Profile.run(objective, start, chosen, optimizer, settings, threads,
+                        (id, p) -> io.err().println(String.format(Locale.ROOT, "%s = %s: llh = %s (%s)", id,
+                                p.value(), p.llh(), p.exit().id())),
+                        () -> false);
+                io.out().println("best llh = " + r.bestLlh());
+                String table = FitTables.intervals(problem, r);
+                io.out().print(table);
+                if (o.get("--out") != null) {
+                    Path dir = io.resolve(o.get("--out"));
+                    write(table, dir.resolve("intervals.tsv"), io);
+                    write(FitTables.profiles(r), dir.resolve("profiles.tsv"), io);
+                }
+                return ExitCode.OK;
+            } catch (PetabException e) {
+                throw failure(e);
+            }
         }
     }
 }

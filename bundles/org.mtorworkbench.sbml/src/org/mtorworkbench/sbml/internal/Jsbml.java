@@ -5,9 +5,14 @@ import org.sbml.jsbml.xml.parsers.ParserManager;
 /**
  * Runs JSBML work with the thread's context class loader set to JSBML's own: JSBML finds
  * its parsers and writers (core and packages) with {@code ServiceLoader} on that loader,
- * which inside OSGi is otherwise the caller's.
+ * which inside OSGi is otherwise the caller's. The first call also builds JSBML's parser
+ * registry, once, under a lock: JSBML fills it lazily without one, and two threads reading
+ * SBML for the first time at once (the first start's network and an editor) crashed in
+ * {@code ParserManager.init}.
  */
 public final class Jsbml {
+
+    private static volatile boolean initialised;
 
     private Jsbml() {
     }
@@ -24,9 +29,21 @@ public final class Jsbml {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ParserManager.class.getClassLoader());
         try {
+            initialise();
             return work.run();
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void initialise() {
+        if (!initialised) {
+            synchronized (Jsbml.class) {
+                if (!initialised) {
+                    ParserManager.getManager();
+                    initialised = true;
+                }
+            }
         }
     }
 }

@@ -15,8 +15,8 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
 public final class Bdf extends Stepper {
 
     private static final int MAXK = 5;
-    private static final double[] G = { 1, 3.0 / 2, 11.0 / 6, 25.0 / 12, 137.0 / 60 };
-    private static final double[] ERCONST = { 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6 };
+    static final double[] G = { 1, 3.0 / 2, 11.0 / 6, 25.0 / 12, 137.0 / 60 };
+    static final double[] ERCONST = { 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6 };
     private static final double[][] DIFU = { { -1, -2, -3, -4, -5 }, { 0, 1, 3, 6, 10 }, { 0, 0, -1, -4, -10 },
             { 0, 0, 0, 1, 5 }, { 0, 0, 0, 0, -1 } };
     private static final int MAXIT = 4;
@@ -42,6 +42,8 @@ public final class Bdf extends Stepper {
     private int nconh;
     private boolean haveJac;
     long luCount;
+    /** The forward sensitivities integrated along with the state (staggered corrector), or null. */
+    private ForwardSensitivity sens;
 
     public Bdf(Rhs f, double rtol, double atol, double initialStep, double maxStep, long maxSteps) {
         super(f, rtol, atol, initialStep, maxStep, maxSteps);
@@ -103,6 +105,14 @@ public final class Bdf extends Stepper {
         pendingH = Double.NaN;
         hLast = h;
         kLast = 1;
+        if (sens != null) {
+            sens.reset(t, y, h);
+        }
+    }
+
+    /** Integrates the given sensitivities with every step of the state from the next reset on. */
+    void attach(ForwardSensitivity s) {
+        this.sens = s;
     }
 
     /** Rescales the differences for a new step size (Shampine and Reichelt, eq. for the R and U matrices). */
@@ -144,6 +154,9 @@ public final class Bdf extends Stepper {
         }
         for (int j = 0; j < k; j++) {
             System.arraycopy(tmpDif[j], 0, dif[j], 0, n);
+        }
+        if (sens != null) {
+            sens.rescale(ru, k);
         }
         h = hnew;
     }
@@ -292,6 +305,10 @@ public final class Bdf extends Stepper {
             for (int i = 0; i < n; i++) {
                 err = Math.max(err, Math.abs(difkp1[i]) * invwt[i]);
             }
+            if (sens != null) {
+                // The sensitivities' corrector on the converged state; in the error test when asked.
+                err = Math.max(err, sens.correct(tnew, ynew, hk, k));
+            }
             err *= ERCONST[k - 1];
             if (err > rtol) {
                 countRejection();
@@ -333,6 +350,9 @@ public final class Bdf extends Stepper {
                 for (int i = 0; i < n; i++) {
                     a[i] += b[i];
                 }
+            }
+            if (sens != null) {
+                sens.accept(k);
             }
             tPrev = t;
             t = tnew;
@@ -416,6 +436,16 @@ public final class Bdf extends Stepper {
             changeStep(pendingH);
             pendingH = Double.NaN;
         }
+    }
+
+    /** @return the size of the last accepted step (the dense output's scale) */
+    double lastStep() {
+        return hLast;
+    }
+
+    /** @return the order of the last accepted step */
+    int lastOrder() {
+        return kLast;
     }
 
     public long luDecompositions() {

@@ -59,6 +59,8 @@ public final class Engine {
     private long rejected;
     private long lus;
     private long eventsFired;
+    /** Forward sensitivities integrated with this run, or null. */
+    private ForwardSensitivity sensitivity;
 
     public Engine(ModelLayout layout, double[] p0, boolean[] ov, double t0, Settings settings) throws SimulationException {
         this.layout = layout;
@@ -152,6 +154,11 @@ public final class Engine {
         return m > 0 && m < 1 ? Math.max(atol * m, Double.MIN_NORMAL) : atol;
     }
 
+    /** @return the relative tolerance of the integration */
+    public double relativeTolerance() {
+        return settings.rtol;
+    }
+
     /** @return the absolute tolerance the integration uses (see {@link #scaledTolerance}) */
     public double absoluteTolerance() {
         return atol;
@@ -178,6 +185,11 @@ public final class Engine {
         return y;
     }
 
+    /** Integrates the given forward sensitivities along with the state (by the engine's BDF, whatever the solver). */
+    void attach(ForwardSensitivity s) {
+        this.sensitivity = s;
+    }
+
     /** The integrator of a solver, the engine's own used directly, a contributed one behind an adapter. */
     private Stepper newStepper(SolverProvider p) {
         Settings s = settings;
@@ -185,6 +197,12 @@ public final class Engine {
         for (double d : layout.delays.constants()) {
             // A step no longer than the shortest delay reads only the stored past, never its own future.
             maxStep = Math.min(maxStep, d);
+        }
+        if (sensitivity != null) {
+            Bdf b = new Bdf(rhs, s.rtol, atol, s.initialStep, maxStep, s.maxSteps);
+            b.attach(sensitivity);
+            sensitivity.follow(b);
+            return b;
         }
         Integrator i = p.create(new RhsSystem(rhs, atol / s.rtol),
                 new IntegratorSettings(s.rtol, atol, s.initialStep, maxStep, s.maxSteps));
@@ -501,7 +519,10 @@ public final class Engine {
      * its compartment's size gives the amount at the size before the event; then the rest, where
      * a compartment's new size keeps the amounts of the species in it.
      */
-    private void apply(int e, double[] vals) {
+    private void apply(int e, double[] vals) throws SimulationException {
+        if (sensitivity != null) {
+            sensitivity.jump(e, v[0], vals);
+        }
         if (layout.fastExtents > 0) {
             rebaseFastSpecies();
         }

@@ -59,6 +59,9 @@ public final class ModelLayout {
     final int fastExtents;
     /** The statements behind the generated update, derivs and jacobian methods. */
     final Equations equations;
+    /** The right-hand side's derivatives with respect to constants, generated when sensitivities first need them (guarded by this). */
+    ParameterJacobian parameterJacobian;
+    boolean parameterJacobianTried;
     /** The times at which the model's math switches on time alone. */
     final TimeSwitches timeSwitches;
 

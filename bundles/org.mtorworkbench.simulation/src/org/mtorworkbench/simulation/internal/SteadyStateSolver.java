@@ -70,7 +70,8 @@ public final class SteadyStateSolver {
                 + " was still changing after integrating to time " + t);
     }
 
-    private double[][] conservationLaws(Rhs f, double t, double[] y) {
+    /** @return the conservation laws at (t, y): a basis of the left null space of the Jacobian there */
+    double[][] conservationLaws(Rhs f, double t, double[] y) {
         int n = f.n;
         double[] f0 = new double[n];
         f.eval(t, y, f0);

@@ -27,12 +27,20 @@ public final class ResultKinds {
     /** Sensitivities of readouts to parameters (local coefficients or Morris mu*). */
     public static final String SENSITIVITY = "sensitivity";
 
+    /**
+     * A virtual population: a histogram of the members' fold changes and bars of the biomarker
+     * candidates' rank correlations.
+     *
+     * @since 0.2
+     */
+    public static final String POPULATION = "population";
+
     /** A design's table with bars of its numeric columns (a context panel, a knockout screen, another bundle's design). */
     public static final String TABLE = "table";
 
     /** The kinds of the workbench's own designs. */
     public static final List<String> BUILTIN = List.of(TIME_COURSE, STEADY_STATE, DOSE_RESPONSE, COMBINATION, SCAN,
-            SCAN_2D, SENSITIVITY, TABLE);
+            SCAN_2D, SENSITIVITY, POPULATION, TABLE);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 

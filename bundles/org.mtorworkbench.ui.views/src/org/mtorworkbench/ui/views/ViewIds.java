@@ -9,6 +9,12 @@ public final class ViewIds {
     public static final String RESULT = "org.mtorworkbench.ui.views.result";
     /** The review's findings checked on the built-in model. */
     public static final String FINDINGS = "org.mtorworkbench.ui.views.findings";
+    /**
+     * The welcome page: what the built-in network is, example experiments, the guides.
+     *
+     * @since 0.2
+     */
+    public static final String WELCOME = "org.mtorworkbench.ui.views.welcome";
     /** The preference page of experiment runs. */
     public static final String PREFERENCES = "org.mtorworkbench.ui.views.preferences";
     /** Every job started by the views belongs to this family. */

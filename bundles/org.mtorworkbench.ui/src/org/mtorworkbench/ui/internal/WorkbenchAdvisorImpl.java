@@ -12,7 +12,11 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.ide.IDE;
 import org.mtorworkbench.ui.WorkbenchIds;
 
-/** Opens the modelling perspective over the workspace and saves the workspace on exit. */
+/**
+ * Opens the modelling perspective over the workspace, the built-in network and the welcome page
+ * on a workspace's first start ({@link FirstRun}), restores the open editors and views on later
+ * starts, and saves the workspace on exit.
+ */
 final class WorkbenchAdvisorImpl extends WorkbenchAdvisor {
 
     @Override
@@ -31,6 +35,12 @@ final class WorkbenchAdvisorImpl extends WorkbenchAdvisor {
     @Override
     public String getInitialWindowPerspectiveId() {
         return WorkbenchIds.PERSPECTIVE;
+    }
+
+    @Override
+    public void postStartup() {
+        super.postStartup();
+        FirstRun.openIfFirst(getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow());
     }
 
     @Override

@@ -43,6 +43,28 @@ class PetabCommandsTest {
     }
 
     @Test
+    void objectiveWithGradientTimesItAndWritesTheGradientTable() throws Exception {
+        Path yaml = SharedData.require("models/petab/Fiedler_BMCSystBiol2016/Fiedler_BMCSystBiol2016.yaml");
+        Cli r = Cli.run(tmp, "objective", yaml.toString(), "--gradient", "--out", "g");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(2).matches("objective: [0-9]+\\.[0-9]{3} ms"), r.out());
+        assertTrue(lines.get(3).matches("gradient: [0-9]+\\.[0-9]{3} ms"), r.out());
+        List<String> table = Files.readAllLines(tmp.resolve("g/gradient.tsv"));
+        assertEquals("parameterId\tparameterScale\tvalue\tgradient", table.get(0));
+        // One row per estimated parameter (Fiedler estimates 22), each value the nominal on its scale.
+        assertEquals(23, table.size(), String.join("\n", table));
+        for (String row : table.subList(1, table.size())) {
+            String[] f = row.split("\t");
+            assertEquals(4, f.length, row);
+            assertEquals("log10", f[1], row);
+            assertTrue(Double.isFinite(Double.parseDouble(f[3])), row);
+        }
+        assertTrue(table.stream().anyMatch(l -> l.startsWith("K_1\tlog10\t")), String.join("\n", table));
+    }
+
+    @Test
     void petabTestsuiteCountsCasesAndFailsOnBadFolders() {
         Path dir = SharedData.require("petab-test-suite/v1.0.0/sbml");
         Cli r = Cli.run(tmp, "petab-testsuite", dir.toString(), "--cases", "1-3,9");

@@ -13,9 +13,9 @@ class JacobianTest {
 
     private static final String M = "xmlns=\"http://www.w3.org/1998/Math/MathML\"";
 
-    @Test
-    void analyticJacobianMatchesFiniteDifferences() throws Exception {
-        String sbml = """
+    /** S -> 2 P at c inh Vm S / (Km + S), inh = 1 / (1 + I^h) a rule, P -> I at exp(-I) sin(P) P. */
+    static String model() {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
                   <model id="mm">
@@ -47,6 +47,57 @@ class JacobianTest {
                   </model>
                 </sbml>
                 """.formatted(M);
+    }
+
+    /**
+     * The generated derivatives of the right-hand side with respect to the constants (through the
+     * rule inh and the concentrations, compartment size c included) agree with central differences.
+     */
+    @Test
+    void parameterJacobianMatchesFiniteDifferences() throws Exception {
+        ModelLayout layout = ModelBuilder.build(new SbmlReader().read(model().getBytes(StandardCharsets.UTF_8), "mm.xml"));
+        int n = layout.stateCount();
+        double[] v = new double[layout.symbolCount()];
+        double[] p0 = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            p0[i] = layout.defaultValue(i);
+        }
+        layout.code().init(v, p0, new boolean[v.length]);
+        Rhs rhs = new Rhs(layout, v);
+        java.util.function.IntPredicate constant = s -> s > 0 && layout.symbolState[s] < 0 && !layout.ruleAssigned[s]
+                && layout.kinds[s] != SymbolKind.REACTION && layout.kinds[s] != SymbolKind.INTERNAL;
+        ParameterJacobian pj = ParameterJacobian.of(layout, constant);
+        assertTrue(pj != null, layout.source());
+        double[] y = { 7.5, 1.25, 0.7 };
+        rhs.update(0, y);
+        double[][] work = pj.newWork();
+        pj.evaluate(v, y, work);
+        int checked = 0;
+        for (String id : new String[] { "Vm", "Km", "h", "c" }) {
+            int s = layout.indexOf(id);
+            int col = pj.column(s);
+            assertTrue(col >= 0, id);
+            double x = v[s];
+            double d = 1e-6 * x;
+            double[] up = new double[n];
+            double[] down = new double[n];
+            v[s] = x + d;
+            rhs.eval(0, y, up);
+            v[s] = x - d;
+            rhs.eval(0, y, down);
+            v[s] = x;
+            for (int i = 0; i < n; i++) {
+                double fd = (up[i] - down[i]) / (2 * d);
+                assertEquals(fd, work[1][i * pj.columns() + col], 1e-7 * Math.max(1, Math.abs(fd)), "df" + i + "/d" + id);
+                checked++;
+            }
+        }
+        assertEquals(12, checked);
+    }
+
+    @Test
+    void analyticJacobianMatchesFiniteDifferences() throws Exception {
+        String sbml = model();
         ModelLayout layout = ModelBuilder.build(new SbmlReader().read(sbml.getBytes(StandardCharsets.UTF_8), "mm.xml"));
         int n = layout.stateCount();
         double[] v = new double[layout.symbolCount()];

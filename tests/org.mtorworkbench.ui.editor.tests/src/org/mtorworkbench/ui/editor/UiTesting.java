@@ -39,8 +39,19 @@ final class UiTesting {
         return (w != null ? w : PlatformUI.getWorkbench().getWorkbenchWindows()[0]).getActivePage();
     }
 
-    /** Opens a file outside the workspace and waits until the editor shows it. */
+    /** The welcome page the workbench shows beside the editor area on a workspace's first start. */
+    static final String WELCOME = "org.mtorworkbench.ui.views.welcome";
+
+    /**
+     * Opens a file outside the workspace and waits until the editor shows it. The first start's
+     * welcome page is closed first: the tests place and click glyphs in an editor as wide as
+     * the editor area of the perspective's layout.
+     */
     static PathwayEditor open(Path f) throws Exception {
+        org.eclipse.ui.IViewPart welcome = page().findView(WELCOME);
+        if (welcome != null) {
+            page().hideView(welcome);
+        }
         return shown(IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(f.toUri())));
     }
 

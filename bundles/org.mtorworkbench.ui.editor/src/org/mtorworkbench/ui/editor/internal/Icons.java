@@ -3,20 +3,17 @@ package org.mtorworkbench.ui.editor.internal;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.function.Consumer;
 
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.mtorworkbench.diagram.ArcKind;
 import org.mtorworkbench.diagram.GlyphIcons;
 import org.mtorworkbench.diagram.GlyphKind;
+import org.mtorworkbench.ui.DrawnIcons;
 import org.mtorworkbench.ui.editor.ElementKind;
 import org.mtorworkbench.ui.editor.PaletteEntry;
 
@@ -27,15 +24,14 @@ import org.mtorworkbench.ui.editor.PaletteEntry;
 public final class Icons {
 
     /** Icon size in pixels. */
-    public static final int SIZE = 16;
+    public static final int SIZE = DrawnIcons.SIZE;
 
     /** The editor's toolbar actions. */
     public enum Action {
         ZOOM_OUT, ZOOM_IN, ACTUAL_SIZE, FIT, LAYOUT, LAYOUT_SELECTION, ALIGN, SIMULATE, SELECT
     }
 
-    private static final Color INK = new Color(0x37474F);
-    private static final Color ACCENT = new Color(0x1565C0);
+    private static final Color INK = DrawnIcons.INK;
     private static final Color GO = new Color(0x2E7D32);
 
     private Icons() {
@@ -51,33 +47,25 @@ public final class Icons {
             case PRODUCT -> GlyphIcons.arc(ArcKind.PRODUCTION, SIZE);
             case MODIFIER -> GlyphIcons.arc(ArcKind.ofModifierSbo(entry.sboTerm(), ArcKind.MODULATION), SIZE);
         };
-        return toImageData(img);
+        return DrawnIcons.toImageData(img);
     }
 
     /** @return the icon of a toolbar action */
     public static ImageData action(Action a) {
-        return toImageData(draw(g -> {
+        switch (a) {
+            case ZOOM_OUT:
+                return DrawnIcons.shared(DrawnIcons.Shared.ZOOM_OUT);
+            case ZOOM_IN:
+                return DrawnIcons.shared(DrawnIcons.Shared.ZOOM_IN);
+            case ACTUAL_SIZE:
+                return DrawnIcons.shared(DrawnIcons.Shared.ACTUAL_SIZE);
+            case FIT:
+                return DrawnIcons.shared(DrawnIcons.Shared.FIT);
+            default:
+                break;
+        }
+        return DrawnIcons.draw(g -> {
             switch (a) {
-                case ZOOM_OUT, ZOOM_IN -> {
-                    magnifier(g);
-                    g.draw(new Line2D.Double(3.5, 6.5, 9.5, 6.5));
-                    if (a == Action.ZOOM_IN) {
-                        g.draw(new Line2D.Double(6.5, 3.5, 6.5, 9.5));
-                    }
-                }
-                case ACTUAL_SIZE -> {
-                    magnifier(g);
-                    g.setStroke(new BasicStroke(1.2f));
-                    g.draw(new Line2D.Double(5, 4.5, 5, 8.5));
-                    g.draw(new Line2D.Double(8, 4.5, 8, 8.5));
-                }
-                case FIT -> {
-                    g.draw(new Rectangle2D.Double(4.5, 4.5, 7, 7));
-                    corner(g, 1, 1, 1, 1);
-                    corner(g, 15, 1, -1, 1);
-                    corner(g, 1, 15, 1, -1);
-                    corner(g, 15, 15, -1, -1);
-                }
                 case LAYOUT, LAYOUT_SELECTION -> {
                     if (a == Action.LAYOUT_SELECTION) {
                         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
@@ -122,23 +110,9 @@ public final class Icons {
                     g.setColor(INK);
                     g.draw(p);
                 }
+                default -> throw new IllegalArgumentException("a shared picture: " + a);
             }
-        }));
-    }
-
-    private static void magnifier(Graphics2D g) {
-        g.draw(new Ellipse2D.Double(1.5, 1.5, 10, 10));
-        g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(new Line2D.Double(10.5, 10.5, 14.5, 14.5));
-        g.setStroke(new BasicStroke(1.3f));
-    }
-
-    private static void corner(Graphics2D g, double x, double y, double dx, double dy) {
-        g.setColor(ACCENT);
-        g.draw(new Line2D.Double(x, y, x + 3.5 * dx, y));
-        g.draw(new Line2D.Double(x, y, x, y + 3.5 * dy));
-        g.draw(new Line2D.Double(x, y, x + 3 * dx, y + 3 * dy));
-        g.setColor(INK);
+        });
     }
 
     private static void box(Graphics2D g, double x, double y, double w, double h) {
@@ -147,37 +121,5 @@ public final class Icons {
         g.fill(r);
         g.setColor(INK);
         g.draw(r);
-    }
-
-    private static BufferedImage draw(Consumer<Graphics2D> picture) {
-        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(INK);
-            g.setStroke(new BasicStroke(1.3f));
-            picture.accept(g);
-        } finally {
-            g.dispose();
-        }
-        return img;
-    }
-
-    /** The pixels of an ARGB image as SWT image data with its alpha channel. */
-    static ImageData toImageData(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-        byte[] alpha = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = img.getRGB(x, y);
-                data.setPixel(x, y, p & 0xFFFFFF);
-                alpha[y * w + x] = (byte) (p >>> 24);
-            }
-        }
-        data.alphaData = alpha;
-        return data;
     }
 }

@@ -21,11 +21,15 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -124,6 +128,56 @@ public final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** The label of a histogram's responder threshold marker starts with this. */
+    public static final String THRESHOLD = "responder:";
+
+    /**
+     * @return a histogram of a population's fold changes: a bar per bin, responders stacked
+     *         on non-responders, the responder threshold as a dashed line
+     */
+    public static JFreeChart histogram(Histogram h) {
+        XYIntervalSeries others = new XYIntervalSeries("non-responders", false, true);
+        XYIntervalSeries responders = new XYIntervalSeries("responders (" + h.rule() + ")", false, true);
+        double[] e = h.edges();
+        for (int i = 0; i < h.bins(); i++) {
+            double mid = (e[i] + e[i + 1]) / 2;
+            others.add(mid, e[i], e[i + 1], h.others()[i], 0, h.others()[i]);
+            responders.add(mid, e[i], e[i + 1], h.others()[i] + h.responders()[i], h.others()[i],
+                    h.others()[i] + h.responders()[i]);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(others);
+        data.addSeries(responders);
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setUseYInterval(true);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setSeriesPaint(0, new Color(0x9ecae1));
+        renderer.setSeriesPaint(1, new Color(0xd62728));
+        renderer.setSeriesOutlinePaint(0, Color.WHITE);
+        renderer.setSeriesOutlinePaint(1, Color.WHITE);
+        NumberAxis x = new NumberAxis("fold change (treated / untreated)");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("members");
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        if (Double.isFinite(h.threshold())) {
+            ValueMarker m = new ValueMarker(h.threshold(), new Color(0x333333), new BasicStroke(1.5f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] { 5f, 4f }, 0f));
+            m.setLabel(THRESHOLD + " " + h.rule());
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(m, Layer.FOREGROUND);
+        }
+        JFreeChart chart = new JFreeChart(h.title(), new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

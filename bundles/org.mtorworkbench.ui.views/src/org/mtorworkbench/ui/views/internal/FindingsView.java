@@ -70,18 +70,25 @@ public final class FindingsView extends ViewPart {
                 openPlot(i);
             }
         });
-        getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
+        Action refresh = new Action("Refresh") {
             @Override
             public void run() {
                 refresh();
             }
-        });
-        getViewSite().getActionBars().getToolBarManager().add(new Action("Robustness") {
+        };
+        refresh.setToolTipText("Check the review's findings on the built-in network again");
+        refresh.setImageDescriptor(ViewIcons.descriptor(ViewIcons.Picture.REFRESH));
+        Action robustness = new Action("Robustness") {
             @Override
             public void run() {
                 robustness(ROBUSTNESS_SAMPLES);
             }
-        });
+        };
+        robustness.setToolTipText("Check each finding on " + ROBUSTNESS_SAMPLES
+                + " Latin-hypercube samples of the calibrated parameters");
+        robustness.setImageDescriptor(ViewIcons.descriptor(ViewIcons.Picture.ROBUSTNESS));
+        getViewSite().getActionBars().getToolBarManager().add(refresh);
+        getViewSite().getActionBars().getToolBarManager().add(robustness);
         refresh();
     }
 

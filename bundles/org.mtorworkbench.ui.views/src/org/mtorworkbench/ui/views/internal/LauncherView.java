@@ -1,8 +1,10 @@
 package org.mtorworkbench.ui.views.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +109,8 @@ public final class LauncherView extends ViewPart {
     private Button saveDesign;
     private Button openDesign;
     private ExperimentJob job;
+    /** Saved designs to run after the current job, in order ({@link #runDesigns}). */
+    private final Deque<SavedDesign> queued = new ArrayDeque<>();
     private Listener ctrlEnter;
     /** Shows an error (title, one-line message); a dialog unless a test puts something else. */
     BiConsumer<String, String> errors = (title, message) -> MessageDialog.openError(getSite().getShell(), title,
@@ -467,6 +471,42 @@ public final class LauncherView extends ViewPart {
         run.setEnabled(true);
         cancel.setEnabled(false);
         setStatus(st.isOK() ? "Done." : st.getSeverity() == IStatus.CANCEL ? "Cancelled." : st.getMessage());
+        if (st.isOK() && !queued.isEmpty()) {
+            runNext();
+        } else {
+            queued.clear();
+        }
+    }
+
+    /**
+     * Runs saved designs on the built-in network one after another, each shown in the form
+     * before it runs (the welcome page's examples); a failed or cancelled run drops the rest.
+     *
+     * @return whether the first one started; false (with the reason in the status line) while
+     *         another run is going on or when the form cannot show a design
+     */
+    public boolean runDesigns(List<SavedDesign> saved) {
+        if (job != null) {
+            setStatus("A run is going on; wait for it to finish or cancel it, then try again.");
+            return false;
+        }
+        queued.clear();
+        queued.addAll(saved);
+        return runNext();
+    }
+
+    private boolean runNext() {
+        SavedDesign next = queued.poll();
+        if (next == null) {
+            return false;
+        }
+        if (!showDesign(next)) {
+            queued.clear();
+            setStatus("The " + next.design() + " design cannot be shown in this form (is its bundle installed?).");
+            return false;
+        }
+        run();
+        return job != null;
     }
 
     /** Opens a result in the view contributed for its kind (in the UI thread). */

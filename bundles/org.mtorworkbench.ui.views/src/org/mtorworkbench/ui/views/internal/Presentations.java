@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.mtorworkbench.experiments.Combination;
 import org.mtorworkbench.experiments.DoseResponse;
+import org.mtorworkbench.experiments.Population;
 import org.mtorworkbench.experiments.Scan;
 import org.mtorworkbench.experiments.Table;
 import org.mtorworkbench.experiments.extension.DesignResult;
@@ -20,7 +21,8 @@ import org.mtorworkbench.simulation.TimeCourse;
  * Bliss heatmaps, a grid scan as curves (one axis) or a heatmap per readout (two), a
  * sensitivity as bars sorted by size, a steady state as bars untreated and treated, and any
  * other table (a context panel, a knockout screen, another bundle's design) as bars of its
- * numeric columns.
+ * numeric columns; a population as a histogram of its fold changes beside bars of its biomarker
+ * candidates' rank correlations.
  */
 final class Presentations {
 
@@ -41,6 +43,9 @@ final class Presentations {
         }
         if (result.detail() instanceof Combination.Result r) {
             return combination(r, label, t, millis);
+        }
+        if (result.detail() instanceof Population.Result r) {
+            return population(r, label, t, millis);
         }
         if (result.detail() instanceof Scan.Grid g && g.axes().size() <= 2) {
             return g.axes().size() == 1 ? scan(g.axes().get(0), label, t, millis) : scan2d(g, label, t, millis);
@@ -87,6 +92,29 @@ final class Presentations {
                     fx, fy, false));
         }
         return new ResultRun(ResultKind.DOSE_RESPONSE, label, curves, ic50, List.of(), null, t, millis);
+    }
+
+    /** How many biomarker candidates the population's bar chart shows, the leading ones. */
+    static final int BIOMARKERS = 15;
+
+    /**
+     * The fold changes as a histogram (responders stacked on non-responders, the threshold
+     * marked) and the leading biomarker candidates as bars: each varied quantity's Spearman
+     * rank correlation with being a responder and with the fold change, signed, in the order
+     * of {@link Population#biomarkers} (the best separating first).
+     */
+    private static ResultRun population(Population.Result r, String label, Table t, long millis) {
+        List<Population.Biomarker> all = Population.biomarkers(r);
+        List<Population.Biomarker> shown = all.subList(0, Math.min(BIOMARKERS, all.size()));
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("rho with response", shown.stream().mapToDouble(Population.Biomarker::withResponse).toArray());
+        series.put("rho with fold change", shown.stream().mapToDouble(Population.Biomarker::withFold).toArray());
+        String category = shown.size() < all.size() ? "varied quantity (the best " + shown.size() + " of "
+                + all.size() + ")" : "varied quantity";
+        Bars bars = new Bars(category, "Spearman rank correlation", shown.stream().map(Population.Biomarker::id)
+                .toList(), series);
+        return new ResultRun(ResultKind.POPULATION, label, List.of(), Double.NaN, List.of(), bars, t, millis,
+                Histogram.of(r, label));
     }
 
     private static ResultRun combination(Combination.Result r, String label, Table t, long millis) {

@@ -16,6 +16,7 @@ public enum ResultKind {
     SCAN("Parameter scan (1-D)", ResultKinds.SCAN, "parameter value"),
     SCAN_2D("Parameter scan (2-D)", ResultKinds.SCAN_2D, "first parameter"),
     SENSITIVITY("Sensitivity", ResultKinds.SENSITIVITY, "parameter"),
+    POPULATION("Population", ResultKinds.POPULATION, "fold change (treated / untreated)"),
     TABLE("Results", ResultKinds.TABLE, "row");
 
     private final String label;

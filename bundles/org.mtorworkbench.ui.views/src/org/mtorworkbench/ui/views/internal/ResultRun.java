@@ -15,16 +15,24 @@ import org.mtorworkbench.ui.views.ExperimentResult;
  * @param ic50 the fitted IC50 in nM of a dose-response, NaN otherwise
  * @param heats the heatmaps of a combination (response, then Bliss excess) or of a 2-D scan
  *        (one per readout); empty for other designs
- * @param bars the bar chart of a steady state or sensitivity, null for other designs
+ * @param bars the bar chart of a steady state or sensitivity, or a population's biomarker
+ *        candidates; null for other designs
  * @param table the tidy result table
  * @param millis how long the run took
+ * @param histogram a population's fold changes, null for other designs
  */
 public record ResultRun(ResultKind design, String label, List<Curve> curves, double ic50, List<Heat> heats, Bars bars,
-        Table table, long millis) implements ExperimentResult {
+        Table table, long millis, Histogram histogram) implements ExperimentResult {
 
     public ResultRun {
         curves = List.copyOf(curves);
         heats = List.copyOf(heats);
+    }
+
+    /** A run without a histogram (every design but the population). */
+    public ResultRun(ResultKind design, String label, List<Curve> curves, double ic50, List<Heat> heats, Bars bars,
+            Table table, long millis) {
+        this(design, label, curves, ic50, heats, bars, table, millis, null);
     }
 
     /** @return a run that has only curves (time course, dose-response, 1-D scan) */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -45,7 +46,8 @@ import org.mtorworkbench.ui.views.ResultDisplay;
 
 /**
  * The results of one design: the runs overlaid in a plot (JFreeChart on SWT), or the
- * latest run's heatmap or bar chart, beside the table of the latest run. Line plots show
+ * latest run's heatmap or bar chart (a population: its fold-change histogram beside the bars
+ * of its biomarker candidates), beside the table of the latest run. Line plots show
  * the values at the pointer (a crosshair) and zoom (drag a rectangle, the mouse wheel, the
  * toolbar). Exports the plot as PNG or SVG and the table as CSV. The workbench's result
  * view of every built-in kind, contributed to the result views extension point.
@@ -58,6 +60,9 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     private final List<ResultRun> runs = new ArrayList<>();
     private ResultKind design = ResultKind.TIME_COURSE;
     private ChartComposite chartComposite;
+    /** A population's second chart, its biomarker candidates; null in the views of other kinds. */
+    private ChartComposite biomarkerComposite;
+    private JFreeChart biomarkerChart;
     private Label readout;
     private ResultTable table;
     private JFreeChart chart;
@@ -84,8 +89,18 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         layout.verticalSpacing = 2;
         left.setLayout(layout);
         chart = build();
-        chartComposite = new ChartComposite(left, SWT.NONE, chart, true);
+        Composite charts = left;
+        if (design == ResultKind.POPULATION) {
+            charts = new SashForm(left, SWT.HORIZONTAL);
+            charts.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        }
+        chartComposite = new ChartComposite(charts, SWT.NONE, chart, true);
         chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        if (design == ResultKind.POPULATION) {
+            biomarkerChart = buildBiomarkers();
+            biomarkerComposite = new ChartComposite(charts, SWT.NONE, biomarkerChart, true);
+            ((SashForm) charts).setWeights(new int[] { 55, 45 });
+        }
         chartComposite.setZoomInFactor(ZOOM);
         chartComposite.setZoomOutFactor(1 / ZOOM);
         readout = new Label(left, SWT.NONE);
@@ -124,30 +139,39 @@ public final class ResultView extends ViewPart implements ResultDisplay {
     }
 
     private void contributeActions(IToolBarManager bar) {
-        logX = toggle("Log x", "Logarithmic horizontal axis");
+        logX = toggle("Log x", "Logarithmic horizontal axis", ViewIcons.Picture.LOG_X);
         logX.setEnabled(design != ResultKind.DOSE_RESPONSE);
-        logY = toggle("Log y", "Logarithmic vertical axis");
-        synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response");
+        logY = toggle("Log y", "Logarithmic vertical axis", ViewIcons.Picture.LOG_Y);
+        synergy = toggle("Synergy", "Show the excess over Bliss independence instead of the response",
+                ViewIcons.Picture.SYNERGY);
         if (design == ResultKind.COMBINATION) {
             bar.add(synergy);
         } else if (design == ResultKind.SCAN_2D) {
-            bar.add(action("Next readout", "Show the heatmap of the next readout", this::nextHeat));
-        } else if (!design.bars()) {
+            bar.add(action("Next readout", "Show the heatmap of the next readout", ViewIcons.Picture.NEXT,
+                    this::nextHeat));
+        } else if (!design.bars() && design != ResultKind.POPULATION) {
             bar.add(logX);
             bar.add(logY);
             bar.add(action("Zoom in", "Zoom in around the centre (or turn the mouse wheel over the plot)",
-                    () -> zoom(true, centre())));
-            bar.add(action("Zoom out", "Zoom out around the centre", () -> zoom(false, centre())));
-            bar.add(action("Fit", "Show all the data (undo zooming)", () -> chartComposite.restoreAutoBounds()));
+                    ViewIcons.Picture.ZOOM_IN, () -> zoom(true, centre())));
+            bar.add(action("Zoom out", "Zoom out around the centre", ViewIcons.Picture.ZOOM_OUT,
+                    () -> zoom(false, centre())));
+            bar.add(action("Fit", "Show all the data (undo zooming)", ViewIcons.Picture.FIT,
+                    () -> chartComposite.restoreAutoBounds()));
         }
-        bar.add(action("PNG", "Export the plot as PNG", () -> export("*.png", p -> exportPng(p, 1000, 640))));
-        bar.add(action("SVG", "Export the plot as SVG", () -> export("*.svg", p -> exportSvg(p, 1000, 640))));
-        bar.add(action("CSV", "Export the table of the latest run as CSV", () -> export("*.csv", this::exportCsv)));
-        bar.add(action("Copy", "Copy the table (selected rows, or all) to the clipboard", () -> table.copy()));
-        bar.add(action("Clear", "Remove all runs from this view", this::clear));
+        int width = charts().size() == 1 ? 1000 : 1400;
+        bar.add(action("PNG", "Export the plot as PNG", ViewIcons.Picture.PNG,
+                () -> export("*.png", p -> exportPng(p, width, 640))));
+        bar.add(action("SVG", "Export the plot as SVG", ViewIcons.Picture.SVG,
+                () -> export("*.svg", p -> exportSvg(p, width, 640))));
+        bar.add(action("CSV", "Export the table of the latest run as CSV", ViewIcons.Picture.CSV,
+                () -> export("*.csv", this::exportCsv)));
+        bar.add(action("Copy", "Copy the table (selected rows, or all) to the clipboard", ViewIcons.Picture.COPY,
+                () -> table.copy()));
+        bar.add(action("Clear", "Remove all runs from this view", ViewIcons.Picture.CLEAR, this::clear));
     }
 
-    private IAction toggle(String text, String tip) {
+    private IAction toggle(String text, String tip, ViewIcons.Picture icon) {
         Action a = new Action(text, IAction.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -155,10 +179,11 @@ public final class ResultView extends ViewPart implements ResultDisplay {
             }
         };
         a.setToolTipText(tip);
+        a.setImageDescriptor(ViewIcons.descriptor(icon));
         return a;
     }
 
-    private static IAction action(String text, String tip, Runnable r) {
+    private static IAction action(String text, String tip, ViewIcons.Picture icon, Runnable r) {
         Action a = new Action(text) {
             @Override
             public void run() {
@@ -166,6 +191,7 @@ public final class ResultView extends ViewPart implements ResultDisplay {
             }
         };
         a.setToolTipText(tip);
+        a.setImageDescriptor(ViewIcons.descriptor(icon));
         return a;
     }
 
@@ -315,6 +341,9 @@ public final class ResultView extends ViewPart implements ResultDisplay {
      * sensitivity as bars; other designs overlay their runs.
      */
     private JFreeChart build() {
+        if (!runs.isEmpty() && latest().histogram() != null) {
+            return Charts.histogram(latest().histogram());
+        }
         if (!runs.isEmpty() && !latest().heats().isEmpty()) {
             List<Heat> heats = latest().heats();
             int i = design == ResultKind.COMBINATION ? (synergy != null && synergy.isChecked() ? 1 : 0) : heatIndex;
@@ -327,19 +356,56 @@ public final class ResultView extends ViewPart implements ResultDisplay {
                 RunPreferences.workbench().timeUnit());
     }
 
+    /** The bars of a population's biomarker candidates (empty until a population has run). */
+    private JFreeChart buildBiomarkers() {
+        Bars bars = runs.isEmpty() || latest().histogram() == null ? new Bars("varied quantity",
+                "Spearman rank correlation", List.of(), Map.of()) : latest().bars();
+        return Charts.bars("Biomarker candidates" + (runs.isEmpty() ? "" : ": " + latest().label()), bars);
+    }
+
     private void refresh() {
         chart = build();
         chartComposite.setChart(chart);
         chartComposite.forceRedraw();
+        if (biomarkerComposite != null) {
+            biomarkerChart = buildBiomarkers();
+            biomarkerComposite.setChart(biomarkerChart);
+            biomarkerComposite.forceRedraw();
+        }
         if (readout != null) {
-            readout.setText(chart.getPlot() instanceof XYPlot && !design.heatmap()
-                    ? "Move the pointer over the plot to read values; drag or turn the wheel to zoom" : "");
+            if (!runs.isEmpty() && latest().histogram() != null) {
+                readout.setText(latest().histogram().summary());
+            } else {
+                readout.setText(chart.getPlot() instanceof XYPlot && !design.heatmap()
+                        && design != ResultKind.POPULATION
+                        ? "Move the pointer over the plot to read values; drag or turn the wheel to zoom" : "");
+            }
         }
     }
 
-    /** @return the chart shown */
+    /** @return the chart shown (a population's histogram) */
     public JFreeChart getChart() {
         return chart;
+    }
+
+    /** @return a population's biomarker chart, null in the views of other kinds */
+    public JFreeChart getBiomarkerChart() {
+        return biomarkerChart;
+    }
+
+    /** @return the charts shown, left to right (two for a population, else one) */
+    public List<JFreeChart> charts() {
+        return biomarkerChart == null ? List.of(chart) : List.of(chart, biomarkerChart);
+    }
+
+    /** Draws the charts side by side into a rectangle of this size. */
+    private void draw(java.awt.Graphics2D g2, int width, int height) {
+        List<JFreeChart> all = charts();
+        for (int i = 0; i < all.size(); i++) {
+            int x0 = width * i / all.size();
+            int x1 = width * (i + 1) / all.size();
+            all.get(i).draw(g2, new Rectangle2D.Double(x0, 0, x1 - x0, height));
+        }
     }
 
     /** @return the runs shown, oldest first */
@@ -365,13 +431,13 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         refresh();
     }
 
-    /** Writes the plot as PNG, drawn by SWT. */
+    /** Writes the plot (a population's two charts side by side) as PNG, drawn by SWT. */
     public void exportPng(Path file, int width, int height) throws IOException {
         Image image = new Image(chartComposite.getDisplay(), width, height);
         GC gc = new GC(image);
         SWTGraphics2D g2 = new SWTGraphics2D(gc);
         try {
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            draw(g2, width, height);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] { image.getImageData() };
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".png");
@@ -384,10 +450,10 @@ public final class ResultView extends ViewPart implements ResultDisplay {
         }
     }
 
-    /** Writes the plot as SVG. */
+    /** Writes the plot (a population's two charts side by side) as SVG. */
     public void exportSvg(Path file, int width, int height) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        draw(g2, width, height);
         write(file, g2.getSVGDocument());
     }
 
