@@ -151,10 +151,22 @@ class SensitivitiesTest {
             near((up.value(i, 0) - down.value(i, 0)) / (2 * h), r.derivative(i, 0, 1), 1e-5, "dX/dd at " + times[i]);
         }
         assertEquals(0, r.derivative(0, 0, 0), 0);
-        // The switch times themselves depend on t_on: refused, naming it.
-        SimulationException e = assertThrows(SimulationException.class, () -> Sensitivities.ofValues(List.of("t_on"))
-                .timeCourse(m.newSimulation(), times, List.of(Output.of("X")), tight(), NEVER));
-        assertTrue(e.getMessage().contains("'t_on'"), e.getMessage());
+        // The switch times themselves: X = (k/d)(1 - e^{-d(t-on)}) in the pulse, (k/d)(e^{-d(t-off)} - e^{-d(t-on)}) after
+        // it, so dX/don = -k e^{-d(t-on)} from the switch on, dX/doff = k e^{-d(t-off)} after it.
+        SensitivityResult sw = Sensitivities.ofValues(List.of("t_on", "t_off")).timeCourse(m.newSimulation(), times,
+                List.of(Output.of("X")), tight(), NEVER);
+        double k = 1, d = 0.5, on = 50, off = 51.5;
+        for (int i = 0; i < times.length; i++) {
+            double t = times[i];
+            if (t == off) {
+                // At the switch time itself X has a kink in t_off (one-sided derivatives 1 and 0).
+                continue;
+            }
+            double dOn = t < on ? 0 : -k * Math.exp(-d * (t - on));
+            double dOff = t < off ? 0 : k * Math.exp(-d * (t - off));
+            assertEquals(dOn, sw.derivative(i, 0, 0), 1e-6, "dX/dt_on at " + t);
+            assertEquals(dOff, sw.derivative(i, 0, 1), 1e-6, "dX/dt_off at " + t);
+        }
     }
 
     /** An event at time 60 sets X = 3 k: afterwards dX/dk = 3 exp(-d (t - 60)), dX/dd = -3 k (t - 60) exp(-d (t - 60)). */

@@ -33,10 +33,10 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
  *
  * <p>Events jump the sensitivities by the jump formula (see {@link #jump}): the assignments'
  * derivatives, and for an event whose time depends on the state or the parameters the event
- * time's derivative from its trigger's root function. Refused: a time switch whose time depends
- * on a direction (the rates' jump there is not implemented), events with a delay or assigning a
- * compartment size, a trigger that does not cross zero transversally; models with algebraic
- * rules, fast reactions, rateOf or delays.
+ * time's derivative from its trigger's root function. A rate that switches at a time depending on
+ * a direction jumps them by {@code (f- - f+) dtau/dtheta}. Refused: an event at such a switch,
+ * events with a delay or assigning a compartment size, a trigger that does not cross zero
+ * transversally; models with algebraic rules, fast reactions, rateOf or delays.
  */
 public final class ForwardSensitivity {
 
@@ -221,29 +221,59 @@ public final class ForwardSensitivity {
     private double[] eventTimes(double t0, double tEnd) throws SimulationException {
         double[] v = engine.values().clone();
         TimeSwitches.Breaks base = layout.timeSwitches.between(v, t0, tEnd);
+        switchStops = base.stops();
+        switchRestarts = base.restarts();
+        switchTau = new double[switchStops.length][m];
         for (int j = 0; j < m; j++) {
             if (pdirSyms[j].length == 0) {
                 continue;
             }
             double h = FD * unit[j];
-            double[] w = v.clone();
+            double[] up = v.clone();
+            double[] down = v.clone();
             for (int q : pdirSyms[j]) {
-                w[q] += h * pdir[j][q];
+                up[q] += h * pdir[j][q];
+                down[q] -= h * pdir[j][q];
             }
-            double[] moved = layout.timeSwitches.between(w, t0, tEnd).stops();
-            if (!Arrays.equals(moved, base.stops())) {
+            double[] later = layout.timeSwitches.between(up, t0, tEnd).stops();
+            double[] earlier = layout.timeSwitches.between(down, t0, tEnd).stops();
+            if (later.length != switchStops.length || earlier.length != switchStops.length) {
                 throw new SimulationException(Kind.UNSUPPORTED, "the model '" + layout.modelId + "' switches at a time"
-                        + " that depends on '" + names[j] + "'; forward sensitivities with respect to a switch time"
-                        + " are not computed (the jump at the switch is not implemented)");
+                        + " that '" + names[j] + "' moves across the start or the end of the run; forward sensitivities"
+                        + " with respect to it are not computed there");
+            }
+            for (int i = 0; i < switchStops.length; i++) {
+                double d = (later[i] - earlier[i]) / (2 * h);
+                // Below rounding (the stops are one ulp apart at most for an unmoved switch): not moved.
+                switchTau[i][j] = Math.abs(later[i] - earlier[i]) > 4 * Math.ulp(switchStops[i]) ? d : 0;
             }
         }
-        double[] out = new double[1 + 2 * base.stops().length];
+        double[] out = new double[1 + 2 * switchStops.length];
         out[0] = t0;
-        for (int i = 0; i < base.stops().length; i++) {
-            out[1 + 2 * i] = base.stops()[i];
-            out[2 + 2 * i] = base.restarts()[i];
+        for (int i = 0; i < switchStops.length; i++) {
+            out[1 + 2 * i] = switchStops[i];
+            out[2 + 2 * i] = switchRestarts[i];
         }
         return out;
+    }
+
+    /** The time switches' stops and restarts, and their times' derivatives per direction. */
+    private double[] switchStops;
+    private double[] switchRestarts;
+    private double[][] switchTau;
+
+    /** @return the switch restarting at t whose time depends on a direction, or -1 */
+    private int movingSwitchAt(double t) {
+        for (int i = 0; i < switchRestarts.length; i++) {
+            if (switchRestarts[i] == t) {
+                for (double x : switchTau[i]) {
+                    if (x != 0) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     /** The engine's BDF this run's sensitivities follow. */
@@ -255,6 +285,18 @@ public final class ForwardSensitivity {
 
     /** A restart at (t, y) with first step h: the differences start from h s'(t). */
     void reset(double t, double[] y, double h) {
+        int moving = jumped ? -1 : movingSwitchAt(t);
+        if (moving >= 0) {
+            // A rate switches at tau(theta): s+ = s- + (f- - f+) dtau/dtheta, f- the rates just before the switch.
+            rhs.eval(switchStops[moving], y, fp);
+            rhs.eval(t, y, fm);
+            for (int j = 0; j < m; j++) {
+                double tau = switchTau[moving][j];
+                for (int k = 0; k < n; k++) {
+                    s[j * n + k] += (fp[k] - fm[k]) * tau;
+                }
+            }
+        }
         jumped = false;
         derivative(t, y, s, dnew);
         for (double[] d : dif) {
@@ -563,6 +605,16 @@ public final class ForwardSensitivity {
         boolean fixedTime = false;
         for (double x : eventTimes) {
             fixedTime |= x == t;
+        }
+        int moving = movingSwitchAt(t);
+        for (int i = 0; moving < 0 && i < switchStops.length; i++) {
+            if (switchStops[i] == t) {
+                moving = movingSwitchAt(switchRestarts[i]);
+            }
+        }
+        if (moving >= 0) {
+            throw new SimulationException(Kind.UNSUPPORTED, "forward sensitivities across event '" + layout.eventIds[e]
+                    + "' are not computed: it fires at a time switch whose time depends on a sensitivity parameter");
         }
         if (bdf != null && !jumped) {
             // A state event lies inside the last step: the sensitivities at its time.
