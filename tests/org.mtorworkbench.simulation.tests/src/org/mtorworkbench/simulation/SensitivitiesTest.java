@@ -151,10 +151,22 @@ class SensitivitiesTest {
             near((up.value(i, 0) - down.value(i, 0)) / (2 * h), r.derivative(i, 0, 1), 1e-5, "dX/dd at " + times[i]);
         }
         assertEquals(0, r.derivative(0, 0, 0), 0);
-        // The switch times themselves depend on t_on: refused, naming it.
-        SimulationException e = assertThrows(SimulationException.class, () -> Sensitivities.ofValues(List.of("t_on"))
-                .timeCourse(m.newSimulation(), times, List.of(Output.of("X")), tight(), NEVER));
-        assertTrue(e.getMessage().contains("'t_on'"), e.getMessage());
+        // The switch times themselves: X = (k/d)(1 - e^{-d(t-on)}) in the pulse, (k/d)(e^{-d(t-off)} - e^{-d(t-on)}) after
+        // it, so dX/don = -k e^{-d(t-on)} from the switch on, dX/doff = k e^{-d(t-off)} after it.
+        SensitivityResult sw = Sensitivities.ofValues(List.of("t_on", "t_off")).timeCourse(m.newSimulation(), times,
+                List.of(Output.of("X")), tight(), NEVER);
+        double k = 1, d = 0.5, on = 50, off = 51.5;
+        for (int i = 0; i < times.length; i++) {
+            double t = times[i];
+            if (t == off) {
+                // At the switch time itself X has a kink in t_off (one-sided derivatives 1 and 0).
+                continue;
+            }
+            double dOn = t < on ? 0 : -k * Math.exp(-d * (t - on));
+            double dOff = t < off ? 0 : k * Math.exp(-d * (t - off));
+            assertEquals(dOn, sw.derivative(i, 0, 0), 1e-6, "dX/dt_on at " + t);
+            assertEquals(dOff, sw.derivative(i, 0, 1), 1e-6, "dX/dt_off at " + t);
+        }
     }
 
     /** An event at time 60 sets X = 3 k: afterwards dX/dk = 3 exp(-d (t - 60)), dX/dd = -3 k (t - 60) exp(-d (t - 60)). */
@@ -176,16 +188,60 @@ class SensitivitiesTest {
         }
     }
 
-    /** An event triggered by the state is refused with its id. */
+    /**
+     * A -> B at k A from A = A0 = 1; the event "A < 1/2" sets A = 1 at tau = ln(2 A0) / k, so after it
+     * A = exp(-k (t - tau)): dA/dk = A (-(t - tau) - ln 2 / k), dA/dA0 = A / A0 (the event time moves),
+     * and B = A0 - 1/2 + 1 - A (what A lost before and after the event): dB/dk = -dA/dk, dB/dA0 = 1 - dA/dA0.
+     */
     @Test
-    void aStateTriggeredEventIsRefusedByName() throws Exception {
-        CompiledModel m = pulse("<listOfEvents><event id=\"threshold\" useValuesFromTriggerTime=\"true\"><trigger initialValue=\"false\" persistent=\"true\"><math "
-                + Models.MATH + "><apply><gt/><ci>X</ci><cn>0.8</cn></apply></math></trigger><listOfEventAssignments>"
-                + "<eventAssignment variable=\"X\"><cn>0</cn></eventAssignment>".replace("<cn>0</cn>", "<math " + Models.MATH + "><cn>0</cn></math>")
-                + "</listOfEventAssignments></event></listOfEvents>");
-        SimulationException e = assertThrows(SimulationException.class, () -> Sensitivities.ofValues(List.of("k"))
-                .timeCourse(m.newSimulation(), new double[] { 0, 60 }, List.of(Output.of("X")), tight(), NEVER));
-        assertEquals(SimulationException.Kind.UNSUPPORTED, e.kind());
-        assertTrue(e.getMessage().contains("'threshold'"), e.getMessage());
+    void aStateTriggeredEventJumpsWithItsTimesDerivative() throws Exception {
+        String event = "<listOfEvents><event id=\"refill\" useValuesFromTriggerTime=\"true\"><trigger initialValue=\"false\""
+                + " persistent=\"true\"><math " + Models.MATH + "><apply><lt/><ci>A</ci><cn>0.5</cn></apply></math></trigger>"
+                + "<listOfEventAssignments><eventAssignment variable=\"A\"><math " + Models.MATH + "><cn>1</cn></math>"
+                + "</eventAssignment></listOfEventAssignments></event></listOfEvents>";
+        CompiledModel m = Models.compile(Models.decay("", "", event));
+        double k = 0.5;
+        double tau = Math.log(2) / k;
+        double[] times = { 1, 2, 2.5 };
+        SensitivityResult r = Sensitivities.ofValues(List.of("k", "A")).timeCourse(m.newSimulation(), times,
+                List.of(Output.of("A"), Output.of("B")), tight(), NEVER);
+        near(-1 * Math.exp(-k), r.derivative(0, 0, 0), 1e-6, "dA/dk before the event");
+        for (int i = 1; i < times.length; i++) {
+            double t = times[i];
+            double a = Math.exp(-k * (t - tau));
+            near(a, r.value(i, 0), 1e-7, "A at " + t);
+            near(a * (-(t - tau) - Math.log(2) / k), r.derivative(i, 0, 0), 1e-5, "dA/dk at " + t);
+            near(-a * (-(t - tau) - Math.log(2) / k), r.derivative(i, 1, 0), 1e-5, "dB/dk at " + t);
+            near(a, r.derivative(i, 0, 1), 1e-5, "dA/dA0 at " + t);
+            near(1 - a, r.derivative(i, 1, 1), 1e-5, "dB/dA0 at " + t);
+        }
+    }
+
+    /** The event "A < thr" sets A = a_new: sensitivities to thr, a_new and k against differences of whole runs. */
+    @Test
+    void aParameterisedStateEventMatchesDifferences() throws Exception {
+        String event = "<listOfEvents><event id=\"refill\" useValuesFromTriggerTime=\"true\"><trigger initialValue=\"false\""
+                + " persistent=\"true\"><math " + Models.MATH + "><apply><lt/><ci>A</ci><ci>thr</ci></apply></math></trigger>"
+                + "<listOfEventAssignments><eventAssignment variable=\"A\"><math " + Models.MATH + "><apply><times/><ci>a_new</ci>"
+                + "<ci>B</ci></apply></math></eventAssignment></listOfEventAssignments></event></listOfEvents>";
+        CompiledModel m = Models.compile(Models.decay("<parameter id=\"thr\" value=\"0.4\" constant=\"true\"/>"
+                + "<parameter id=\"a_new\" value=\"1.5\" constant=\"true\"/>", "", event));
+        List<String> ids = List.of("thr", "a_new", "k");
+        double[] base = { 0.4, 1.5, 0.5 };
+        double[] times = { 1, 2.5, 3, 4 };
+        List<Output> outs = List.of(Output.of("A"), Output.of("B"));
+        SensitivityResult r = Sensitivities.ofValues(ids).timeCourse(m.newSimulation(), times, outs, tight(), NEVER);
+        for (int j = 0; j < ids.size(); j++) {
+            double h = 1e-6 * base[j];
+            TimeCourse up = m.newSimulation().withValue(ids.get(j), base[j] + h).run(times, outs, tight(), NEVER);
+            TimeCourse down = m.newSimulation().withValue(ids.get(j), base[j] - h).run(times, outs, tight(), NEVER);
+            for (int i = 0; i < times.length; i++) {
+                for (int c = 0; c < 2; c++) {
+                    double fd = (up.value(i, c) - down.value(i, c)) / (2 * h);
+                    assertEquals(fd, r.derivative(i, c, j), 1e-4 * Math.max(1, Math.abs(fd)),
+                            "d" + outs.get(c).id() + "/d" + ids.get(j) + " at " + times[i]);
+                }
+            }
+        }
     }
 }

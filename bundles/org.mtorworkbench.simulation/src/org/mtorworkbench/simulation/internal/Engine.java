@@ -549,6 +549,9 @@ public final class Engine {
             }
         }
         rhs.update(v[0], y);
+        if (sensitivity != null) {
+            sensitivity.afterJump();
+        }
     }
 
     /**

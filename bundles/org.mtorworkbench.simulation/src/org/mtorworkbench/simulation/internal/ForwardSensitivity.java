@@ -31,12 +31,12 @@ import org.mtorworkbench.simulation.SimulationException.Kind;
  * rules): exact to about 1e-9 relative, the error of the integration being the larger. The local
  * error of the sensitivities is in the step size control only when asked.
  *
- * <p>Events are supported where the time at which they fire does not depend on the parameters:
- * those triggered by the model's time switches on constants (the engine stops at them) and at the
- * start. Their assignments jump the sensitivities by the assignments' derivatives. An event
- * triggered by the state refuses with its id (the jump of the event time is not implemented), as
- * does a time switch whose time depends on a direction, an event with a delay or one assigning a
- * compartment size; models with algebraic rules, fast reactions, rateOf or delays are refused.
+ * <p>Events jump the sensitivities by the jump formula (see {@link #jump}): the assignments'
+ * derivatives, and for an event whose time depends on the state or the parameters the event
+ * time's derivative from its trigger's root function. A rate that switches at a time depending on
+ * a direction jumps them by {@code (f- - f+) dtau/dtheta}. Refused: an event at such a switch,
+ * events with a delay or assigning a compartment size, a trigger that does not cross zero
+ * transversally; models with algebraic rules, fast reactions, rateOf or delays.
  */
 public final class ForwardSensitivity {
 
@@ -79,6 +79,8 @@ public final class ForwardSensitivity {
     /** Times at which events may fire: the start and the time switches' stops and restarts. */
     private final double[] eventTimes;
     private Bdf bdf;
+    /** An event has jumped the sensitivities since the last step; they hold at its time until the restart. */
+    private boolean jumped;
 
     /**
      * Prepares the sensitivities of a run that starts at {@code t0} from {@code p0}/{@code ov}
@@ -219,29 +221,59 @@ public final class ForwardSensitivity {
     private double[] eventTimes(double t0, double tEnd) throws SimulationException {
         double[] v = engine.values().clone();
         TimeSwitches.Breaks base = layout.timeSwitches.between(v, t0, tEnd);
+        switchStops = base.stops();
+        switchRestarts = base.restarts();
+        switchTau = new double[switchStops.length][m];
         for (int j = 0; j < m; j++) {
             if (pdirSyms[j].length == 0) {
                 continue;
             }
             double h = FD * unit[j];
-            double[] w = v.clone();
+            double[] up = v.clone();
+            double[] down = v.clone();
             for (int q : pdirSyms[j]) {
-                w[q] += h * pdir[j][q];
+                up[q] += h * pdir[j][q];
+                down[q] -= h * pdir[j][q];
             }
-            double[] moved = layout.timeSwitches.between(w, t0, tEnd).stops();
-            if (!Arrays.equals(moved, base.stops())) {
+            double[] later = layout.timeSwitches.between(up, t0, tEnd).stops();
+            double[] earlier = layout.timeSwitches.between(down, t0, tEnd).stops();
+            if (later.length != switchStops.length || earlier.length != switchStops.length) {
                 throw new SimulationException(Kind.UNSUPPORTED, "the model '" + layout.modelId + "' switches at a time"
-                        + " that depends on '" + names[j] + "'; forward sensitivities with respect to a switch time"
-                        + " are not computed (the jump at the switch is not implemented)");
+                        + " that '" + names[j] + "' moves across the start or the end of the run; forward sensitivities"
+                        + " with respect to it are not computed there");
+            }
+            for (int i = 0; i < switchStops.length; i++) {
+                double d = (later[i] - earlier[i]) / (2 * h);
+                // Below rounding (the stops are one ulp apart at most for an unmoved switch): not moved.
+                switchTau[i][j] = Math.abs(later[i] - earlier[i]) > 4 * Math.ulp(switchStops[i]) ? d : 0;
             }
         }
-        double[] out = new double[1 + 2 * base.stops().length];
+        double[] out = new double[1 + 2 * switchStops.length];
         out[0] = t0;
-        for (int i = 0; i < base.stops().length; i++) {
-            out[1 + 2 * i] = base.stops()[i];
-            out[2 + 2 * i] = base.restarts()[i];
+        for (int i = 0; i < switchStops.length; i++) {
+            out[1 + 2 * i] = switchStops[i];
+            out[2 + 2 * i] = switchRestarts[i];
         }
         return out;
+    }
+
+    /** The time switches' stops and restarts, and their times' derivatives per direction. */
+    private double[] switchStops;
+    private double[] switchRestarts;
+    private double[][] switchTau;
+
+    /** @return the switch restarting at t whose time depends on a direction, or -1 */
+    private int movingSwitchAt(double t) {
+        for (int i = 0; i < switchRestarts.length; i++) {
+            if (switchRestarts[i] == t) {
+                for (double x : switchTau[i]) {
+                    if (x != 0) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     /** The engine's BDF this run's sensitivities follow. */
@@ -253,6 +285,19 @@ public final class ForwardSensitivity {
 
     /** A restart at (t, y) with first step h: the differences start from h s'(t). */
     void reset(double t, double[] y, double h) {
+        int moving = jumped ? -1 : movingSwitchAt(t);
+        if (moving >= 0) {
+            // A rate switches at tau(theta): s+ = s- + (f- - f+) dtau/dtheta, f- the rates just before the switch.
+            rhs.eval(switchStops[moving], y, fp);
+            rhs.eval(t, y, fm);
+            for (int j = 0; j < m; j++) {
+                double tau = switchTau[moving][j];
+                for (int k = 0; k < n; k++) {
+                    s[j * n + k] += (fp[k] - fm[k]) * tau;
+                }
+            }
+        }
+        jumped = false;
         derivative(t, y, s, dnew);
         for (double[] d : dif) {
             Arrays.fill(d, 0);
@@ -436,7 +481,8 @@ public final class ForwardSensitivity {
     /** The sensitivities at time tq within the last step (s[j * n + i]), into {@code out}. */
     public void sensitivitiesAt(double tq, double[] out) {
         System.arraycopy(s, 0, out, 0, s.length);
-        if (bdf == null) {
+        if (bdf == null || jumped) {
+            // Before the first step, or after an event at the end of the last one: the current values.
             return;
         }
         double sc = (tq - bdf.t()) / bdf.lastStep();
@@ -536,24 +582,47 @@ public final class ForwardSensitivity {
 
     // ---- events, called by the engine ----
 
+    /** An event's jump waiting for the state after its assignments: per direction dtau/dtheta and the targets' new values. */
+    private double[] pendingTau;
+    private int pendingEvent = -1;
+    private double[] pendingF;
+
     /**
-     * An event is about to assign {@code vals} at time t: the sensitivities of its state targets
-     * become the assignments' derivatives, the directions of its constant targets likewise.
+     * An event is about to assign {@code vals} at time t, with the state y- of the engine. With
+     * tau the event time, G its assignments and f-/f+ the derivatives before and after it, the
+     * sensitivities jump to {@code s+ = G_y s- + G_theta + (G_t + G_y f- - f+) dtau/dtheta} (G the
+     * identity for states it does not assign); dtau/dtheta = -(r_y s + r_theta) / (r_t + r_y f-)
+     * for the trigger's root function r (the comparison whose operand difference vanishes at tau),
+     * zero for events at the start and at time switches on constants. A constant the event sets
+     * (a parameter) gets the same derivative as its direction entry. This part takes the
+     * derivatives along each direction and along the trajectory before the assignments;
+     * {@link #afterJump} completes it with f+.
      *
-     * @throws SimulationException UNSUPPORTED for an event whose time depends on the state
+     * @throws SimulationException UNSUPPORTED for an event that fires where its trigger's root
+     *         function does not cross zero transversally (a grazing trigger, or one on a boolean)
      */
     void jump(int e, double t, double[] vals) throws SimulationException {
         boolean fixedTime = false;
         for (double x : eventTimes) {
             fixedTime |= x == t;
         }
-        if (!fixedTime) {
-            throw new SimulationException(Kind.UNSUPPORTED, "event '" + layout.eventIds[e] + "' fired at time " + t
-                    + " on a trigger that depends on the state or on a parameter; forward sensitivities across such an"
-                    + " event (the jump of its time) are not computed");
+        int moving = movingSwitchAt(t);
+        for (int i = 0; moving < 0 && i < switchStops.length; i++) {
+            if (switchStops[i] == t) {
+                moving = movingSwitchAt(switchRestarts[i]);
+            }
         }
+        if (moving >= 0) {
+            throw new SimulationException(Kind.UNSUPPORTED, "forward sensitivities across event '" + layout.eventIds[e]
+                    + "' are not computed: it fires at a time switch whose time depends on a sensitivity parameter");
+        }
+        if (bdf != null && !jumped) {
+            // A state event lies inside the last step: the sensitivities at its time.
+            sensitivitiesAt(t, dnew);
+            System.arraycopy(dnew, 0, s, 0, s.length);
+        }
+        jumped = true;
         int[] targets = layout.eventTargets[e];
-        double[] v = rhs.v;
         double[] y = engine.state().clone();
         double[] plus = new double[targets.length];
         double[] minus = new double[targets.length];
@@ -561,22 +630,114 @@ public final class ForwardSensitivity {
         for (int j = 0; j < m; j++) {
             alongDirection(j, FD * unit[j], t, y, s, (w, o) -> rhs.code.eventValues(e, w, o), plus, minus, d[j]);
         }
+        double[] tau = new double[m];
+        double[] gdot = new double[targets.length];
+        double[] fMinus = new double[n];
+        rhs.eval(t, y, fMinus);
+        if (!fixedTime) {
+            eventTimeDerivatives(e, t, y, fMinus, tau);
+            alongTrajectory(t, y, fMinus, (w, o) -> rhs.code.eventValues(e, w, o), plus, minus, gdot);
+        }
         rhs.update(t, y);
+        double[] v = rhs.v;
         for (int a = 0; a < targets.length; a++) {
             int sym = targets[a];
             int k = layout.symbolState[sym];
             for (int j = 0; j < m; j++) {
+                double dv = d[j][a] + gdot[a] * tau[j];
                 if (k < 0) {
-                    pdir[j][sym] = d[j][a];
+                    pdir[j][sym] = dv;
                 } else if (layout.stateIsAmount[k] && !layout.onlySubstanceUnits[sym]) {
                     int c = layout.speciesCompartment[sym];
-                    s[j * n + k] = d[j][a] * v[c] + vals[a] * pdir[j][c];
+                    s[j * n + k] = dv * v[c] + vals[a] * pdir[j][c];
                 } else {
-                    s[j * n + k] = d[j][a];
+                    s[j * n + k] = dv;
+                }
+            }
+        }
+        // States the event does not assign move by f- dtau; every state then by -f+ dtau (afterJump).
+        boolean[] assigned = new boolean[n];
+        for (int sym : targets) {
+            if (layout.symbolState[sym] >= 0) {
+                assigned[layout.symbolState[sym]] = true;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < n; k++) {
+                if (!assigned[k]) {
+                    s[j * n + k] += fMinus[k] * tau[j];
                 }
             }
         }
         indexDirections();
+        pendingTau = tau;
+        pendingEvent = e;
+        pendingF = fMinus;
+    }
+
+    /** The event's assignments are done: subtract f+ dtau/dtheta. */
+    void afterJump() {
+        if (pendingEvent < 0) {
+            return;
+        }
+        double[] fPlus = pendingF;
+        double[] y = engine.state();
+        rhs.eval(engine.values()[0], y, fPlus);
+        for (int j = 0; j < m; j++) {
+            if (pendingTau[j] != 0) {
+                for (int k = 0; k < n; k++) {
+                    s[j * n + k] -= fPlus[k] * pendingTau[j];
+                }
+            }
+        }
+        rhs.update(engine.values()[0], y);
+        pendingEvent = -1;
+    }
+
+    /** dtau/dtheta_j of a state-triggered event at t from the root function that vanishes there. */
+    private void eventTimeDerivatives(int e, double t, double[] y, double[] fMinus, double[] tau)
+            throws SimulationException {
+        int nr = layout.rootCount;
+        double[] r = new double[nr];
+        rhs.update(t, y);
+        rhs.code.roots(rhs.v, r);
+        int best = -1;
+        for (int q = 0; q < nr; q++) {
+            if (best < 0 || Math.abs(r[q]) < Math.abs(r[best])) {
+                best = q;
+            }
+        }
+        double[] plus = new double[nr];
+        double[] minus = new double[nr];
+        double[] dr = new double[nr];
+        alongTrajectory(t, y, fMinus, (w, o) -> rhs.code.roots(w, o), plus, minus, dr);
+        double rate = best < 0 ? 0 : dr[best];
+        if (best < 0 || !(Math.abs(rate) > 0) || !Double.isFinite(rate)) {
+            throw new SimulationException(Kind.UNSUPPORTED, "forward sensitivities across event '" + layout.eventIds[e]
+                    + "' at time " + t + " are not computed: its trigger does not cross a comparison's zero transversally"
+                    + " there, so the event time's derivative is not defined");
+        }
+        for (int j = 0; j < m; j++) {
+            alongDirection(j, FD * unit[j], t, y, s, (w, o) -> rhs.code.roots(w, o), plus, minus, dr);
+            tau[j] = -dr[best] / rate;
+        }
+    }
+
+    /** Central differences along the trajectory (time and state along f) of values read after the rules. */
+    private void alongTrajectory(double t, double[] y, double[] f, Reading reading, double[] plus, double[] minus,
+            double[] out) {
+        double h = FD * Math.max(Math.abs(t), 1e-3);
+        for (int side = 1; side >= -1; side -= 2) {
+            double hs = side * h;
+            for (int k = 0; k < n; k++) {
+                yp[k] = y[k] + hs * f[k];
+            }
+            rhs.update(t + hs, yp);
+            reading.read(rhs.v, side > 0 ? plus : minus);
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (plus[i] - minus[i]) / (2 * h);
+        }
     }
 
     // ---- steady states ----
