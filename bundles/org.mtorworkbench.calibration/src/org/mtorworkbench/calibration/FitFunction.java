@@ -28,4 +28,35 @@ public interface FitFunction {
      *         when the problem itself is at fault (optimisers pass it on)
      */
     FitPoint evaluate(double[] x, boolean derivatives, BooleanSupplier cancelled) throws PetabException;
+
+    /** The evaluation of a function made by {@link #of}. */
+    @FunctionalInterface
+    interface Evaluation {
+        FitPoint at(double[] x, boolean derivatives, BooleanSupplier cancelled) throws PetabException;
+    }
+
+    /** @return the function of {@code evaluation} within the bounds (copied) */
+    static FitFunction of(double[] lowerBounds, double[] upperBounds, Evaluation evaluation) {
+        if (lowerBounds.length != upperBounds.length) {
+            throw new IllegalArgumentException("lower and upper bounds differ in number");
+        }
+        double[] lower = lowerBounds.clone();
+        double[] upper = upperBounds.clone();
+        return new FitFunction() {
+            @Override
+            public double[] lowerBounds() {
+                return lower.clone();
+            }
+
+            @Override
+            public double[] upperBounds() {
+                return upper.clone();
+            }
+
+            @Override
+            public FitPoint evaluate(double[] x, boolean derivatives, BooleanSupplier cancelled) throws PetabException {
+                return evaluation.at(x, derivatives, cancelled);
+            }
+        };
+    }
 }

@@ -1,8 +1,6 @@
 package org.mtorworkbench.calibration;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
-
 /**
  * A PEtab problem as a {@link FitFunction}: {@code -llh} of the estimated parameters on their
  * parameter scales, within their bounds, with the gradient {@code -d llh / d theta} and the
@@ -29,33 +27,18 @@ public final class PetabFit {
             NoiseModel noise = objective.problem().observables().get(ms.get(i).observableId()).noise();
             c[i] = noise.distribution() == NoiseModel.Distribution.NORMAL ? 2 : 1;
         }
-        double[] lower = objective.scaledBounds(true);
-        double[] upper = objective.scaledBounds(false);
-        return new FitFunction() {
-            @Override
-            public double[] lowerBounds() {
-                return lower.clone();
-            }
-
-            @Override
-            public double[] upperBounds() {
-                return upper.clone();
-            }
-
-            @Override
-            public FitPoint evaluate(double[] x, boolean derivatives, BooleanSupplier cancelled)
-                    throws PetabException {
-                ObjectiveValue v = objective.evaluate(x, derivatives, cancelled);
-                if (!derivatives) {
-                    return FitPoint.of(-v.llh());
-                }
-                double[] g = v.gradient();
-                for (int j = 0; j < g.length; j++) {
-                    g[j] = -g[j];
-                }
-                return new FitPoint(-v.llh(), g, curvature(v, c));
-            }
-        };
+        return FitFunction.of(objective.scaledBounds(true), objective.scaledBounds(false),
+                (x, derivatives, cancelled) -> {
+                    ObjectiveValue v = objective.evaluate(x, derivatives, cancelled);
+                    if (!derivatives) {
+                        return FitPoint.of(-v.llh());
+                    }
+                    double[] g = v.gradient();
+                    for (int j = 0; j < g.length; j++) {
+                        g[j] = -g[j];
+                    }
+                    return new FitPoint(-v.llh(), g, curvature(v, c));
+                });
     }
 
     /** {@code J^T J + sum_i c_i b_i b_i^T} on the parameter scale. */

@@ -175,7 +175,7 @@ public final class Profile {
         List<Parallel.Task<ParameterProfile>> tasks = new ArrayList<>();
         for (String id : chosen) {
             int k = all.indexOf(id);
-            tasks.add(() -> profile(f, best, bestLlh, k, id, optimizer, settings, synced, cancelled));
+            tasks.add(() -> profile(f, best, bestLlh, fit.exit(), k, id, optimizer, settings, synced, cancelled));
         }
         List<ParameterProfile> out = Parallel.run(tasks, threads, "mtorwb-profile", objective.problem().yamlFile());
         return new Result(all, best, bestLlh, fit, out);
@@ -185,13 +185,15 @@ public final class Profile {
      * The profile of coordinate {@code k} of a function {@code -llh}, from its optimum {@code best}.
      *
      * @param bestLlh {@code -f(best)}
+     * @param bestExit how the optimisation that found {@code best} ended (the exit of its profile point)
      */
-    public static ParameterProfile profile(FitFunction f, double[] best, double bestLlh, int k, String id,
-            Optimizer optimizer, Settings settings, Progress progress, BooleanSupplier cancelled) throws PetabException {
+    public static ParameterProfile profile(FitFunction f, double[] best, double bestLlh, OptimizerResult.Exit bestExit,
+            int k, String id, Optimizer optimizer, Settings settings, Progress progress, BooleanSupplier cancelled)
+            throws PetabException {
         double[] lower = f.lowerBounds();
         double[] upper = f.upperBounds();
         List<Point> points = new ArrayList<>();
-        points.add(new Point(best[k], bestLlh, best, OptimizerResult.Exit.GRADIENT_TOLERANCE));
+        points.add(new Point(best[k], bestLlh, best, bestExit));
         double threshold = bestLlh - THRESHOLD;
         double width = upper[k] - lower[k];
         double scale = Double.isFinite(width) ? width : Math.max(1, Math.abs(best[k]));

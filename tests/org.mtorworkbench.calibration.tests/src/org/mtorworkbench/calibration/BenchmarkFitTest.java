@@ -19,15 +19,19 @@ import org.mtorworkbench.tests.support.SharedData;
  * iterations to keep CI time modest). The waterfall benchmark runs when the environment variable
  * {@code MTORWB_FIT_STARTS} gives its number of starts ({@code MTORWB_FIT_ITERATIONS} the iteration
  * limit of each, default 200; {@code MTORWB_FIT_PROBLEMS} a comma-separated subset by
- * name prefix), e.g. {@code MTORWB_FIT_STARTS=100 ./mvnw verify -pl ...
+ * name prefix, {@code MTORWB_FIT_OPTIMIZER} the optimiser), e.g. {@code MTORWB_FIT_STARTS=100 ./mvnw verify -pl ...
  * -Dtest=BenchmarkFitTest#waterfallBenchmark}, and prints its table.
  */
 class BenchmarkFitTest {
 
     private static MultiStart.Result fit(String name, int starts, int iterations) throws Exception {
+        return fit(name, starts, iterations, Optimizers.DEFAULT);
+    }
+
+    private static MultiStart.Result fit(String name, int starts, int iterations, String optimizer) throws Exception {
         Path yaml = SharedData.require("models/petab/" + name + "/" + name + ".yaml");
         PetabObjective objective = PetabObjective.create(PetabProblem.read(yaml), PetabObjective.defaultOptions());
-        return MultiStart.run(objective, Optimizers.byId(Optimizers.DEFAULT).orElseThrow(),
+        return MultiStart.run(objective, Optimizers.byId(optimizer).orElseThrow(),
                 MultiStart.Settings.of(starts).withSeed(1).withThreads(2)
                         .withOptimizer(OptimizerSettings.defaults().withMaxIterations(iterations)),
                 null, () -> false);
@@ -64,13 +68,17 @@ class BenchmarkFitTest {
         StringBuilder table = new StringBuilder("| problem | starts | best llh | AMICI nominal llh | starts within 0.1 of"
                 + " the nominal llh | within 0.1 of the best | median s per start | wall s |\n");
         String only = System.getenv("MTORWB_FIT_PROBLEMS");
+        String optimizer = System.getenv("MTORWB_FIT_OPTIMIZER") == null ? Optimizers.DEFAULT
+                : System.getenv("MTORWB_FIT_OPTIMIZER");
+        System.out.println("waterfall with " + optimizer + ", " + starts + " starts of at most " + iterations
+                + " iterations, seed 1, 2 threads");
         for (int p = 0; p < names.length; p++) {
             String name = names[p];
             if (only != null && Arrays.stream(only.split(",")).noneMatch(o -> name.startsWith(o.strip()))) {
                 continue;
             }
             long t0 = System.nanoTime();
-            MultiStart.Result r = fit(names[p], starts, iterations);
+            MultiStart.Result r = fit(names[p], starts, iterations, optimizer);
             double wall = (System.nanoTime() - t0) / 1e9;
             double ref = amici[p];
             long reached = r.starts().stream().filter(s -> s.llh() >= ref - 0.1).count();

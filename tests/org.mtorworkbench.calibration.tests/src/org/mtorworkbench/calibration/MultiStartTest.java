@@ -167,6 +167,23 @@ class MultiStartTest {
     }
 
     @Test
+    void cancellingEndsTheRunningStartsAndSkipsTheRest() throws Exception {
+        PetabObjective objective = PetabObjective.create(PetabProblem.read(SmallProblems.decay(tmp)),
+                PetabObjective.defaultOptions());
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        MultiStart.Result r = MultiStart.run(objective, Optimizers.byId("trust-region-lm").orElseThrow(),
+                MultiStart.Settings.of(5).withThreads(1), (s, done, total) -> cancel.set(true), cancel::get);
+        assertEquals(5, r.starts().size());
+        assertTrue(r.starts().get(0).exit().converged(), r.starts().get(0).exit().id());
+        for (MultiStart.Start s : r.starts().subList(1, 5)) {
+            assertEquals(OptimizerResult.Exit.CANCELLED, s.exit());
+            assertEquals(0, s.evaluations(), "not begun");
+            assertArrayEquals(s.start(), s.end());
+        }
+        assertEquals(0, r.best().index());
+    }
+
+    @Test
     void unboundedParametersAreRefusedWithTheirName() throws Exception {
         Path yaml = SmallProblems.write(tmp, SmallProblems.DECAY, 1, new String[] {"k"}, "A0 * x", "0.05",
                 "k\tlin\t\t\t1\t1\nA0\tlog10\t0.01\t100\t1\t1\n", SmallProblems.times(3, 1), t -> 1, "");

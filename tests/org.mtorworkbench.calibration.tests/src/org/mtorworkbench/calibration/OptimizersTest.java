@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,27 +19,14 @@ class OptimizersTest {
 
     /** Rosenbrock's function as least squares: r = (10 (y - x^2), 1 - x), value r.r / 2. */
     static FitFunction rosenbrock(double[] lower, double[] upper, AtomicInteger calls) {
-        return new FitFunction() {
-            @Override
-            public double[] lowerBounds() {
-                return lower.clone();
-            }
-
-            @Override
-            public double[] upperBounds() {
-                return upper.clone();
-            }
-
-            @Override
-            public FitPoint evaluate(double[] p, boolean derivatives, BooleanSupplier cancelled) {
-                calls.incrementAndGet();
-                double x = p[0];
-                double y = p[1];
-                double[] r = {10 * (y - x * x), 1 - x};
-                double[][] j = {{-20 * x, 10}, {-1, 0}};
-                return FitPoint.leastSquares(r, derivatives ? j : null);
-            }
-        };
+        return FitFunction.of(lower, upper, (p, derivatives, cancelled) -> {
+            calls.incrementAndGet();
+            double x = p[0];
+            double y = p[1];
+            double[] r = {10 * (y - x * x), 1 - x};
+            double[][] j = {{-20 * x, 10}, {-1, 0}};
+            return FitPoint.leastSquares(r, derivatives ? j : null);
+        });
     }
 
     /** y = A exp(-k t) + C at t = 0..9 from A = 2, k = 0.7, C = 0.3, exactly. */
@@ -51,29 +37,16 @@ class OptimizersTest {
             t[i] = i;
             y[i] = 2 * Math.exp(-0.7 * i) + 0.3;
         }
-        return new FitFunction() {
-            @Override
-            public double[] lowerBounds() {
-                return new double[] {0, 0.01, -5};
+        return FitFunction.of(new double[] {0, 0.01, -5}, new double[] {10, 10, 5}, (p, derivatives, cancelled) -> {
+            double[] r = new double[t.length];
+            double[][] j = new double[t.length][];
+            for (int i = 0; i < t.length; i++) {
+                double e = Math.exp(-p[1] * t[i]);
+                r[i] = p[0] * e + p[2] - y[i];
+                j[i] = new double[] {e, -p[0] * t[i] * e, 1};
             }
-
-            @Override
-            public double[] upperBounds() {
-                return new double[] {10, 10, 5};
-            }
-
-            @Override
-            public FitPoint evaluate(double[] p, boolean derivatives, BooleanSupplier cancelled) {
-                double[] r = new double[t.length];
-                double[][] j = new double[t.length][];
-                for (int i = 0; i < t.length; i++) {
-                    double e = Math.exp(-p[1] * t[i]);
-                    r[i] = p[0] * e + p[2] - y[i];
-                    j[i] = new double[] {e, -p[0] * t[i] * e, 1};
-                }
-                return FitPoint.leastSquares(r, derivatives ? j : null);
-            }
-        };
+            return FitPoint.leastSquares(r, derivatives ? j : null);
+        });
     }
 
     private static Optimizer optimizer(String id) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtorworkbench.sbml.NumberText;
 
 /**
  * Profile likelihoods against known intervals: linear regression through a PEtab problem (the
@@ -36,7 +36,8 @@ class ProfileTest {
             y[i] = 0.5 * t[i] + 1 + SIGMA * Math.sin(2.1 * i + 0.4);
         }
         Path yaml = SmallProblems.write(tmp, SmallProblems.LINEAR, 0, new String[] {"a"}, "x + b",
-                NumberTextOf(SIGMA), "a\tlin\t-10\t10\t1\t1\nb\tlin\t-10\t10\t0\t1\n", t, ti -> y[(int) ti], "");
+                NumberText.format(SIGMA), "a\tlin\t-10\t10\t1\t1\nb\tlin\t-10\t10\t0\t1\n", t, ti -> y[(int) ti],
+                "");
         PetabObjective objective = PetabObjective.create(PetabProblem.read(yaml), PetabObjective.defaultOptions());
         // ordinary least squares: the maximum likelihood estimate and its standard errors
         double tm = 0;
@@ -80,10 +81,6 @@ class ProfileTest {
         assertTrue(table.contains("\tidentifiable\n"), table);
     }
 
-    private static String NumberTextOf(double v) {
-        return org.mtorworkbench.sbml.NumberText.format(v);
-    }
-
     @Test
     void aProductOfTwoParametersIsFlatAndStructurallyNonIdentifiable() throws Exception {
         Path yaml = SmallProblems.write(tmp, SmallProblems.LINEAR, 0, new String[] {"a"}, "c * x", "0.1",
@@ -103,38 +100,26 @@ class ProfileTest {
     void aParameterBoundedOnOneSideOnlyIsPracticallyNonIdentifiable() throws Exception {
         // -llh = ((x0 - 1) / 0.2)^2 / 2 + 3 / (1 + exp(x1)): x0 identifiable with interval 1 +- 0.2 Z,
         // x1 rising to its best at the upper bound 5 and falling by 3 towards the lower one
-        FitFunction f = new FitFunction() {
-            @Override
-            public double[] lowerBounds() {
-                return new double[] {-5, -5};
+        FitFunction f = FitFunction.of(new double[] {-5, -5}, new double[] {5, 5}, (x, derivatives, cancelled) -> {
+            double u = (x[0] - 1) / 0.2;
+            double e = Math.exp(x[1]);
+            double v = 0.5 * u * u + 3 / (1 + e);
+            if (!derivatives) {
+                return FitPoint.of(v);
             }
-
-            @Override
-            public double[] upperBounds() {
-                return new double[] {5, 5};
-            }
-
-            @Override
-            public FitPoint evaluate(double[] x, boolean derivatives, BooleanSupplier cancelled) {
-                double u = (x[0] - 1) / 0.2;
-                double e = Math.exp(x[1]);
-                double v = 0.5 * u * u + 3 / (1 + e);
-                if (!derivatives) {
-                    return FitPoint.of(v);
-                }
-                double g1 = -3 * e / ((1 + e) * (1 + e));
-                return new FitPoint(v, new double[] {u / 0.2, g1}, new double[][] {{25, 0}, {0, g1 * g1 + 1e-3}});
-            }
-        };
+            double g1 = -3 * e / ((1 + e) * (1 + e));
+            return new FitPoint(v, new double[] {u / 0.2, g1}, new double[][] {{25, 0}, {0, g1 * g1 + 1e-3}});
+        });
         double[] best = {1, 5};
         double bestLlh = -f.evaluate(best, false, () -> false).value();
-        Profile.ParameterProfile p0 = Profile.profile(f, best, bestLlh, 0, "x0", lm(), Profile.Settings.defaults(),
-                null, () -> false);
+        OptimizerResult.Exit exit = OptimizerResult.Exit.GRADIENT_TOLERANCE;
+        Profile.ParameterProfile p0 = Profile.profile(f, best, bestLlh, exit, 0, "x0", lm(),
+                Profile.Settings.defaults(), null, () -> false);
         assertEquals(1 - 0.2 * Z, p0.lower(), 1e-3);
         assertEquals(1 + 0.2 * Z, p0.upper(), 1e-3);
         assertEquals(Profile.Verdict.IDENTIFIABLE, p0.verdict());
-        Profile.ParameterProfile p1 = Profile.profile(f, best, bestLlh, 1, "x1", lm(), Profile.Settings.defaults(),
-                null, () -> false);
+        Profile.ParameterProfile p1 = Profile.profile(f, best, bestLlh, exit, 1, "x1", lm(),
+                Profile.Settings.defaults(), null, () -> false);
         assertEquals(Profile.Verdict.PRACTICALLY_NON_IDENTIFIABLE, p1.verdict());
         assertEquals(Double.POSITIVE_INFINITY, p1.upper());
         // 3 / (1 + exp(x)) = 3 / (1 + e^5) + THRESHOLD
