@@ -48,20 +48,20 @@ public record CellularPotency(String drug, String readout, double minutes, Measu
             + "FKBP12-rapamycin-FRB Kd 12 nM as cited (S11); equipotent rapalogs assumed";
 
     private static final List<CellularPotency> BUILTIN = List.of(
-            ic50("ridaforolimus", "pS6", 60, 0.2, 0.23, "pS6 IC50 in HT-1080 cells", "S6", RAPALOG),
-            ic50("ridaforolimus", "p4EBP1", 60, 5.6, 4.13, "p4E-BP1 IC50 in HT-1080 cells", "S6", RAPALOG),
-            ic50("ridaforolimus", "proliferation", 1440, 0.5, 0.865,
+            ic50("ridaforolimus", "pS6", 60, 0.2, 0.211, "pS6 IC50 in HT-1080 cells", "S6", RAPALOG),
+            ic50("ridaforolimus", "p4EBP1", 60, 5.6, 4.76, "p4E-BP1 IC50 in HT-1080 cells", "S6", RAPALOG),
+            ic50("ridaforolimus", "proliferation", 1440, 0.5, 0.548,
                     "proliferation EC50 (time n/f; read at 24 h, when the network's proliferation has settled)", "S6",
                     RAPALOG + "; the S6K1 share of translation (K_s6k_tl) is calibrated with this EC50"),
             new CellularPotency("everolimus", "pS6K1", 60, Measure.REMAINING_AT_DOSE, 0.05, 0.0335, 20,
                     ">95% S6K1 inactivation at 20 nM, human PBMC ex vivo", "S23", RAPALOG),
-            ic50("bez235", "pS6", 60, 6.5, 6.55, "pS6 IC50 (cellular)", "S7",
+            ic50("bez235", "pS6", 60, 6.5, 6.06, "pS6 IC50 (cellular)", "S7",
                     "occupancy: in-cell mTOR IC50 set from this value; PI3K from the ATP-shifted cell-free p110 alpha IC50"),
             ic50("erlotinib", "pRTK", 60, 20, 26.9, "EGFR autophosphorylation IC50 in intact cells", "S10",
                     "occupancy: the cellular IC50 is the in-cell IC50 (EGFR as half of the lumped receptor pool)"),
             ic50("sp600125", "JNK_activity", 60, 5000, 5000.0, "c-Jun phosphorylation IC50 in cells (5-10 uM); the network lumps it as JNK activity",
                     "Bennett 2001, PNAS 98:13681", "occupancy: the cellular IC50 is the in-cell JNK IC50"),
-            ic50("sorafenib", "proliferation", 5760, 4300, 6410.0, "cell-growth median IC50, 96 h, PPTP panel", "S16",
+            ic50("sorafenib", "proliferation", 5760, 4300, 4820.0, "cell-growth median IC50, 96 h, PPTP panel", "S16",
                     "occupancy: Raf in-cell IC50 taken equal to the cell-growth IC50 (no Raf IC50 found); "
                             + "the network's proliferation drive at 96 h stands for growth"));
 

@@ -2,6 +2,7 @@ package org.mtorworkbench.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,8 +80,10 @@ class DesignsTest {
             assertTrue(Double.isFinite(r.score()[m.ordinal()]), m + " score");
             assertTrue(Double.isNaN(r.excess()[m.ordinal()][0][2]), "no excess where a drug is alone");
         }
-        // Rapamycin plus a Mek inhibitor: more than independent action (review section 5)
-        assertEquals("synergy", r.classification(Combination.Model.BLISS), "bliss " + r.score()[0]);
+        // Rapamycin plus a Mek inhibitor: more than either alone (review section 5: Mek blockade "increased the
+        // growth inhibitory efficacy of rapamycin"), and at least independent action
+        assertEquals("synergy", r.classification(Combination.Model.HSA), "hsa " + r.score()[2]);
+        assertNotEquals("antagonism", r.classification(Combination.Model.BLISS), "bliss " + r.score()[0]);
         double ea = r.effect()[4][0];
         double eb = r.effect()[0][4];
         assertEquals(r.effect()[4][4] - Math.max(ea, eb), r.excess()[Combination.Model.HSA.ordinal()][4][4], 1e-12);

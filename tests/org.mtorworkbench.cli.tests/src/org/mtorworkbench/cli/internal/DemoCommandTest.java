@@ -52,7 +52,7 @@ class DemoCommandTest {
         // the kinase inhibitors block pAkt S473 where the rapalog raises it
         List<String> fits = Files.readAllLines(dir.resolve("fits.csv"));
         assertEquals(3 * DemoCommand.DOSE_READOUTS.size() + 1, fits.size());
-        assertTrue(r.out().contains("26 of 26 hold"), r.out());
+        assertTrue(r.out().contains("31 of 31 hold"), r.out());
         assertTrue(r.out().contains("bliss  mean excess"), r.out());
         assertTrue(r.out().contains("report.html"), r.out());
         List<String> combo = Files.readAllLines(dir.resolve("combination.csv"));

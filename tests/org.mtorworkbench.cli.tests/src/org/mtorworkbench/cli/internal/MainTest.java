@@ -169,7 +169,7 @@ class MainTest {
         assertEquals(0, d.code(), d.err());
         List<String> lines = d.out().lines().toList();
         assertEquals("id,name,mechanism,targets,potency,review_section,model_effect", lines.get(0));
-        assertEquals(21, lines.size(), d.out());
+        assertEquals(22, lines.size(), d.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("azd8055,") && l.contains("IC50 0.8 nM")), d.out());
         Cli c = run("contexts");
         assertEquals(0, c.code(), c.err());
