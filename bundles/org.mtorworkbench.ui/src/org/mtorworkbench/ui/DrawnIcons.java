@@ -37,6 +37,19 @@ public final class DrawnIcons {
     private DrawnIcons() {
     }
 
+    /**
+     * @param name an action's name, e.g. {@code ZOOM_IN}
+     * @return the shared picture of that name, or null when there is none (the part draws its own)
+     */
+    public static ImageData shared(String name) {
+        for (Shared s : Shared.values()) {
+            if (s.name().equals(name)) {
+                return shared(s);
+            }
+        }
+        return null;
+    }
+
     /** @return a shared picture */
     public static ImageData shared(Shared picture) {
         return draw(g -> {

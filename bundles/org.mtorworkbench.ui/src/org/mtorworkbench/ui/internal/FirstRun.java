@@ -22,6 +22,7 @@ import org.mtorworkbench.network.NetworkModel;
 import org.mtorworkbench.sbml.SbmlException;
 import org.mtorworkbench.sbml.SbmlWriter;
 import org.osgi.service.prefs.BackingStoreException;
+import org.sbml.jsbml.SBMLDocument;
 
 /**
  * The first start on a workspace: the built-in network ({@code builtin:mtor}) is written into
@@ -68,7 +69,8 @@ final class FirstRun {
             } else {
                 IDE.openEditor(page, file, true);
             }
-        } catch (CoreException | SbmlException e) {
+        } catch (CoreException | SbmlException | RuntimeException e) {
+            // the workbench starts without the network rather than not at all
             log(IStatus.ERROR, "the built-in network could not be opened: " + e.getMessage(), e);
         }
         if (PlatformUI.getWorkbench().getViewRegistry().find(WELCOME) != null) {
@@ -92,7 +94,16 @@ final class FirstRun {
         }
         IFile file = project.getFile(FILE);
         if (!file.exists()) {
-            byte[] bytes = new SbmlWriter().toBytes(NetworkModel.newDocument(), "builtin:" + NetworkModel.ID);
+            SBMLDocument network;
+            try {
+                network = NetworkModel.newDocument();
+            } catch (RuntimeException e) {
+                // JSBML fills its registry of package parsers lazily, without a lock: a first read
+                // on another thread at the same moment can break this one; the registry is filled now
+                log(IStatus.WARNING, "building the network failed once (" + e + "); trying again", e);
+                network = NetworkModel.newDocument();
+            }
+            byte[] bytes = new SbmlWriter().toBytes(network, "builtin:" + NetworkModel.ID);
             file.create(new ByteArrayInputStream(bytes), IResource.NONE, null);
         }
         return file;

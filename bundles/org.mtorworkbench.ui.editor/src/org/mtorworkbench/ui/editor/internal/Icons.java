@@ -52,19 +52,8 @@ public final class Icons {
 
     /** @return the icon of a toolbar action */
     public static ImageData action(Action a) {
-        switch (a) {
-            case ZOOM_OUT:
-                return DrawnIcons.shared(DrawnIcons.Shared.ZOOM_OUT);
-            case ZOOM_IN:
-                return DrawnIcons.shared(DrawnIcons.Shared.ZOOM_IN);
-            case ACTUAL_SIZE:
-                return DrawnIcons.shared(DrawnIcons.Shared.ACTUAL_SIZE);
-            case FIT:
-                return DrawnIcons.shared(DrawnIcons.Shared.FIT);
-            default:
-                break;
-        }
-        return DrawnIcons.draw(g -> {
+        ImageData shared = DrawnIcons.shared(a.name());
+        return shared != null ? shared : DrawnIcons.draw(g -> {
             switch (a) {
                 case LAYOUT, LAYOUT_SELECTION -> {
                     if (a == Action.LAYOUT_SELECTION) {

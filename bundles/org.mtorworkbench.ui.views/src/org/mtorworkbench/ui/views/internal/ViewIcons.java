@@ -39,17 +39,8 @@ final class ViewIcons {
 
     /** @return the pixels of a picture */
     static ImageData picture(Picture p) {
-        switch (p) {
-            case ZOOM_IN:
-                return DrawnIcons.shared(DrawnIcons.Shared.ZOOM_IN);
-            case ZOOM_OUT:
-                return DrawnIcons.shared(DrawnIcons.Shared.ZOOM_OUT);
-            case FIT:
-                return DrawnIcons.shared(DrawnIcons.Shared.FIT);
-            default:
-                break;
-        }
-        return DrawnIcons.draw(g -> {
+        ImageData shared = DrawnIcons.shared(p.name());
+        return shared != null ? shared : DrawnIcons.draw(g -> {
             switch (p) {
                 case LOG_X, LOG_Y -> {
                     axes(g);
