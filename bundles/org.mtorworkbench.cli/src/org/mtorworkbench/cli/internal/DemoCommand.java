@@ -73,7 +73,7 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "the review's story on builtin:mtor: feedback, inhibitor classes, a synergistic combination, findings";
+        return "the review's story on builtin:mtor: feedback, inhibitor classes, a combination with its synergy scores, findings";
     }
 
     @Override
