@@ -74,8 +74,9 @@ class ViewsUiTest {
         assertNotNull(markers, "no IC50 marker");
         ValueMarker ic50 = (ValueMarker) markers.iterator().next();
         assertTrue(ic50.getLabel().startsWith(Charts.IC50), ic50.getLabel());
-        // docs/experiments.md: rapamycin on pS6K1 at 1 h, IC50 0.020 nM
-        assertTrue(ic50.getValue() > 0.005 && ic50.getValue() < 0.08, "IC50 " + ic50.getValue());
+        // docs/experiments.md: rapamycin on pS6K1 at 1 h, IC50 0.11 nM (FKBP12 occupancy from the cited
+        // cellular potencies; HEK293 about 0.1 nM, ../shared/notes/drug-potency.md)
+        assertTrue(ic50.getValue() > 0.03 && ic50.getValue() < 0.4, "IC50 " + ic50.getValue());
         assertEquals(14, view.getTable().rows().size(), "control and 13 doses in the table");
 
         Path shots = SharedData.outputDir("screenshots");
