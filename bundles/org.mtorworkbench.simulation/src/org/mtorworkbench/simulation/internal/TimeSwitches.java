@@ -7,9 +7,8 @@ import java.util.function.IntPredicate;
 
 /**
  * The times at which a model's math switches on {@code time} alone: the comparisons of
- * {@code time}, or of {@code time} plus or minus a constant, with a constant (a number, a
- * parameter or compartment that no rule or event changes, or sums, differences, products,
- * quotients and negations of those) in assignment and
+ * {@code time} with a constant (a number, a parameter or compartment that no rule or event
+ * changes, or sums, differences, products, quotients and negations of those) in assignment and
  * rate rules, kinetic laws and event triggers, such as {@code piecewise(k, time < 10, 0)} or the
  * trigger {@code time >= t_on}. Across such a time a rate jumps, which an integrator that steps
  * over it smooths into an error of the order of its tolerance times the jump; the engine
@@ -89,64 +88,19 @@ public final class TimeSwitches {
         List<Switch> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Expr.Cmp c : comparisons) {
-            Switch sw = timeSwitch(c.a, c.b, c.op, constant);
-            if (sw == null) {
-                sw = timeSwitch(c.b, c.a, flip(c.op), constant);
-            }
-            if (sw != null) {
-                String key = sw.time + (sw.atOwnTimeAfter ? "+" : "-");
+            boolean timeFirst = isTime(c.a);
+            Expr other = timeFirst ? c.b : isTime(c.b) ? c.a : null;
+            if (other != null && isConstant(other, constant)) {
+                // time < c and time >= c (c > time, c <= time) take the new value at c itself.
+                boolean after = timeFirst ? c.op.equals("<") || c.op.equals(">=") : c.op.equals(">") || c.op.equals("<=");
+                String key = other + (after ? "+" : "-");
                 if (!seen.contains(key)) {
                     seen.add(key);
-                    out.add(sw);
+                    out.add(new Switch(other, after));
                 }
             }
         }
         return out.isEmpty() ? NONE : new TimeSwitches(out);
-    }
-
-    /**
-     * The switch of {@code side op other} when {@code side} is {@code time}, {@code time + k},
-     * {@code time - k}, {@code k + time} or {@code k - time} and {@code k}, {@code other} are
-     * constant (so {@code (time - 1800) < 0} switches at 1800): the comparison rewritten as
-     * {@code time op' t*}; null for any other shape.
-     */
-    private static Switch timeSwitch(Expr side, Expr other, String op, IntPredicate constant) {
-        if (!isConstant(other, constant)) {
-            return null;
-        }
-        Expr at;
-        String rel = op;
-        if (isTime(side)) {
-            at = other;
-        } else if (side instanceof Expr.Bin b && (b.op == '+' || b.op == '-')) {
-            if (isTime(b.a) && isConstant(b.b, constant)) {
-                at = Expr.bin(b.op == '+' ? '-' : '+', other, b.b); // time +- k op c  <=>  time op c -+ k
-            } else if (isTime(b.b) && isConstant(b.a, constant)) {
-                if (b.op == '+') {
-                    at = Expr.bin('-', other, b.a); // k + time op c  <=>  time op c - k
-                } else {
-                    at = Expr.bin('-', b.a, other); // k - time op c  <=>  time op' k - c, the relation mirrored
-                    rel = flip(op);
-                }
-            } else {
-                return null;
-            }
-        } else {
-            return null;
-        }
-        // time < c and time >= c take the new value at c itself; time <= c, time > c (and ==, !=) after it.
-        return new Switch(at, rel.equals("<") || rel.equals(">="));
-    }
-
-    /** @return the relation with its operands swapped: {@code a op b <=> b flip(op) a} */
-    private static String flip(String op) {
-        return switch (op) {
-        case "<" -> ">";
-        case ">" -> "<";
-        case "<=" -> ">=";
-        case ">=" -> "<=";
-        default -> op;
-        };
     }
 
     /** @return for each of {@code n} symbols whether an event assigns it */
