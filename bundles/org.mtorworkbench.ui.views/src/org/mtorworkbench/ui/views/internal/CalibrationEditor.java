@@ -59,9 +59,9 @@ import org.mtorworkbench.calibration.Profile;
  * Profile (profile likelihood from the best fit, or from the nominal parameters before a fit);
  * the plots: data with error bars and the simulated observables, the waterfall of the starts,
  * the estimates with their 95% intervals and the profiles with the 95% threshold, each
- * exportable as PNG and SVG. The problem is read when the editor opens (an unreadable problem
- * shows its error, file and line, and disables the actions); the model is compiled by the
- * first action.
+ * exportable as PNG and SVG. The problem is read in a job when the editor opens (an unreadable
+ * problem shows its error, file and line, and leaves the actions disabled); the model is
+ * compiled by the first action.
  */
 public final class CalibrationEditor extends EditorPart {
 
@@ -72,6 +72,7 @@ public final class CalibrationEditor extends EditorPart {
     private PetabProblem problem;
     private PetabObjective objective;
     private String readError;
+    private volatile boolean loaded;
 
     private Label status;
     private Button evaluate;
@@ -105,11 +106,6 @@ public final class CalibrationEditor extends EditorPart {
             throw new PartInitException("the Calibration editor opens PEtab YAML files, not " + input.getName());
         }
         setPartName(yaml.getFileName().toString());
-        try {
-            problem = PetabProblem.read(yaml);
-        } catch (PetabException | RuntimeException e) {
-            readError = e.getMessage();
-        }
     }
 
     @Override
@@ -148,15 +144,46 @@ public final class CalibrationEditor extends EditorPart {
         profilesChart = chartTab("Profiles");
         tabs.setSelection(0);
 
-        if (problem == null) {
-            status.setText(readError);
-            for (Button b : List.of(evaluate, fit, profile)) {
-                b.setEnabled(false);
-            }
-            return;
+        // The problem (its tables and its SBML model) is read off the UI thread; the actions wait for it.
+        for (Button b : List.of(evaluate, fit, profile)) {
+            b.setEnabled(false);
         }
-        status.setText(summary());
-        fillProblem(problemTab);
+        status.setText("Reading " + yaml + "...");
+        Job read = new Job("Reading " + getPartName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                PetabProblem p = null;
+                String error = null;
+                try {
+                    p = PetabProblem.read(yaml);
+                } catch (PetabException | RuntimeException e) {
+                    error = e.getMessage();
+                }
+                PetabProblem read = p;
+                String why = error;
+                ui(() -> {
+                    readError = why;
+                    problem = read;
+                    if (read == null) {
+                        status.setText(why);
+                    } else {
+                        status.setText(summary());
+                        fillProblem(problemTab);
+                        problemTab.layout(true, true);
+                        setRunning(false);
+                    }
+                    loaded = true;
+                });
+                return Status.OK_STATUS;
+            }
+        };
+        read.setSystem(true);
+        read.schedule();
+    }
+
+    /** @return whether the problem has been read (successfully or not) */
+    public boolean isLoaded() {
+        return loaded;
     }
 
     private String summary() {

@@ -101,7 +101,10 @@ class CalibrationEditorUiTest {
     private static CalibrationEditor open(IFile file) throws Exception {
         IWorkbenchPage page = Ui.window().getActivePage();
         IEditorPart editor = IDE.openEditor(page, file);
-        return assertInstanceOf(CalibrationEditor.class, editor, "a PEtab YAML file opens in the Calibration editor");
+        CalibrationEditor calibration = assertInstanceOf(CalibrationEditor.class, editor,
+                "a PEtab YAML file opens in the Calibration editor");
+        Ui.waitUntil(calibration::isLoaded); // the problem is read off the UI thread
+        return calibration;
     }
 
     private static void finish(CalibrationEditor editor) {
